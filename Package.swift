@@ -1,0 +1,34 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Solvent: a spot exchange whose users can check that their assets are there.
+// Targets appear as they get content; ARCHITECTURE.md (in ../shared/design) holds the full map.
+let package = Package(
+    name: "Solvent",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "SolventCore", targets: ["SolventCore"]),
+        .executable(name: "solvent", targets: ["solvent"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The deterministic trading state machine: standard library only, no clock, no I/O.
+        .target(
+            name: "SolventCore",
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
+        .executableTarget(
+            name: "solvent",
+            dependencies: [
+                "SolventCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "SolventCoreTests",
+            dependencies: ["SolventCore"]
+        ),
+    ]
+)

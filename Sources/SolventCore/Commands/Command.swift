@@ -1,0 +1,27 @@
+/// Everything that can change the exchange. The sequencer stamps each with a time and applies them
+/// one at a time; the same commands in the same order always give the same state.
+public enum Command: Hashable, Sendable {
+    // Listing and administration.
+    case listAsset(AssetSpec)
+    case listMarket(MarketSpec)
+    case setMarketStatus(MarketId, MarketStatus)
+    case openAccount(FeeSchedule?)
+    case setFees(AccountId, FeeSchedule?)
+    case setTradingEnabled(AccountId, Bool)
+
+    // Money in and out.
+    case deposit(AccountId, AssetId, Amount)
+    /// Moves `amount` from free to locked until the withdrawal is confirmed or released.
+    case requestWithdrawal(AccountId, AssetId, Amount)
+    /// The funds left the exchange: the hold is debited.
+    case confirmWithdrawal(WithdrawalId)
+    /// The withdrawal did not happen: the hold returns to free.
+    case releaseWithdrawal(WithdrawalId)
+
+    // Trading.
+    case placeOrder(NewOrder)
+    case cancelOrder(CancelOrder)
+    case cancelAllOrders(AccountId, MarketId)
+    case cancelReplace(CancelReplace)
+    case amendOrder(AmendOrder)
+}
