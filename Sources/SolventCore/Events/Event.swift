@@ -1,0 +1,94 @@
+/// What applying a command did, in the order it happened. Events are the only output of the core:
+/// the API answers from them, the streams publish them, the history store projects them.
+public enum Event: Hashable, Sendable {
+    case assetListed(AssetId, AssetSpec)
+    case marketListed(MarketId, MarketSpec)
+    case marketStatusChanged(MarketId, MarketStatus)
+    case accountOpened(AccountId, FeeSchedule)
+    case feesChanged(AccountId, FeeSchedule)
+    case tradingEnabledChanged(AccountId, Bool)
+    /// The command, or one stage of it, was refused; nothing else in that stage happened.
+    case rejected(Rejection)
+    /// An order changed: an executionReport.
+    case order(OrderEvent)
+    /// A public trade.
+    case trade(Trade)
+    /// An account's balance in one asset after the command (outboundAccountPosition material);
+    /// one per touched (account, asset), after the command's other events.
+    case balance(BalanceChange)
+    /// Money entered or left the exchange, or was held for a withdrawal (balanceUpdate material).
+    case ledger(LedgerEntry)
+}
+
+/// A refusal with its Binance code, and which part of the command it concerns.
+public struct Rejection: Hashable, Sendable {
+    public enum Stage: UInt8, Sendable {
+        /// The whole command (every command but cancel-replace).
+        case command
+        /// The cancel half of a cancel-replace.
+        case cancel
+        /// The new-order half of a cancel-replace.
+        case newOrder
+    }
+
+    public var reason: RejectReason
+    public var stage: Stage
+
+    public init(_ reason: RejectReason, stage: Stage = .command) {
+        self.reason = reason
+        self.stage = stage
+    }
+}
+
+/// An executionReport: the order after the change, and what the change was.
+public struct OrderEvent: Hashable, Sendable {
+    public var execution: ExecutionType
+    public var order: Order
+    /// The fill this event reports when `execution == .trade`, else `Fill.none`.
+    public var fill: Fill
+    /// The prevented match when `execution == .tradePrevention`, else `PreventedMatch.none`.
+    public var prevented: PreventedMatch
+    /// For a cancel: the cancel request's own client id (`c`); the order's stays in `order` (`C`).
+    public var cancelClientOrderId: ClientOrderId
+    public var time: Timestamp
+}
+
+/// A public trade (`@trade` stream, `myTrades` for both sides).
+public struct Trade: Hashable, Sendable {
+    public var market: MarketId
+    public var id: TradeId
+    public var price: Price
+    public var quantity: Quantity
+    public var quote: QuoteAmount
+    public var buyerOrderId: OrderId
+    public var sellerOrderId: OrderId
+    public var buyerAccount: AccountId
+    public var sellerAccount: AccountId
+    /// The side of the incoming order; `isBuyerMaker` is `takerSide == .sell`.
+    public var takerSide: Side
+    public var time: Timestamp
+}
+
+/// An account's free and locked balance of one asset, after a change.
+public struct BalanceChange: Hashable, Sendable {
+    public var account: AccountId
+    public var asset: AssetId
+    public var free: Amount
+    public var locked: Amount
+    public var time: Timestamp
+}
+
+/// Money crossing the exchange's boundary, or held on its way out.
+public struct LedgerEntry: Hashable, Sendable {
+    public enum Kind: UInt8, Sendable {
+        case deposit, withdrawalRequested, withdrawalConfirmed, withdrawalReleased
+    }
+
+    public var kind: Kind
+    public var account: AccountId
+    public var asset: AssetId
+    public var amount: Amount
+    /// The withdrawal this entry belongs to; 0 for a deposit.
+    public var withdrawal: WithdrawalId
+    public var time: Timestamp
+}
