@@ -34,6 +34,7 @@ public protocol OrderBook {
     mutating func updateFront<R>(_ side: Side, _ body: (inout Order) -> R) -> R?
 
     /// Removes and returns the first order of the best level on `side`.
+    @discardableResult
     mutating func removeFront(_ side: Side) -> Order?
 
     /// Moves the first order of the best level on `side` to the back of that level

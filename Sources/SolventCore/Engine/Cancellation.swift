@@ -1,0 +1,83 @@
+/// Canceling one order, all of an account's orders on a market, and cancel-replace.
+extension Engine {
+    @discardableResult
+    mutating func cancelOrder(_ request: CancelOrder, stage: Rejection.Stage) -> Bool {
+        if let problem = cancelProblem(request.account, request.market) {
+            reject(problem, stage: stage)
+            return false
+        }
+        let m = Int(request.market)
+        guard var order = findOpenOrder(request.order, request.account, m) else {
+            reject(.unknownOrder, stage: stage)
+            return false
+        }
+        switch request.restriction {
+        case .onlyNew where order.status != .new, .onlyPartiallyFilled where order.status != .partiallyFilled:
+            reject(.cancelRestrictionsNotMet, stage: stage)
+            return false
+        default:
+            break
+        }
+        takeOff(order.id, m)
+        end(&order, .canceled, cancelClientOrderId: request.cancelClientOrderId)
+        return true
+    }
+
+    mutating func cancelAllOrders(_ account: AccountId, _ market: MarketId) {
+        if let problem = cancelProblem(account, market) { return reject(problem, stage: .command) }
+        let m = Int(market)
+        var ids: [OrderId] = []
+        for side in Side.allCases {
+            markets[m].book.forEach(side) { order in
+                if order.account == account { ids.append(order.id) }
+                return true
+            }
+        }
+        ids += markets[m].stops.all.filter { $0.account == account }.map(\.id)
+        // Binance answers an empty cancel-all with -2011, and clients map that to "order not found".
+        guard !ids.isEmpty else { return reject(.unknownOrder, stage: .command) }
+        for id in ids.sorted() {
+            guard var order = takeOff(id, m) else { continue }
+            end(&order, .canceled)
+        }
+    }
+
+    mutating func cancelReplace(_ request: CancelReplace) {
+        let cancel = request.cancel
+        guard request.replacement.market == cancel.market, request.replacement.account == cancel.account else {
+            return reject(.unsupportedOrderComposition, stage: .command)
+        }
+        guard let spec = market(cancel.market) else { return reject(.unknownSymbol, stage: .command) }
+        guard spec.cancelReplaceAllowed else { return reject(.cancelReplaceNotSupported, stage: .command) }
+        let canceled = cancelOrder(cancel, stage: .cancel)
+        if canceled || request.mode == .allowFailure {
+            placeOrder(request.replacement, stage: .newOrder)
+        }
+    }
+
+    /// Why `account` may not cancel on `market` now, if it may not.
+    func cancelProblem(_ account: AccountId, _ market: MarketId) -> RejectReason? {
+        guard ledger.contains(account) else { return .unknownAccount }
+        guard Int(market) < markets.count else { return .unknownSymbol }
+        guard ledger.accounts[Int(account)].canTrade else { return .tradingDisabled }
+        guard markets[Int(market)].spec.status.acceptsCancels else { return .marketClosed }
+        return nil
+    }
+
+    /// The account's open order named by `reference` on market `m`. When both an id and a client id
+    /// are given they must name the same order.
+    func findOpenOrder(_ reference: OrderReference, _ account: AccountId, _ m: Int) -> Order? {
+        let byClientId = reference.clientOrderId.isEmpty ? nil
+            : clientOrderIds[ClientOrderKey(account: account, clientOrderId: reference.clientOrderId)]
+        guard let id = reference.orderId ?? byClientId else { return nil }
+        if !reference.clientOrderId.isEmpty && byClientId != id { return nil }
+        guard let order = markets[m].openOrder(id), order.account == account else { return nil }
+        return order
+    }
+
+    /// Removes an open order from the book or the stop queue.
+    @discardableResult
+    mutating func takeOff(_ id: OrderId, _ m: Int) -> Order? {
+        markets[m].book.remove(id) ?? markets[m].stops.remove(id)
+    }
+}

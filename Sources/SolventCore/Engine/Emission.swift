@@ -1,0 +1,28 @@
+/// How the engine reports: every event goes through these, so their order is defined in one place.
+extension Engine {
+    mutating func reject(_ reason: RejectReason, stage: Rejection.Stage) {
+        output.append(.rejected(Rejection(reason, stage: stage)))
+    }
+
+    mutating func emit(_ execution: ExecutionType, _ order: Order, fill: Fill = .none,
+                       prevented: PreventedMatch = .none, cancelClientOrderId: ClientOrderId = .none) {
+        output.append(.order(OrderEvent(execution: execution, order: order, fill: fill, prevented: prevented,
+                                        cancelClientOrderId: cancelClientOrderId, time: now)))
+    }
+
+    /// Notes that a balance changed; one `.balance` event per touched pair closes the command.
+    @inline(__always)
+    mutating func touch(_ account: AccountId, _ asset: AssetId) {
+        let key = BalanceKey(account: account, asset: asset)
+        if !touched.contains(key) { touched.append(key) }
+    }
+
+    mutating func emitTouchedBalances() {
+        for key in touched {
+            let balance = ledger.balance(key.account, key.asset)
+            output.append(.balance(BalanceChange(account: key.account, asset: key.asset, free: balance.free,
+                                                 locked: balance.locked, time: now)))
+        }
+        touched.removeAll(keepingCapacity: true)
+    }
+}

@@ -1,0 +1,132 @@
+/// The exchange as a deterministic state machine: `apply` a command stamped with the sequencer's
+/// time, get the events it caused. No clock, randomness, I/O or global state; a business failure
+/// is a `.rejected` event, never a throw or a trap.
+///
+/// Generic over the order book so the same rules run on `FastBook` (production) and on
+/// `ReferenceBook` (tests); `Exchange` is the production instance.
+public struct Engine<Book: OrderBook> {
+    public internal(set) var assets: [AssetSpec] = []
+    var markets: [MarketState<Book>] = []
+    public internal(set) var ledger = Ledger()
+    var counters = Counters()
+    var withdrawals: [WithdrawalId: PendingWithdrawal] = [:]
+    /// Open orders by (account, client order id), for cancels by client id and duplicate checks.
+    var clientOrderIds: [ClientOrderKey: OrderId] = [:]
+    /// Open orders (stops included) per (account, market), for `MAX_NUM_ORDERS`.
+    var openOrderCounts: [OpenOrderKey: Int32] = [:]
+
+    // Scratch of the command being applied. Not state: never encoded, hashed or compared.
+    var now: Timestamp = 0
+    var output: [Event] = []
+    var touched: [BalanceKey] = []
+
+    public init() {
+        let fees = ledger.openAccount(Account(fees: FeeSchedule(makerBasisPoints: 0, takerBasisPoints: 0),
+                                              canTrade: false))
+        assert(fees == .feeAccount, "the fee account must be account 0")
+        touched.reserveCapacity(16)
+    }
+
+    /// Applies one command, appending what it caused to `events`.
+    public mutating func apply(_ command: Command, at time: Timestamp, into events: inout [Event]) {
+        now = time
+        swap(&output, &events)
+        defer { swap(&output, &events) }
+        switch command {
+        case .listAsset(let spec): listAsset(spec)
+        case .listMarket(let spec): listMarket(spec)
+        case .setMarketStatus(let market, let status): setMarketStatus(market, status)
+        case .openAccount(let fees): openAccount(fees)
+        case .setFees(let account, let fees): setFees(account, fees)
+        case .setTradingEnabled(let account, let enabled): setTradingEnabled(account, enabled)
+        case .deposit(let account, let asset, let amount): deposit(account, asset, amount)
+        case .requestWithdrawal(let account, let asset, let amount): requestWithdrawal(account, asset, amount)
+        case .confirmWithdrawal(let id): confirmWithdrawal(id)
+        case .releaseWithdrawal(let id): releaseWithdrawal(id)
+        case .placeOrder(let request): placeOrder(request, stage: .command)
+        case .cancelOrder(let request): cancelOrder(request, stage: .command)
+        case .cancelAllOrders(let account, let market): cancelAllOrders(account, market)
+        case .cancelReplace(let request): cancelReplace(request)
+        case .amendOrder(let request): amendOrder(request)
+        }
+        emitTouchedBalances()
+    }
+
+    /// Applies one command and returns its events.
+    public mutating func apply(_ command: Command, at time: Timestamp) -> [Event] {
+        var events: [Event] = []
+        apply(command, at: time, into: &events)
+        return events
+    }
+}
+
+// MARK: Queries
+
+extension Engine {
+    public var marketCount: Int { markets.count }
+
+    public func market(_ id: MarketId) -> MarketSpec? {
+        Int(id) < markets.count ? markets[Int(id)].spec : nil
+    }
+
+    public func balance(of account: AccountId, _ asset: AssetId) -> Balance {
+        ledger.balance(account, asset)
+    }
+
+    /// Resting orders of one side in priority order.
+    public func openOrders(_ market: MarketId, _ side: Side) -> [Order] {
+        Int(market) < markets.count ? markets[Int(market)].book.orders(side) : []
+    }
+
+    /// Conditional orders waiting for their trigger, oldest first.
+    public func waitingOrders(_ market: MarketId) -> [Order] {
+        Int(market) < markets.count ? markets[Int(market)].stops.all : []
+    }
+
+    /// An open order (resting or waiting) of `market`.
+    public func openOrder(_ market: MarketId, _ id: OrderId) -> Order? {
+        Int(market) < markets.count ? markets[Int(market)].openOrder(id) : nil
+    }
+
+    public func bestPrice(_ market: MarketId, _ side: Side) -> Price? {
+        Int(market) < markets.count ? markets[Int(market)].book.bestPrice(side) : nil
+    }
+
+    public func lastPrice(_ market: MarketId) -> Price? {
+        guard Int(market) < markets.count, markets[Int(market)].lastPrice > 0 else { return nil }
+        return markets[Int(market)].lastPrice
+    }
+
+    public func pendingWithdrawal(_ id: WithdrawalId) -> PendingWithdrawal? { withdrawals[id] }
+}
+
+// MARK: Bookkeeping types
+
+/// Ids the engine hands out, each increasing from 1.
+struct Counters: Hashable, Sendable {
+    var nextOrderId: OrderId = 1
+    var nextWithdrawalId: WithdrawalId = 1
+    var nextPreventedMatchId: Int64 = 1
+}
+
+/// A withdrawal whose amount is held (locked) until it is confirmed or released.
+public struct PendingWithdrawal: Hashable, Sendable {
+    public var account: AccountId
+    public var asset: AssetId
+    public var amount: Amount
+}
+
+struct ClientOrderKey: Hashable {
+    var account: AccountId
+    var clientOrderId: ClientOrderId
+}
+
+struct OpenOrderKey: Hashable {
+    var account: AccountId
+    var market: MarketId
+}
+
+struct BalanceKey: Equatable {
+    var account: AccountId
+    var asset: AssetId
+}

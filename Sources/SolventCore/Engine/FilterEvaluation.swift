@@ -1,0 +1,79 @@
+/// The symbol filters of spec §3.6, in exact integer arithmetic.
+extension Engine {
+    func filterProblem(_ request: NewOrder, _ market: MarketState<Book>) -> RejectReason? {
+        let filters = market.spec.filters
+        // Checked one by one rather than over an array: this runs for every order and must not allocate.
+        if let price = request.price, !filters.price.admits(price) { return .filterFailure(.priceFilter) }
+        if let stop = request.stopPrice, !filters.price.admits(stop) { return .filterFailure(.priceFilter) }
+        if let price = request.price, let band = filters.percentPriceBySide,
+           let reference = market.referencePrice(at: now), !band.admits(price, side: request.side, reference: reference) {
+            return .filterFailure(.percentPriceBySide)
+        }
+        if let quantity = request.quantity, !filters.lotSize.admits(quantity) { return .filterFailure(.lotSize) }
+        if let iceberg = request.icebergQuantity, !filters.lotSize.admits(iceberg) { return .filterFailure(.lotSize) }
+        let worksAsMarket = !request.type.hasLimitPrice
+        if worksAsMarket, let lot = filters.marketLotSize, let quantity = request.quantity, !lot.admits(quantity) {
+            return .filterFailure(.marketLotSize)
+        }
+        if let iceberg = request.icebergQuantity, let quantity = request.quantity,
+           (quantity + iceberg - 1) / iceberg > Int64(filters.icebergPartsLimit) {
+            return .filterFailure(.icebergParts)
+        }
+        if let problem = notionalProblem(request, market) { return problem }
+        let key = OpenOrderKey(account: request.account, market: request.market)
+        if filters.maxNumOrders > 0, openOrderCounts[key, default: 0] >= filters.maxNumOrders {
+            return .filterFailure(.maxNumOrders)
+        }
+        return nil
+    }
+
+    private func notionalProblem(_ request: NewOrder, _ market: MarketState<Book>) -> RejectReason? {
+        let worksAsMarket = !request.type.hasLimitPrice
+        let value: QuoteAmount
+        if let quote = request.quoteOrderQuantity {
+            value = quote
+        } else if let quantity = request.quantity {
+            // A market-working order is valued at the reference price; with none yet, it is not checked.
+            guard let price = worksAsMarket ? market.referencePrice(at: now) : request.price else { return nil }
+            guard let product = market.notional.value(price: price, quantity: quantity) else { return .amountTooLarge }
+            if product <= 0 && !worksAsMarket { return .zeroNotional }
+            value = product
+        } else {
+            return nil
+        }
+        guard let filter = market.spec.filters.notional else { return nil }
+        let failure = RejectReason.filterFailure(market.spec.filters.isLegacyMinNotional ? .minNotional : .notional)
+        if filter.minNotional > 0 && (!worksAsMarket || filter.applyMinToMarket) && value < filter.minNotional {
+            return failure
+        }
+        if filter.maxNotional > 0 && (!worksAsMarket || filter.applyMaxToMarket) && value > filter.maxNotional {
+            return failure
+        }
+        return nil
+    }
+}
+
+extension PriceFilter {
+    /// Each rule is off when its bound is 0.
+    public func admits(_ price: Price) -> Bool {
+        (minPrice == 0 || price >= minPrice) && (maxPrice == 0 || price <= maxPrice)
+            && (tickSize == 0 || price % tickSize == 0)
+    }
+}
+
+extension LotSizeFilter {
+    public func admits(_ quantity: Quantity) -> Bool {
+        quantity >= minQuantity && (maxQuantity == 0 || quantity <= maxQuantity)
+            && (stepSize == 0 || quantity % stepSize == 0)
+    }
+}
+
+extension PercentPriceBySideFilter {
+    /// `reference × down ≤ price ≤ reference × up`, with the side's multipliers.
+    public func admits(_ price: Price, side: Side, reference: Price) -> Bool {
+        let up = side == .buy ? bidMultiplierUp : askMultiplierUp
+        let down = side == .buy ? bidMultiplierDown : askMultiplierDown
+        let scaled = Int128(price) * Int128(unitsPerWhole(Self.multiplierScale))
+        return scaled >= Int128(reference) * Int128(down) && scaled <= Int128(reference) * Int128(up)
+    }
+}

@@ -1,0 +1,84 @@
+/// Whether a new order may enter, checked in this fixed order (the first failure is reported):
+///
+/// 1. the account and the market exist, the account may trade, the market accepts orders;
+/// 2. the market offers the order type, iceberg and quote-quantity features asked for;
+/// 3. the parameters form a legal combination for the type (`-1014`);
+/// 4. the self-trade prevention mode is allowed on the market;
+/// 5. quantities and prices are positive;
+/// 6. the filters, in the order PRICE_FILTER, PERCENT_PRICE_BY_SIDE, LOT_SIZE, MARKET_LOT_SIZE,
+///    ICEBERG_PARTS, NOTIONAL / MIN_NOTIONAL, MAX_NUM_ORDERS (`-1013`);
+/// 7. the client order id is not in use by an open order of the account;
+/// 8. a stop would not trigger at once; a LIMIT_MAKER would not take;
+/// 9. (in `Reservation`) the account can pay for it.
+extension Engine {
+    func admissionProblem(_ request: NewOrder) -> RejectReason? {
+        guard ledger.contains(request.account) else { return .unknownAccount }
+        guard Int(request.market) < markets.count else { return .unknownSymbol }
+        let market = markets[Int(request.market)]
+        guard ledger.accounts[Int(request.account)].canTrade else { return .tradingDisabled }
+        guard market.spec.status.acceptsNewOrders else { return .marketClosed }
+        if let problem = featureProblem(request, market.spec) ?? compositionProblem(request) { return problem }
+        let mode = request.selfTradePreventionMode ?? market.spec.defaultSelfTradePreventionMode
+        guard market.spec.allowedSelfTradePreventionModes.contains(mode) else {
+            return .selfTradePreventionModeNotAllowed
+        }
+        if let problem = signProblem(request) ?? filterProblem(request, market) { return problem }
+        if !request.clientOrderId.isEmpty,
+           clientOrderIds[ClientOrderKey(account: request.account, clientOrderId: request.clientOrderId)] != nil {
+            return .duplicateOrder
+        }
+        return immediacyProblem(request, market)
+    }
+
+    private func featureProblem(_ request: NewOrder, _ spec: MarketSpec) -> RejectReason? {
+        guard spec.orderTypes.contains(request.type) else { return .orderTypeNotSupported(request.type) }
+        if request.icebergQuantity != nil && !spec.icebergAllowed { return .icebergNotSupported }
+        if request.quoteOrderQuantity != nil && !spec.quoteOrderQtyMarketAllowed { return .quoteOrderQtyNotSupported }
+        return nil
+    }
+
+    /// Which parameters each type needs and refuses (spec §3.3).
+    private func compositionProblem(_ request: NewOrder) -> RejectReason? {
+        let type = request.type
+        let needsTimeInForce = type == .limit || type == .stopLossLimit || type == .takeProfitLimit
+        guard (request.timeInForce != nil) == needsTimeInForce,
+              (request.price != nil) == type.hasLimitPrice,
+              (request.stopPrice != nil) == type.isConditional else {
+            return .unsupportedOrderComposition
+        }
+        if type == .market {
+            guard (request.quantity != nil) != (request.quoteOrderQuantity != nil) else {
+                return .unsupportedOrderComposition
+            }
+        } else if request.quantity == nil || request.quoteOrderQuantity != nil {
+            return .unsupportedOrderComposition
+        }
+        if let iceberg = request.icebergQuantity {
+            guard type.hasLimitPrice, (request.timeInForce ?? .gtc) == .gtc else { return .unsupportedOrderComposition }
+            if let quantity = request.quantity, iceberg > quantity { return .icebergExceedsQuantity }
+        }
+        return nil
+    }
+
+    private func signProblem(_ request: NewOrder) -> RejectReason? {
+        if let quantity = request.quantity, quantity <= 0 { return .invalidQuantity }
+        if let quote = request.quoteOrderQuantity, quote <= 0 { return .invalidQuantity }
+        if let iceberg = request.icebergQuantity, iceberg <= 0 { return .invalidQuantity }
+        if let price = request.price, price <= 0 { return .invalidPrice }
+        if let stop = request.stopPrice, stop <= 0 { return .invalidPrice }
+        return nil
+    }
+
+    private func immediacyProblem(_ request: NewOrder, _ market: MarketState<Book>) -> RejectReason? {
+        if let stop = request.stopPrice,
+           StopOrders.wouldFire(request.side, request.type, stopPrice: stop, lastPrice: market.lastPrice) {
+            return .wouldTriggerImmediately
+        }
+        if request.type == .limitMaker, let price = request.price,
+           let opposite = market.book.bestPrice(request.side.opposite),
+           !request.side.opposite.isBetter(opposite, than: price) {
+            return .wouldMatchAndTake
+        }
+        return nil
+    }
+}
