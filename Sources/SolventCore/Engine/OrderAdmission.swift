@@ -76,7 +76,7 @@ extension Engine {
         }
         if request.type == .limitMaker, let price = request.price,
            let opposite = market.book.bestPrice(request.side.opposite),
-           !request.side.opposite.isBetter(opposite, than: price) {
+           !request.side.isBetter(opposite, than: price) {
             return .wouldMatchAndTake
         }
         return nil

@@ -18,7 +18,7 @@ public struct Order: Hashable, Sendable {
     public var price: Price
     /// Trigger price of a conditional order, else 0.
     public var stopPrice: Price
-    /// `origQty`; 0 for a MARKET order placed by `quoteOrderQty`.
+    /// `origQty`. For a MARKET order by `quoteOrderQty`, what it has executed so far.
     public var quantity: Quantity
     /// `origQuoteOrderQty`; 0 unless placed by it.
     public var quoteOrderQuantity: QuoteAmount
@@ -43,8 +43,9 @@ public struct Order: Hashable, Sendable {
     /// The conditional order's stop has fired; it now works as its `type.triggered`.
     public var isTriggered: Bool
 
-    /// Quantity still to trade. A MARKET order by quote amount has no quantity bound.
-    @inlinable public var remainingQuantity: Quantity { quantity - executedQuantity }
+    /// Quantity still able to trade: what self-trade prevention took off no longer can.
+    /// Not meaningful for a MARKET order by quote amount, whose bound is its budget.
+    @inlinable public var remainingQuantity: Quantity { quantity - executedQuantity - preventedQuantity }
 
     /// The type it currently works as.
     @inlinable public var workingType: OrderType { isTriggered ? type.triggered : type }
