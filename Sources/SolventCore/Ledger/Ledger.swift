@@ -5,12 +5,12 @@
 /// two assets for one account are next to each other in memory.
 public struct Ledger: Hashable, Sendable {
     public private(set) var accounts: [Account] = []
-    private var balances: [Balance] = []
+    var balances: [Balance] = []
     public private(set) var assetCount = 0
     /// Σ deposits per asset.
-    public private(set) var deposited: [Amount] = []
+    public internal(set) var deposited: [Amount] = []
     /// Σ confirmed withdrawals per asset.
-    public private(set) var withdrawn: [Amount] = []
+    public internal(set) var withdrawn: [Amount] = []
 
     public init() {}
 

@@ -1,0 +1,244 @@
+/// The stable binary form of `Command`: what the journal stores, byte for byte.
+///
+/// A command is one tag byte naming the case, then that case's payload, in the field order below.
+/// Integers are fixed-width little-endian, `Bool` is one byte 0/1, an optional is a presence byte
+/// (0/1) then the value, an enum is its one-byte raw value, a string is a `UInt32` byte count and
+/// its UTF-8. Payload layouts live beside the types they encode (`SpecCoding.swift`,
+/// `OrderRequestCoding.swift`).
+///
+/// | tag | case                 | payload                                              |
+/// |-----|----------------------|------------------------------------------------------|
+/// |   0 | (reserved: never a command, so a zeroed record is refused)                  |
+/// |   1 | `listAsset`          | AssetSpec                                            |
+/// |   2 | `listMarket`         | MarketSpec                                           |
+/// |   3 | `setMarketStatus`    | MarketId u16, MarketStatus u8                        |
+/// |   4 | `openAccount`        | FeeSchedule?                                         |
+/// |   5 | `setFees`            | AccountId u32, FeeSchedule?                          |
+/// |   6 | `setTradingEnabled`  | AccountId u32, Bool                                  |
+/// |   7 | `deposit`            | AccountId u32, AssetId u16, Amount i64               |
+/// |   8 | `requestWithdrawal`  | AccountId u32, AssetId u16, Amount i64               |
+/// |   9 | `confirmWithdrawal`  | WithdrawalId i64                                     |
+/// |  10 | `releaseWithdrawal`  | WithdrawalId i64                                     |
+/// |  11 | `placeOrder`         | NewOrder                                             |
+/// |  12 | `cancelOrder`        | CancelOrder                                          |
+/// |  13 | `cancelAllOrders`    | AccountId u32, MarketId u16                          |
+/// |  14 | `cancelReplace`      | CancelReplace                                        |
+/// |  15 | `amendOrder`         | AmendOrder                                           |
+///
+/// Versioning: a tag names a case *and* its payload layout, for ever. A tag is never reused or
+/// renumbered. A new case takes the next free number. To change a case's payload, give the new
+/// layout a new tag, encode only the new one, and keep decoding the old one, so that every journal
+/// ever written still replays into the same state.
+///
+/// Decoding is strict so that the encoding is canonical: whatever decodes re-encodes to the same
+/// bytes (unknown tags, enum values or set bits, a `Bool` other than 0/1, over-long strings and
+/// invalid client ids all throw). Strict decoding never traps; corrupt input is an error value.
+enum CommandTag: UInt8, CaseIterable {
+    case listAsset = 1
+    case listMarket = 2
+    case setMarketStatus = 3
+    case openAccount = 4
+    case setFees = 5
+    case setTradingEnabled = 6
+    case deposit = 7
+    case requestWithdrawal = 8
+    case confirmWithdrawal = 9
+    case releaseWithdrawal = 10
+    case placeOrder = 11
+    case cancelOrder = 12
+    case cancelAllOrders = 13
+    case cancelReplace = 14
+    case amendOrder = 15
+}
+
+extension Command {
+    /// The table's tag for this case; the exhaustive switch makes a new case fail to compile
+    /// until it has been given a number.
+    var binaryTag: CommandTag {
+        switch self {
+        case .listAsset: .listAsset
+        case .listMarket: .listMarket
+        case .setMarketStatus: .setMarketStatus
+        case .openAccount: .openAccount
+        case .setFees: .setFees
+        case .setTradingEnabled: .setTradingEnabled
+        case .deposit: .deposit
+        case .requestWithdrawal: .requestWithdrawal
+        case .confirmWithdrawal: .confirmWithdrawal
+        case .releaseWithdrawal: .releaseWithdrawal
+        case .placeOrder: .placeOrder
+        case .cancelOrder: .cancelOrder
+        case .cancelAllOrders: .cancelAllOrders
+        case .cancelReplace: .cancelReplace
+        case .amendOrder: .amendOrder
+        }
+    }
+
+    /// Whether `encode(to:)` accepts this command: every string fits its schema limit
+    /// (`AssetSpec.nameLengthMax`, `MarketSpec.symbolLengthMax`). Everything else in a command is
+    /// bounded by its type. Check this before sequencing a command; the engine would reject an
+    /// over-long name anyway, so refusing it earlier loses nothing.
+    public var isBinaryEncodable: Bool {
+        switch self {
+        case .listAsset(let spec): spec.isBinaryEncodable
+        case .listMarket(let spec): spec.isBinaryEncodable
+        case .setMarketStatus, .openAccount, .setFees, .setTradingEnabled, .deposit, .requestWithdrawal,
+             .confirmWithdrawal, .releaseWithdrawal, .placeOrder, .cancelOrder, .cancelAllOrders,
+             .cancelReplace, .amendOrder:
+            true
+        }
+    }
+
+    /// The journal bytes of this command. Traps unless `isBinaryEncodable`.
+    public func encoded() -> [UInt8] {
+        var writer = BinaryWriter(capacity: 128)
+        encode(to: &writer)
+        assert((try? Command.decode(writer.bytes)) == self, "command \(self) does not survive a round trip")
+        return writer.bytes
+    }
+
+    /// The command in `bytes`, which must hold exactly one encoded command and nothing after it.
+    public static func decode(_ bytes: [UInt8]) throws(BinaryDecodingError) -> Command {
+        var reader = BinaryReader(bytes)
+        let command = try Command(from: &reader)
+        try reader.expectEnd()
+        return command
+    }
+}
+
+extension Command: BinaryEncodable {
+    public func encode(to writer: inout BinaryWriter) {
+        writer.writeEnum(binaryTag)
+        switch self {
+        case .listAsset(let spec):
+            writer.write(spec)
+        case .listMarket(let spec):
+            writer.write(spec)
+        case .setMarketStatus(let market, let status):
+            writer.write(market)
+            writer.writeEnum(status)
+        case .openAccount(let fees):
+            writer.writeOptional(fees)
+        case .setFees(let account, let fees):
+            writer.write(account)
+            writer.writeOptional(fees)
+        case .setTradingEnabled(let account, let enabled):
+            writer.write(account)
+            writer.write(enabled)
+        case .deposit(let account, let asset, let amount),
+             .requestWithdrawal(let account, let asset, let amount):
+            writer.write(account)
+            writer.write(asset)
+            writer.write(amount)
+        case .confirmWithdrawal(let withdrawal), .releaseWithdrawal(let withdrawal):
+            writer.write(withdrawal)
+        case .placeOrder(let order):
+            writer.write(order)
+        case .cancelOrder(let cancel):
+            writer.write(cancel)
+        case .cancelAllOrders(let account, let market):
+            writer.write(account)
+            writer.write(market)
+        case .cancelReplace(let request):
+            writer.write(request)
+        case .amendOrder(let amend):
+            writer.write(amend)
+        }
+    }
+}
+
+extension Command: BinaryDecodable {
+    public init(from reader: inout BinaryReader) throws(BinaryDecodingError) {
+        switch try reader.readEnum(CommandTag.self) {
+        case .listAsset:
+            self = .listAsset(try reader.read(AssetSpec.self))
+        case .listMarket:
+            self = .listMarket(try reader.read(MarketSpec.self))
+        case .setMarketStatus:
+            self = .setMarketStatus(try reader.readUInt16(), try reader.readEnum(MarketStatus.self))
+        case .openAccount:
+            self = .openAccount(try reader.readOptional(FeeSchedule.self))
+        case .setFees:
+            self = .setFees(try reader.readUInt32(), try reader.readOptional(FeeSchedule.self))
+        case .setTradingEnabled:
+            self = .setTradingEnabled(try reader.readUInt32(), try reader.readBool())
+        case .deposit:
+            self = .deposit(try reader.readUInt32(), try reader.readUInt16(), try reader.readInt64())
+        case .requestWithdrawal:
+            self = .requestWithdrawal(try reader.readUInt32(), try reader.readUInt16(), try reader.readInt64())
+        case .confirmWithdrawal:
+            self = .confirmWithdrawal(try reader.readInt64())
+        case .releaseWithdrawal:
+            self = .releaseWithdrawal(try reader.readInt64())
+        case .placeOrder:
+            self = .placeOrder(try reader.read(NewOrder.self))
+        case .cancelOrder:
+            self = .cancelOrder(try reader.read(CancelOrder.self))
+        case .cancelAllOrders:
+            self = .cancelAllOrders(try reader.readUInt32(), try reader.readUInt16())
+        case .cancelReplace:
+            self = .cancelReplace(try reader.read(CancelReplace.self))
+        case .amendOrder:
+            self = .amendOrder(try reader.read(AmendOrder.self))
+        }
+    }
+}
+
+// Optional enums and enum sets, which the primitives in BinaryWriter/BinaryReader do not cover.
+
+extension BinaryWriter {
+    /// A presence byte, then the enum's one-byte tag if there is one.
+    mutating func writeOptionalEnum<Tag: RawRepresentable>(_ value: Tag?) where Tag.RawValue == UInt8 {
+        write(value != nil)
+        if let value { writeEnum(value) }
+    }
+
+    /// A set of enum cases as a bitmask: case `c` is bit `c.rawValue`, so the mask is as stable as
+    /// the raw values are.
+    mutating func writeEnumSet<Element: RawRepresentable & CaseIterable, Mask: FixedWidthInteger & UnsignedInteger>(
+        _ set: Set<Element>, as mask: Mask.Type
+    ) where Element.RawValue == UInt8 {
+        var bits: Mask = 0
+        for element in set {
+            precondition(Int(element.rawValue) < Mask.bitWidth, "\(element) does not fit a \(Mask.self) mask")
+            bits |= 1 << element.rawValue
+        }
+        writeLittleEndianMask(bits)
+    }
+
+    private mutating func writeLittleEndianMask<Mask: FixedWidthInteger & UnsignedInteger>(_ bits: Mask) {
+        for index in 0..<(Mask.bitWidth / 8) {
+            write(UInt8(truncatingIfNeeded: bits >> (index * 8)))
+        }
+    }
+}
+
+extension BinaryReader {
+    /// An enum written by `BinaryWriter.writeOptionalEnum`.
+    mutating func readOptionalEnum<Tag: RawRepresentable>(
+        _ type: Tag.Type
+    ) throws(BinaryDecodingError) -> Tag? where Tag.RawValue == UInt8 {
+        try readBool() ? try readEnum(Tag.self) : nil
+    }
+
+    /// A set written by `BinaryWriter.writeEnumSet`; a bit that names no case is invalid.
+    mutating func readEnumSet<Element: RawRepresentable & CaseIterable, Mask: FixedWidthInteger & UnsignedInteger>(
+        _ type: Element.Type, as mask: Mask.Type
+    ) throws(BinaryDecodingError) -> Set<Element> where Element.RawValue == UInt8 {
+        let start = offset
+        guard remainingCount >= Mask.bitWidth / 8 else { throw .truncated(offset: start) }
+        var bits: Mask = 0
+        for index in 0..<(Mask.bitWidth / 8) {
+            bits |= Mask(try readUInt8()) << (index * 8)
+        }
+        var set = Set<Element>()
+        var known: Mask = 0
+        for element in Element.allCases where Int(element.rawValue) < Mask.bitWidth {
+            let bit: Mask = 1 << element.rawValue
+            known |= bit
+            if bits & bit != 0 { set.insert(element) }
+        }
+        guard bits & ~known == 0 else { throw .invalidValue(offset: start, what: "Set<\(Element.self)>") }
+        return set
+    }
+}

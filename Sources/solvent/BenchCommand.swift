@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+
+/// `solvent bench`: the engine's headline throughput and latency, on exchange-core's workload.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure the matching engine on exchange-core's benchmark workload.",
+        discussion: """
+            Generates the command stream first (untimed), then replays it on fresh, prefilled \
+            exchanges, timing only Exchange.apply. Reports ops/s and ns/op (median of the runs), \
+            per-command latency percentiles from a separate pass, and what the stream did \
+            (fills, resting orders, price levels, rejections). Build with -c release.
+            """)
+
+    @Option(help: """
+        single: 1 symbol, 1,000 accounts, 1,000 resting orders (the headline figure). \
+        multi: 1,000 symbols with Pareto activity, 100,000 accounts, 100 resting per symbol.
+        """)
+    var variant: BenchVariant = .single
+
+    @Option(help: "Timed commands.")
+    var commands: Int = 3_000_000
+
+    @Option(help: "Seed of the workload generator; the same seed gives the same stream.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Timed runs; the median is reported.")
+    var runs: Int = 5
+
+    @Option(help: "Number of symbols (multi only; default 1,000).")
+    var symbols: Int?
+
+    @Flag(help: "Skip the per-command latency pass.")
+    var skipLatency = false
+
+    @Flag(help: "Print the results as JSON.")
+    var json = false
+
+    func validate() throws {
+        guard commands > 0 && commands <= 100_000_000 else { throw ValidationError("--commands must be 1...100,000,000") }
+        guard runs > 0 && runs <= 100 else { throw ValidationError("--runs must be 1...100") }
+        if let symbols {
+            guard variant == .multi else { throw ValidationError("--symbols applies to --variant multi only") }
+            guard symbols >= 1 && symbols <= 10_000 else { throw ValidationError("--symbols must be 1...10,000") }
+        }
+    }
+
+    func run() throws {
+        var shape = variant == .single ? WorkloadShape.single(commands: commands, seed: seed)
+                                       : WorkloadShape.multi(commands: commands, seed: seed)
+        if let symbols { shape.symbols = symbols }
+        let workload = WorkloadGenerator.generate(shape) { note($0) }
+        note("generated in \(String(format: "%.1f", workload.stats.generationSeconds)) s; "
+             + "\(workload.stats.fills) fills, \(workload.stats.rejectionCount) rejections")
+
+        let runner = BenchRunner(workload: workload)
+        var elapsed: [UInt64] = []
+        var replayMatches = true
+        for run in 1...runs {
+            let result = runner.timedRun()
+            elapsed.append(result.nanoseconds)
+            replayMatches = replayMatches && result.replayMatches
+            note(String(format: "run %d: %.1f ns/op", run, Double(result.nanoseconds) / Double(commands)))
+        }
+        var latency: LatencySummary? = nil
+        if !skipLatency {
+            let histogram = LatencyHistogram(runner.latencyRun())
+            latency = LatencySummary(histogram, clockReading: MonotonicClock.readingCostNanoseconds())
+        }
+        let result = BenchResult(
+            shape: shape, runs: runs, build: Self.buildKind, runNanoseconds: elapsed,
+            opsPerSecond: Spread(elapsed.map { Double(commands) / (Double($0) / 1e9) }),
+            nanosecondsPerOp: Spread(elapsed.map { Double($0) / Double(commands) }),
+            latency: latency, workload: workload.stats, replayMatches: replayMatches)
+        print(json ? result.json() : result.text())
+        if !replayMatches { throw ExitCode(2) }
+    }
+
+    private static var buildKind: String {
+        #if DEBUG
+        "debug (numbers meaningless: build with -c release)"
+        #else
+        "release"
+        #endif
+    }
+
+    /// Progress goes to standard error, so `--json` output stays clean.
+    private func note(_ message: String) {
+        FileHandle.standardError.write(Data(("bench: " + message + "\n").utf8))
+    }
+}
+
+extension BenchVariant: ExpressibleByArgument {}
