@@ -46,7 +46,7 @@ struct DemoScreen {
         }
         lines.append("")
         lines += footer(exchange, state, commandsPerSecond: commandsPerSecond)
-        return lines
+        return lines.map { $0.count > columns ? String($0.prefix(max(columns - 1, 0))) + "…" : $0 }
     }
 
     /// One line for logs and pipes.

@@ -63,7 +63,7 @@ struct DemoTraders {
             let price = levelPrice(&self, quotes.count)
             let quantity = size(market, coins: baseSize(market) * (2 + 30 * random.unit()))
             var order = NewOrder.limit(maker, market.id, side, price: price, quantity: quantity)
-            if random.oneIn(5) { order.type = .limitMaker; order.timeInForce = nil }   // post-only
+            if random.oneIn(10) { order.type = .limitMaker; order.timeInForce = nil }   // post-only
             return .placeOrder(order)
         }
         let quote = quotes[random.below(quotes.count)]
