@@ -63,6 +63,7 @@ struct BenchCommand: ParsableCommand {
             replayMatches = replayMatches && result.replayMatches
             note(String(format: "run %d: %.1f ns/op", run, Double(result.nanoseconds) / Double(commands)))
         }
+        let walk = runner.streamWalkNanoseconds()
         var latency: LatencySummary? = nil
         if !skipLatency {
             let histogram = LatencyHistogram(runner.latencyRun())
@@ -72,7 +73,8 @@ struct BenchCommand: ParsableCommand {
             shape: shape, runs: runs, build: Self.buildKind, runNanoseconds: elapsed,
             opsPerSecond: Spread(elapsed.map { Double(commands) / (Double($0) / 1e9) }),
             nanosecondsPerOp: Spread(elapsed.map { Double($0) / Double(commands) }),
-            latency: latency, workload: workload.stats, replayMatches: replayMatches)
+            latency: latency, streamWalkNanosecondsPerCommand: Double(walk) / Double(commands),
+            workload: workload.stats, replayMatches: replayMatches)
         print(json ? result.json() : result.text())
         if !replayMatches { throw ExitCode(2) }
     }

@@ -6,14 +6,14 @@
 /// `ReferenceBook` (tests); `Exchange` is the production instance.
 public struct Engine<Book: OrderBook> {
     public internal(set) var assets: [AssetSpec] = []
-    var markets: [MarketState<Book>] = []
+    var markets = MarketTable<Book>()
     public internal(set) var ledger = Ledger()
     var counters = Counters()
     var withdrawals: [WithdrawalId: PendingWithdrawal] = [:]
     /// Open orders by (account, client order id), for cancels by client id and duplicate checks.
     var clientOrderIds: [ClientOrderKey: OrderId] = [:]
     /// Open orders (stops included) per (account, market), for `MAX_NUM_ORDERS`.
-    var openOrderCounts: [OpenOrderKey: Int32] = [:]
+    var openOrderCounts = OpenOrderCounts()
 
     // Scratch of the command being applied. Not state: never encoded, hashed or compared.
     var now: Timestamp = 0
@@ -119,11 +119,6 @@ public struct PendingWithdrawal: Hashable, Sendable {
 struct ClientOrderKey: Hashable {
     var account: AccountId
     var clientOrderId: ClientOrderId
-}
-
-struct OpenOrderKey: Hashable {
-    var account: AccountId
-    var market: MarketId
 }
 
 struct BalanceKey: Equatable {

@@ -1,12 +1,13 @@
 /// The symbol filters of spec §3.6, in exact integer arithmetic.
 extension Engine {
-    func filterProblem(_ request: NewOrder, _ market: MarketState<Book>) -> RejectReason? {
-        let filters = market.spec.filters
+    @inline(__always)
+    func filterProblem(_ request: NewOrder, _ m: Int) -> RejectReason? {
+        let filters = markets[m].spec.filters
         // Checked one by one rather than over an array: this runs for every order and must not allocate.
         if let price = request.price, !filters.price.admits(price) { return .filterFailure(.priceFilter) }
         if let stop = request.stopPrice, !filters.price.admits(stop) { return .filterFailure(.priceFilter) }
         if let price = request.price, let band = filters.percentPriceBySide,
-           let reference = market.referencePrice(at: now), !band.admits(price, side: request.side, reference: reference) {
+           let reference = markets[m].referencePrice(at: now), !band.admits(price, side: request.side, reference: reference) {
             return .filterFailure(.percentPriceBySide)
         }
         if let quantity = request.quantity, !filters.lotSize.admits(quantity) { return .filterFailure(.lotSize) }
@@ -19,30 +20,30 @@ extension Engine {
            (quantity + iceberg - 1) / iceberg > Int64(filters.icebergPartsLimit) {
             return .filterFailure(.icebergParts)
         }
-        if let problem = notionalProblem(request, market) { return problem }
-        let key = OpenOrderKey(account: request.account, market: request.market)
-        if filters.maxNumOrders > 0, openOrderCounts[key, default: 0] >= filters.maxNumOrders {
+        if let problem = notionalProblem(request, m) { return problem }
+        if filters.maxNumOrders > 0, openOrderCounts[request.account, request.market] >= filters.maxNumOrders {
             return .filterFailure(.maxNumOrders)
         }
         return nil
     }
 
-    private func notionalProblem(_ request: NewOrder, _ market: MarketState<Book>) -> RejectReason? {
+    @inline(__always)
+    private func notionalProblem(_ request: NewOrder, _ m: Int) -> RejectReason? {
         let worksAsMarket = !request.type.hasLimitPrice
         let value: QuoteAmount
         if let quote = request.quoteOrderQuantity {
             value = quote
         } else if let quantity = request.quantity {
             // A market-working order is valued at the reference price; with none yet, it is not checked.
-            guard let price = worksAsMarket ? market.referencePrice(at: now) : request.price else { return nil }
-            guard let product = market.notional.value(price: price, quantity: quantity) else { return .amountTooLarge }
+            guard let price = worksAsMarket ? markets[m].referencePrice(at: now) : request.price else { return nil }
+            guard let product = markets[m].notional.value(price: price, quantity: quantity) else { return .amountTooLarge }
             if product <= 0 && !worksAsMarket { return .zeroNotional }
             value = product
         } else {
             return nil
         }
-        guard let filter = market.spec.filters.notional else { return nil }
-        let failure = RejectReason.filterFailure(market.spec.filters.isLegacyMinNotional ? .minNotional : .notional)
+        guard let filter = markets[m].spec.filters.notional else { return nil }
+        let failure = RejectReason.filterFailure(markets[m].spec.filters.isLegacyMinNotional ? .minNotional : .notional)
         if filter.minNotional > 0 && (!worksAsMarket || filter.applyMinToMarket) && value < filter.minNotional {
             return failure
         }

@@ -12,23 +12,31 @@ struct MarketState<Book: OrderBook> {
     init(spec: MarketSpec, baseScale: Scale) {
         self.spec = spec
         self.notional = Notional(baseScale: baseScale)
+        let marketStep = spec.filters.marketLotSize?.stepSize ?? 0
+        self.marketStepSize = marketStep > 0 ? marketStep : spec.filters.lotSize.stepSize
+        self.orderTypeMask = spec.orderTypes.reduce(0) { $0 | 1 << $1.rawValue }
+        self.selfTradePreventionMask = spec.allowedSelfTradePreventionModes.reduce(0) { $0 | 1 << $1.rawValue }
         let minutes = spec.filters.percentPriceBySide?.averagePriceMinutes
             ?? spec.filters.notional?.averagePriceMinutes ?? 5
         self.averagePrice = AveragePriceWindow(minutes: Int(max(0, minutes)))
     }
 
     /// The reference price for filters: the average price, else the last trade price, else none.
+    @inline(__always)
     func referencePrice(at time: Timestamp) -> Price? {
         averagePrice.average(at: time, notional: notional) ?? (lastPrice > 0 ? lastPrice : nil)
     }
 
     /// Step every quantity of a MARKET-working order is rounded down to.
-    var marketStepSize: Quantity {
-        let step = spec.filters.marketLotSize?.stepSize ?? 0
-        return step > 0 ? step : spec.filters.lotSize.stepSize
-    }
+    let marketStepSize: Quantity
+
+    /// `spec.orderTypes` and `spec.allowedSelfTradePreventionModes` as bit masks (bit = raw value):
+    /// admission tests them on every order, and a bit test is cheaper than hashing into a `Set`.
+    let orderTypeMask: UInt16
+    let selfTradePreventionMask: UInt8
 
     /// A resting or waiting order of this market.
+    @inline(__always)
     func openOrder(_ id: OrderId) -> Order? {
         book.order(id) ?? stops.order(id)
     }

@@ -31,14 +31,15 @@ extension Engine {
     }
 
     /// The most the taker may trade with the front order at `price`.
+    @inline(__always)
     private func takerCapacity(_ taker: Order, at price: Price, _ m: Int) -> Quantity {
         guard taker.isQuoteOrder else {
             guard taker.workingType == .market && taker.side == .buy else { return taker.remainingQuantity }
             // A MARKET BUY never spends past its reservation, whatever the book did since.
-            return min(taker.remainingQuantity, marketQuantity(affordableWith: taker.reserved, at: price, markets[m]))
+            return min(taker.remainingQuantity, marketQuantity(affordableWith: taker.reserved, at: price, m))
         }
         let budget = taker.quoteOrderQuantity - taker.cumulativeQuote
-        let affordable = marketQuantity(affordableWith: budget, at: price, markets[m])
+        let affordable = marketQuantity(affordableWith: budget, at: price, m)
         return taker.side == .sell ? min(affordable, taker.reserved) : affordable
     }
 
@@ -140,7 +141,7 @@ extension Engine {
             // no whole lot step at the price it just traded at (for a buy, later prices afford less).
             order.quantity = order.executedQuantity
             let budget = order.quoteOrderQuantity - order.cumulativeQuote
-            done = marketQuantity(affordableWith: budget, at: execution.price, markets[m]) == 0
+            done = marketQuantity(affordableWith: budget, at: execution.price, m) == 0
                 || (order.side == .sell && order.reserved == 0)
         } else {
             done = order.remainingQuantity == 0

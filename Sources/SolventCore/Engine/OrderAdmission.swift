@@ -11,33 +11,41 @@
 /// 8. a stop would not trigger at once; a LIMIT_MAKER would not take;
 /// 9. (in `Reservation`) the account can pay for it.
 extension Engine {
+    @inline(__always)
     func admissionProblem(_ request: NewOrder) -> RejectReason? {
         guard ledger.contains(request.account) else { return .unknownAccount }
         guard Int(request.market) < markets.count else { return .unknownSymbol }
-        let market = markets[Int(request.market)]
+        // Markets are read in place through `m`, never copied out: a copy retains every buffer it holds.
+        let m = Int(request.market)
         guard ledger.accounts[Int(request.account)].canTrade else { return .tradingDisabled }
-        guard market.spec.status.acceptsNewOrders else { return .marketClosed }
-        if let problem = featureProblem(request, market.spec) ?? compositionProblem(request) { return problem }
-        let mode = request.selfTradePreventionMode ?? market.spec.defaultSelfTradePreventionMode
-        guard market.spec.allowedSelfTradePreventionModes.contains(mode) else {
+        guard markets[m].spec.status.acceptsNewOrders else { return .marketClosed }
+        if let problem = featureProblem(request, m) ?? compositionProblem(request) { return problem }
+        let mode = request.selfTradePreventionMode ?? markets[m].spec.defaultSelfTradePreventionMode
+        guard markets[m].selfTradePreventionMask & (1 << mode.rawValue) != 0 else {
             return .selfTradePreventionModeNotAllowed
         }
-        if let problem = signProblem(request) ?? filterProblem(request, market) { return problem }
+        if let problem = signProblem(request) ?? filterProblem(request, m) { return problem }
         if !request.clientOrderId.isEmpty,
            clientOrderIds[ClientOrderKey(account: request.account, clientOrderId: request.clientOrderId)] != nil {
             return .duplicateOrder
         }
-        return immediacyProblem(request, market)
+        return immediacyProblem(request, m)
     }
 
-    private func featureProblem(_ request: NewOrder, _ spec: MarketSpec) -> RejectReason? {
-        guard spec.orderTypes.contains(request.type) else { return .orderTypeNotSupported(request.type) }
-        if request.icebergQuantity != nil && !spec.icebergAllowed { return .icebergNotSupported }
-        if request.quoteOrderQuantity != nil && !spec.quoteOrderQtyMarketAllowed { return .quoteOrderQtyNotSupported }
+    @inline(__always)
+    private func featureProblem(_ request: NewOrder, _ m: Int) -> RejectReason? {
+        guard markets[m].orderTypeMask & (1 << request.type.rawValue) != 0 else {
+            return .orderTypeNotSupported(request.type)
+        }
+        if request.icebergQuantity != nil && !markets[m].spec.icebergAllowed { return .icebergNotSupported }
+        if request.quoteOrderQuantity != nil && !markets[m].spec.quoteOrderQtyMarketAllowed {
+            return .quoteOrderQtyNotSupported
+        }
         return nil
     }
 
     /// Which parameters each type needs and refuses (spec §3.3).
+    @inline(__always)
     private func compositionProblem(_ request: NewOrder) -> RejectReason? {
         let type = request.type
         let needsTimeInForce = type == .limit || type == .stopLossLimit || type == .takeProfitLimit
@@ -60,6 +68,7 @@ extension Engine {
         return nil
     }
 
+    @inline(__always)
     private func signProblem(_ request: NewOrder) -> RejectReason? {
         if let quantity = request.quantity, quantity <= 0 { return .invalidQuantity }
         if let quote = request.quoteOrderQuantity, quote <= 0 { return .invalidQuantity }
@@ -69,13 +78,14 @@ extension Engine {
         return nil
     }
 
-    private func immediacyProblem(_ request: NewOrder, _ market: MarketState<Book>) -> RejectReason? {
+    @inline(__always)
+    private func immediacyProblem(_ request: NewOrder, _ m: Int) -> RejectReason? {
         if let stop = request.stopPrice,
-           StopOrders.wouldFire(request.side, request.type, stopPrice: stop, lastPrice: market.lastPrice) {
+           StopOrders.wouldFire(request.side, request.type, stopPrice: stop, lastPrice: markets[m].lastPrice) {
             return .wouldTriggerImmediately
         }
         if request.type == .limitMaker, let price = request.price,
-           let opposite = market.book.bestPrice(request.side.opposite),
+           let opposite = markets[m].book.bestPrice(request.side.opposite),
            !request.side.isBetter(opposite, than: price) {
             return .wouldMatchAndTake
         }

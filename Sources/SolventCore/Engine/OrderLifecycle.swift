@@ -2,7 +2,7 @@
 /// of whatever it still has locked.
 extension Engine {
     mutating func register(_ order: Order) {
-        openOrderCounts[OpenOrderKey(account: order.account, market: order.market), default: 0] += 1
+        openOrderCounts.increment(order.account, order.market)
         if !order.clientOrderId.isEmpty {
             clientOrderIds[ClientOrderKey(account: order.account, clientOrderId: order.clientOrderId)] = order.id
         }
@@ -29,12 +29,7 @@ extension Engine {
             touch(order.account, asset)
             order.reserved = 0
         }
-        let key = OpenOrderKey(account: order.account, market: order.market)
-        if let count = openOrderCounts[key], count > 1 {
-            openOrderCounts[key] = count - 1
-        } else {
-            openOrderCounts[key] = nil
-        }
+        openOrderCounts.decrement(order.account, order.market)
         if !order.clientOrderId.isEmpty {
             clientOrderIds[ClientOrderKey(account: order.account, clientOrderId: order.clientOrderId)] = nil
         }

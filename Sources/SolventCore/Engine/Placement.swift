@@ -33,6 +33,7 @@ extension Engine {
     }
 
     /// The asset an order of this side locks.
+    @inline(__always)
     func reservedAsset(_ side: Side, _ m: Int) -> AssetId {
         side == .buy ? markets[m].spec.quote : markets[m].spec.base
     }
@@ -88,6 +89,7 @@ extension Engine {
     }
 
     /// FOK: the book holds enough, at acceptable prices, that matching will fill all of it.
+    @inline(__always)
     private func canFillCompletely(_ taker: Order, _ m: Int) -> Bool {
         var available: Quantity = 0
         var fillable = false

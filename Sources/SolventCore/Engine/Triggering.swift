@@ -3,7 +3,11 @@
 /// each waiting order fires at most once.
 extension Engine {
     mutating func fireStops(_ m: Int) {
-        while let order = markets[m].stops.popFired(lastPrice: markets[m].lastPrice) {
+        // The price is read into a local first: reading `self` inside the mutating call's argument
+        // list made the compiler copy the whole engine on every call.
+        while true {
+            let lastPrice = markets[m].lastPrice
+            guard let order = markets[m].stops.popFired(lastPrice: lastPrice) else { return }
             activate(order, m)
         }
     }
@@ -27,7 +31,7 @@ extension Engine {
         ledger.unlock(order.account, asset, order.reserved)
         order.reserved = 0
         touch(order.account, asset)
-        guard let cost = costToBuy(order.remainingQuantity, markets[m], order.account, order.selfTradePreventionMode),
+        guard let cost = costToBuy(order.remainingQuantity, m, order.account, order.selfTradePreventionMode),
               ledger.balance(order.account, asset).free >= cost else {
             return false
         }

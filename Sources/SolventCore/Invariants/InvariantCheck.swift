@@ -88,10 +88,10 @@ extension Engine {
     }
 
     private func checkIndexes(_ open: [Order], _ problems: inout [String]) {
-        var counts: [OpenOrderKey: Int32] = [:]
+        var counts = OpenOrderCounts()
         var clientIds: [ClientOrderKey: OrderId] = [:]
         for order in open {
-            counts[OpenOrderKey(account: order.account, market: order.market), default: 0] += 1
+            counts.increment(order.account, order.market)
             if !order.clientOrderId.isEmpty {
                 clientIds[ClientOrderKey(account: order.account, clientOrderId: order.clientOrderId)] = order.id
             }

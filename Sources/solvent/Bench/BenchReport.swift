@@ -1,4 +1,5 @@
 import Foundation
+import SolventCore
 
 /// Minimum, median and maximum of one measure over the runs.
 struct Spread: Codable, Sendable {
@@ -42,6 +43,8 @@ struct BenchResult: Codable, Sendable {
     var opsPerSecond: Spread
     var nanosecondsPerOp: Spread
     var latency: LatencySummary?
+    /// Walking the command stream alone (no engine), per command: part of every timed figure.
+    var streamWalkNanosecondsPerCommand: Double
     var workload: WorkloadStats
     /// Every timed run ended with exactly the books the generation pass ended with.
     var replayMatches: Bool
@@ -80,6 +83,8 @@ struct BenchResult: Codable, Sendable {
         lines.append("  median \(mops(opsPerSecond.median)) (\(ns(nanosecondsPerOp.median))/op)   "
                      + "best \(mops(opsPerSecond.max)) (\(ns(nanosecondsPerOp.min))/op)   "
                      + "worst \(mops(opsPerSecond.min)) (\(ns(nanosecondsPerOp.max))/op)")
+        lines.append("  (walking the \(MemoryLayout<Command>.stride)-byte commands alone costs "
+                     + "\(ns(streamWalkNanosecondsPerCommand))/command of that)")
         if let latency {
             lines.append("latency per command (separate pass; each sample includes one clock read ≈ "
                          + "\(latency.clockReadingNanoseconds) ns):")
@@ -88,7 +93,8 @@ struct BenchResult: Codable, Sendable {
                          + "mean \(ns(latency.mean))")
         }
         lines.append("what happened:")
-        lines.append("  fills \(stats.fills.grouped); \(percent(stats.tradeFraction)) of commands traded")
+        lines.append("  fills \(stats.fills.grouped) (\(percent(Double(stats.fills) / total)) of the command count); "
+                     + "\(percent(stats.tradeFraction)) of commands traded")
         lines.append("  resting at the end: \(stats.restingOrders.grouped) orders on "
                      + "\((stats.bidLevels + stats.askLevels).grouped) price levels "
                      + "(\(stats.bidLevels.grouped) bid, \(stats.askLevels.grouped) ask)")

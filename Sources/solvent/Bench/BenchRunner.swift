@@ -41,6 +41,30 @@ struct BenchRunner {
         return (elapsed, summary.digest == workload.stats.finalBookDigest)
     }
 
+    /// Walks the stream without applying it, reading the fields an engine reads first: the floor
+    /// that memory traffic alone puts under the timed figures (each `Command` is \(MemoryLayout<Command>.stride) bytes).
+    func streamWalkNanoseconds() -> UInt64 {
+        var checksum: Int64 = 0
+        let elapsed = workload.commands.withUnsafeBufferPointer { commands -> UInt64 in
+            let started = MonotonicClock.nanoseconds()
+            for index in commands.indices { checksum &+= Self.touch(commands[index]) }
+            return MonotonicClock.nanoseconds() &- started
+        }
+        precondition(checksum != 42, "keeps the walk from being optimised away")
+        return elapsed
+    }
+
+    @inline(never)
+    private static func touch(_ command: Command) -> Int64 {
+        switch command {
+        case .placeOrder(let order): (order.price ?? 0) &+ (order.quantity ?? 0) &+ Int64(order.account)
+        case .cancelOrder(let cancel): cancel.order.orderId ?? 0
+        case .cancelReplace(let replace): (replace.cancel.order.orderId ?? 0) &+ (replace.replacement.price ?? 0)
+        case .amendOrder(let amend): (amend.order.orderId ?? 0) &+ amend.newQuantity
+        default: 1
+        }
+    }
+
     /// Applies the stream once more, reading the clock between commands: each sample is one
     /// command's `apply`, the events buffer reset and one clock reading.
     func latencyRun() -> [UInt32] {
