@@ -15,7 +15,7 @@ extension Engine {
         let makerSide = taker.side.opposite
         while true {
             if taker.status == .filled { return .filled }
-            guard let best = markets[m].book.bestPrice(makerSide), taker.crosses(best) else { return .noLiquidity }
+            guard let best = markets[m].bestPrice(makerSide), taker.crosses(best) else { return .noLiquidity }
             let capacity = takerCapacity(taker, at: best, m)
             guard capacity > 0 else { return .capacityExhausted }
             guard var maker = markets[m].book.updateFront(makerSide, { $0 }) else { return .noLiquidity }

@@ -3,6 +3,8 @@
 /// each waiting order fires at most once.
 extension Engine {
     mutating func fireStops(_ m: Int) {
+        // Most markets have no stops most of the time; skip the loop's Order copies then.
+        if markets[m].stops.count == 0 { return }
         // The price is read into a local first: reading `self` inside the mutating call's argument
         // list made the compiler copy the whole engine on every call.
         while true {
