@@ -18,7 +18,9 @@ struct MarketTable<Book: OrderBook> {
         storage = Self.makeStorage(capacity: 4)
     }
 
-    var count: Int { storage.header }
+    /// Read through a pointer: `storage.header` is a class property, and each access to it paid for
+    /// a dynamic exclusivity check.
+    var count: Int { storage.withUnsafeMutablePointerToHeader { $0.pointee } }
 
     subscript(m: Int) -> MarketState<Book> {
         unsafeAddress {
