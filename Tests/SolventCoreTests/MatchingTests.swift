@@ -2,7 +2,7 @@ import Testing
 @testable import SolventCore
 
 /// The book the scenario tests run on: the production one.
-typealias ScenarioBook = ReferenceBook
+typealias ScenarioBook = FastBook
 
 private let btcusdt = TestMarkets.btcusdt
 private func price(_ whole: Int64) -> Price { TestMarkets.usdt(whole) }

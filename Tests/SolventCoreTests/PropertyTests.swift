@@ -7,7 +7,7 @@ import Testing
 @testable import SolventCore
 
 /// The book the engine runs on in production, checked against `ReferenceBook`.
-typealias CandidateBook = ReferenceBook
+typealias CandidateBook = FastBook
 /// The book the state tests encode and restore.
 typealias FastBookUnderTest = CandidateBook
 

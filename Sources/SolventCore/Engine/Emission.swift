@@ -4,10 +4,8 @@ extension Engine {
         output.append(.rejected(Rejection(reason, stage: stage)))
     }
 
-    mutating func emit(_ execution: ExecutionType, _ order: Order, fill: Fill = .none,
-                       prevented: PreventedMatch = .none, cancelClientOrderId: ClientOrderId = .none) {
-        output.append(.order(OrderEvent(execution: execution, order: order, fill: fill, prevented: prevented,
-                                        cancelClientOrderId: cancelClientOrderId, time: now)))
+    mutating func emit(_ execution: ExecutionType, _ order: Order, _ detail: OrderEvent.Detail = .none) {
+        output.append(.order(OrderEvent(execution: execution, order: order, detail: detail, time: now)))
     }
 
     /// Notes that a balance changed; one `.balance` event per touched pair closes the command.

@@ -3,7 +3,7 @@
 /// A concrete, non-generic type so that the whole engine is specialized and optimized inside
 /// this module; callers in other modules (the sequencer, the CLI, benchmarks) get that code.
 public struct Exchange {
-    public private(set) var engine = Engine<ReferenceBook>()
+    public private(set) var engine = Engine<FastBook>()
 
     public init() {}
 

@@ -81,8 +81,8 @@ extension Engine {
         output.append(.trade(Trade(market: MarketId(m), id: tradeId, price: price, quantity: quantity, quote: quote,
                                    buyerOrderId: buyer.id, sellerOrderId: seller.id, buyerAccount: buyer.account,
                                    sellerAccount: seller.account, takerSide: taker.side, time: now)))
-        emit(.trade, taker, fill: takerFill)
-        emit(.trade, maker, fill: makerFill)
+        emit(.trade, taker, .fill(takerFill))
+        emit(.trade, maker, .fill(makerFill))
     }
 
     /// What one trade is, shared by both sides' settlement.

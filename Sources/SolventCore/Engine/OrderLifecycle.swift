@@ -16,7 +16,8 @@ extension Engine {
         order.expiryReason = reason
         order.updatedAt = now
         close(&order)
-        emit(status == .canceled ? .canceled : .expired, order, cancelClientOrderId: cancelClientOrderId)
+        emit(status == .canceled ? .canceled : .expired, order,
+             cancelClientOrderId.isEmpty ? .none : .canceledBy(cancelClientOrderId))
     }
 
     /// The order no longer counts as open: its reservation returns to free and its ids are released.

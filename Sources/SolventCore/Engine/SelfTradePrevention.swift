@@ -41,7 +41,7 @@ extension Engine {
         order.expiryReason = .selfTradePrevention
         order.updatedAt = now
         close(&order)
-        emit(.tradePrevention, order, prevented: match)
+        emit(.tradePrevention, order, .prevented(match))
     }
 
     /// Takes the prevented quantity off the order (and off what it locks), ending it if nothing is left.
@@ -56,7 +56,7 @@ extension Engine {
         order.reserved -= freed
         ledger.unlock(order.account, reservedAsset(order.side, m), freed)
         touch(order.account, reservedAsset(order.side, m))
-        emit(.tradePrevention, order, prevented: match)
+        emit(.tradePrevention, order, .prevented(match))
     }
 
     /// How much of its reservation an order no longer needs once `quantity` less of it can trade.

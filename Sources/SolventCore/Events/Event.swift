@@ -42,15 +42,44 @@ public struct Rejection: Hashable, Sendable {
 
 /// An executionReport: the order after the change, and what the change was.
 public struct OrderEvent: Hashable, Sendable {
+    /// What only some executions carry. One enum rather than three fields keeps every event (and
+    /// so every copy the engine makes of one) about a quarter smaller.
+    public enum Detail: Hashable, Sendable {
+        case none
+        /// The fill a `.trade` execution reports.
+        case fill(Fill)
+        /// The prevented match a `.tradePrevention` execution reports.
+        case prevented(PreventedMatch)
+        /// A cancel's own client id (`c`); the order's stays in `order.clientOrderId` (`C`).
+        case canceledBy(ClientOrderId)
+    }
+
     public var execution: ExecutionType
     public var order: Order
-    /// The fill this event reports when `execution == .trade`, else `Fill.none`.
-    public var fill: Fill
-    /// The prevented match when `execution == .tradePrevention`, else `PreventedMatch.none`.
-    public var prevented: PreventedMatch
-    /// For a cancel: the cancel request's own client id (`c`); the order's stays in `order` (`C`).
-    public var cancelClientOrderId: ClientOrderId
+    public var detail: Detail
     public var time: Timestamp
+
+    public init(execution: ExecutionType, order: Order, detail: Detail = .none, time: Timestamp) {
+        self.execution = execution
+        self.order = order
+        self.detail = detail
+        self.time = time
+    }
+
+    /// The fill of a `.trade` execution, else `Fill.none`.
+    public var fill: Fill {
+        if case .fill(let fill) = detail { fill } else { .none }
+    }
+
+    /// The prevented match of a `.tradePrevention` execution, else `PreventedMatch.none`.
+    public var prevented: PreventedMatch {
+        if case .prevented(let match) = detail { match } else { .none }
+    }
+
+    /// The cancel request's own client id, else empty.
+    public var cancelClientOrderId: ClientOrderId {
+        if case .canceledBy(let id) = detail { id } else { .none }
+    }
 }
 
 /// A public trade (`@trade` stream, `myTrades` for both sides).
