@@ -2,7 +2,9 @@
 import PackageDescription
 
 // Solvent's micro benchmarks, a package of their own (as swift-nio keeps them) so the main build
-// stays light. Run from this directory: `swift package benchmark`.
+// stays light. Run from this directory: `swift package benchmark`; check for regressions against
+// the committed p90 figures with `swift package benchmark thresholds check`, and refresh them after
+// a deliberate change with `swift package --allow-writing-to-package-directory benchmark thresholds update`.
 let package = Package(
     name: "SolventBenchmarks",
     platforms: [.macOS(.v15)],

@@ -14,7 +14,14 @@ let benchmarks: @Sendable () -> Void = {
         warmupIterations: 3,
         scalingFactor: .kilo,
         maxDuration: .seconds(3),
-        maxIterations: 2_000)
+        maxIterations: 2_000,
+        // For `swift package benchmark thresholds check` against the committed Thresholds/: time
+        // may drift 25 % on this shared 2-core machine; an extra allocation may not appear at all.
+        thresholds: [
+            .wallClock: BenchmarkThresholds(relative: [.p90: 25]),
+            .throughput: BenchmarkThresholds(relative: [.p90: 25]),
+            .mallocCountTotal: BenchmarkThresholds(absolute: [.p90: 0]),
+        ])
 
     let batch = BenchmarkScalingFactor.kilo.rawValue
 
