@@ -78,3 +78,12 @@ struct StateHashTests {
         #expect(decodedValid < 2_000)
     }
 }
+
+@Suite("Value layout")
+struct ValueLayoutTests {
+    @Test func eventsArePlainData() {
+        // Plain data is what keeps event copies to a memcpy and clearing a buffer free.
+        #expect(_isPOD(Event.self))
+        #expect(_isPOD(Order.self))
+    }
+}

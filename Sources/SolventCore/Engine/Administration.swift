@@ -13,7 +13,7 @@ extension Engine {
         guard assets.count < Self.assetCountMax else { return reject(.capacityExhausted, stage: .command) }
         assets.append(spec)
         ledger.addAsset()
-        output.append(.assetListed(AssetId(assets.count - 1), spec))
+        output.append(.assetListed(AssetId(assets.count - 1)))
     }
 
     mutating func listMarket(_ spec: MarketSpec) {
@@ -28,7 +28,7 @@ extension Engine {
         }
         guard markets.count < Self.marketCountMax else { return reject(.capacityExhausted, stage: .command) }
         markets.append(MarketState(spec: spec, baseScale: assets[Int(spec.base)].scale))
-        output.append(.marketListed(MarketId(markets.count - 1), spec))
+        output.append(.marketListed(MarketId(markets.count - 1)))
     }
 
     mutating func setMarketStatus(_ market: MarketId, _ status: MarketStatus) {
