@@ -34,6 +34,9 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Skip the per-command latency pass.")
     var skipLatency = false
 
+    @Flag(help: "Skip the baseline pass (the same stream on the engine over ReferenceBook).")
+    var skipBaseline = false
+
     @Flag(help: "Print the results as JSON.")
     var json = false
 
@@ -63,6 +66,11 @@ struct BenchCommand: ParsableCommand {
             replayMatches = replayMatches && result.replayMatches
             note(String(format: "run %d: %.1f ns/op", run, Double(result.nanoseconds) / Double(commands)))
         }
+        var baseline: Double? = nil
+        if !skipBaseline {
+            baseline = Double(runner.baselineRun()) / Double(commands)
+            note(String(format: "baseline (same engine on ReferenceBook): %.1f ns/op", baseline ?? 0))
+        }
         let walk = runner.streamWalkNanoseconds()
         var latency: LatencySummary? = nil
         if !skipLatency {
@@ -73,7 +81,8 @@ struct BenchCommand: ParsableCommand {
             shape: shape, runs: runs, build: Self.buildKind, runNanoseconds: elapsed,
             opsPerSecond: Spread(elapsed.map { Double(commands) / (Double($0) / 1e9) }),
             nanosecondsPerOp: Spread(elapsed.map { Double($0) / Double(commands) }),
-            latency: latency, streamWalkNanosecondsPerCommand: Double(walk) / Double(commands),
+            latency: latency, baselineNanosecondsPerOp: baseline,
+            streamWalkNanosecondsPerCommand: Double(walk) / Double(commands),
             workload: workload.stats, replayMatches: replayMatches)
         print(json ? result.json() : result.text())
         if !replayMatches { throw ExitCode(2) }

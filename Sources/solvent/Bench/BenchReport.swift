@@ -43,6 +43,8 @@ struct BenchResult: Codable, Sendable {
     var opsPerSecond: Spread
     var nanosecondsPerOp: Spread
     var latency: LatencySummary?
+    /// ns/op of one run of the same stream on `ReferenceExchange`, in the same process.
+    var baselineNanosecondsPerOp: Double?
     /// Walking the command stream alone (no engine), per command: part of every timed figure.
     var streamWalkNanosecondsPerCommand: Double
     var workload: WorkloadStats
@@ -83,6 +85,10 @@ struct BenchResult: Codable, Sendable {
         lines.append("  median \(mops(opsPerSecond.median)) (\(ns(nanosecondsPerOp.median))/op)   "
                      + "best \(mops(opsPerSecond.max)) (\(ns(nanosecondsPerOp.min))/op)   "
                      + "worst \(mops(opsPerSecond.min)) (\(ns(nanosecondsPerOp.max))/op)")
+        if let baseline = baselineNanosecondsPerOp {
+            lines.append("  baseline: the same engine on ReferenceBook \(ns(baseline))/op; FastBook is "
+                         + String(format: "%.1f", baseline / nanosecondsPerOp.median) + "× faster (median vs baseline)")
+        }
         lines.append("  (walking the \(MemoryLayout<Command>.stride)-byte commands alone costs "
                      + "\(ns(streamWalkNanosecondsPerCommand))/command of that)")
         if let latency {

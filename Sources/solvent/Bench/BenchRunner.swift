@@ -19,6 +19,27 @@ struct BenchRunner {
         return exchange
     }
 
+    /// The same setup and stream on `ReferenceExchange` (the engine over the plain reference book),
+    /// timed the same way: the baseline every run's figure is compared with.
+    func baselineRun() -> UInt64 {
+        var exchange = ReferenceExchange()
+        var events: [Event] = []
+        events.reserveCapacity(1_024)
+        for (index, command) in workload.setup.enumerated() {
+            exchange.apply(command, at: BenchMarket.startTime + Int64(index), into: &events)
+            events.removeAll(keepingCapacity: true)
+        }
+        let startTime = streamStartTime
+        return workload.commands.withUnsafeBufferPointer { commands -> UInt64 in
+            let started = MonotonicClock.nanoseconds()
+            for index in commands.indices {
+                exchange.apply(commands[index], at: startTime &+ Int64(index), into: &events)
+                events.removeAll(keepingCapacity: true)
+            }
+            return MonotonicClock.nanoseconds() &- started
+        }
+    }
+
     /// Time of the stream's first command: right after the setup's.
     private var streamStartTime: Timestamp { BenchMarket.startTime + Int64(workload.setup.count) }
 
