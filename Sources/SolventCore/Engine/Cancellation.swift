@@ -47,8 +47,10 @@ extension Engine {
         guard request.replacement.market == cancel.market, request.replacement.account == cancel.account else {
             return reject(.unsupportedOrderComposition, stage: .command)
         }
-        guard let spec = market(cancel.market) else { return reject(.unknownSymbol, stage: .command) }
-        guard spec.cancelReplaceAllowed else { return reject(.cancelReplaceNotSupported, stage: .command) }
+        guard Int(cancel.market) < markets.count else { return reject(.unknownSymbol, stage: .command) }
+        guard markets[Int(cancel.market)].spec.cancelReplaceAllowed else {
+            return reject(.cancelReplaceNotSupported, stage: .command)
+        }
         let canceled = cancelOrder(cancel, stage: .cancel)
         if canceled || request.mode == .allowFailure {
             placeOrder(request.replacement, stage: .newOrder)
