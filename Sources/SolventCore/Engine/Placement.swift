@@ -58,8 +58,8 @@ extension Engine {
     }
 
     /// Takes what liquidity it may, then rests on the book or ends, as its type and time in force say.
-    mutating func work(_ incoming: Order, _ m: Int) {
-        var taker = incoming
+    /// `consuming`: the caller hands the order over, so working on it costs no copy.
+    mutating func work(_ taker: consuming Order, _ m: Int) {
         if taker.timeInForce == .fok && taker.workingType == .limit && !canFillCompletely(taker, m) {
             return end(&taker, .expired, because: .unfilledFOKOrderExpired)
         }
@@ -80,8 +80,7 @@ extension Engine {
         rest(taker, m)
     }
 
-    private mutating func rest(_ order: Order, _ m: Int) {
-        var resting = order
+    private mutating func rest(_ resting: consuming Order, _ m: Int) {
         resting.visibleQuantity = resting.icebergQuantity > 0
             ? min(resting.icebergQuantity, resting.remainingQuantity) : resting.remainingQuantity
         assert(resting.visibleQuantity > 0, "an order rests only with quantity left")
