@@ -29,7 +29,6 @@ extension Engine {
         emit(.replaced, order)
     }
 
-    @inline(__always)
     private func amendProblem(_ request: AmendOrder) -> RejectReason? {
         if let problem = cancelProblem(request.account, request.market) { return problem }
         let spec = markets[Int(request.market)].spec

@@ -58,7 +58,6 @@ extension Engine {
     }
 
     /// Why `account` may not cancel on `market` now, if it may not.
-    @inline(__always)
     func cancelProblem(_ account: AccountId, _ market: MarketId) -> RejectReason? {
         guard ledger.contains(account) else { return .unknownAccount }
         guard Int(market) < markets.count else { return .unknownSymbol }
@@ -69,7 +68,6 @@ extension Engine {
 
     /// The account's open order named by `reference` on market `m`. When both an id and a client id
     /// are given they must name the same order.
-    @inline(__always)
     func findOpenOrder(_ reference: OrderReference, _ account: AccountId, _ m: Int) -> Order? {
         let byClientId = reference.clientOrderId.isEmpty ? nil
             : clientOrderIds[ClientOrderKey(account: account, clientOrderId: reference.clientOrderId)]

@@ -1,6 +1,5 @@
 /// The symbol filters of spec §3.6, in exact integer arithmetic.
 extension Engine {
-    @inline(__always)
     func filterProblem(_ request: NewOrder, _ m: Int) -> RejectReason? {
         let filters = markets[m].spec.filters
         // Checked one by one rather than over an array: this runs for every order and must not allocate.
@@ -27,7 +26,6 @@ extension Engine {
         return nil
     }
 
-    @inline(__always)
     private func notionalProblem(_ request: NewOrder, _ m: Int) -> RejectReason? {
         let worksAsMarket = !request.type.hasLimitPrice
         let value: QuoteAmount

@@ -11,7 +11,6 @@
 /// 8. a stop would not trigger at once; a LIMIT_MAKER would not take;
 /// 9. (in `Reservation`) the account can pay for it.
 extension Engine {
-    @inline(__always)
     func admissionProblem(_ request: NewOrder) -> RejectReason? {
         guard ledger.contains(request.account) else { return .unknownAccount }
         guard Int(request.market) < markets.count else { return .unknownSymbol }
@@ -32,7 +31,6 @@ extension Engine {
         return immediacyProblem(request, m)
     }
 
-    @inline(__always)
     private func featureProblem(_ request: NewOrder, _ m: Int) -> RejectReason? {
         guard markets[m].orderTypeMask & (1 << request.type.rawValue) != 0 else {
             return .orderTypeNotSupported(request.type)
@@ -45,7 +43,6 @@ extension Engine {
     }
 
     /// Which parameters each type needs and refuses (spec §3.3).
-    @inline(__always)
     private func compositionProblem(_ request: NewOrder) -> RejectReason? {
         let type = request.type
         let needsTimeInForce = type == .limit || type == .stopLossLimit || type == .takeProfitLimit
@@ -68,7 +65,6 @@ extension Engine {
         return nil
     }
 
-    @inline(__always)
     private func signProblem(_ request: NewOrder) -> RejectReason? {
         if let quantity = request.quantity, quantity <= 0 { return .invalidQuantity }
         if let quote = request.quoteOrderQuantity, quote <= 0 { return .invalidQuantity }
@@ -78,7 +74,6 @@ extension Engine {
         return nil
     }
 
-    @inline(__always)
     private func immediacyProblem(_ request: NewOrder, _ m: Int) -> RejectReason? {
         if let stop = request.stopPrice,
            StopOrders.wouldFire(request.side, request.type, stopPrice: stop, lastPrice: markets[m].lastPrice) {

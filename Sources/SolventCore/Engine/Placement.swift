@@ -88,7 +88,6 @@ extension Engine {
     }
 
     /// FOK: the book holds enough, at acceptable prices, that matching will fill all of it.
-    @inline(__always)
     private func canFillCompletely(_ taker: Order, _ m: Int) -> Bool {
         var available: Quantity = 0
         var fillable = false

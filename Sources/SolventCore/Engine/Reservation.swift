@@ -12,7 +12,6 @@
 /// Walks skip the account's own orders when self-trade prevention is on: those would be expired or
 /// decremented rather than traded, so skipping them gives an upper bound on what matching spends.
 extension Engine {
-    @inline(__always)
     func reservation(for request: NewOrder, mode: SelfTradePreventionMode) -> Result<Amount, RejectReason> {
         let m = Int(request.market)
         if request.side == .sell {
@@ -40,7 +39,6 @@ extension Engine {
     }
 
     /// The quote a MARKET BUY of `quantity` spends at most against the book as it stands.
-    @inline(__always)
     func costToBuy(_ quantity: Quantity, _ m: Int, _ account: AccountId, _ mode: SelfTradePreventionMode) -> QuoteAmount? {
         var remaining = quantity
         var cost: Int128 = 0
@@ -56,7 +54,6 @@ extension Engine {
     }
 
     /// The base a MARKET SELL must give up to receive `budget` quote against the book as it stands.
-    @inline(__always)
     func baseToSell(forQuote budget: QuoteAmount, _ m: Int, _ account: AccountId,
                     _ mode: SelfTradePreventionMode) -> Quantity {
         let notional = markets[m].notional, step = markets[m].marketStepSize

@@ -61,7 +61,6 @@ extension Engine {
 
     /// How much of its reservation an order no longer needs once `quantity` less of it can trade.
     /// A MARKET BUY keeps its whole reservation until it ends, when the rest is returned.
-    @inline(__always)
     func reservationShrink(of order: Order, by quantity: Quantity, _ m: Int) -> Amount {
         if order.side == .sell { return quantity }
         if order.workingType == .market && !order.isPendingTrigger { return 0 }
