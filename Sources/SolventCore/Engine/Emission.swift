@@ -12,15 +12,16 @@ extension Engine {
     @inline(__always)
     mutating func touch(_ account: AccountId, _ asset: AssetId) {
         let key = BalanceKey(account: account, asset: asset)
-        if !touched.contains(key) { touched.append(key) }
+        touched.insert(key)
     }
 
     mutating func emitTouchedBalances() {
-        for key in touched {
+        for index in 0..<touched.count {
+            let key = touched[index]
             let balance = ledger.balance(key.account, key.asset)
             output.append(.balance(BalanceChange(account: key.account, asset: key.asset, free: balance.free,
                                                  locked: balance.locked, time: now)))
         }
-        touched.removeAll(keepingCapacity: true)
+        touched.removeAll()
     }
 }

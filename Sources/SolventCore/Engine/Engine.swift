@@ -18,13 +18,12 @@ public struct Engine<Book: OrderBook> {
     // Scratch of the command being applied. Not state: never encoded, hashed or compared.
     var now: Timestamp = 0
     var output: [Event] = []
-    var touched: [BalanceKey] = []
+    var touched = TouchedBalances()
 
     public init() {
         let fees = ledger.openAccount(Account(fees: FeeSchedule(makerBasisPoints: 0, takerBasisPoints: 0),
                                               canTrade: false))
         assert(fees == .feeAccount, "the fee account must be account 0")
-        touched.reserveCapacity(16)
     }
 
     /// Applies one command, appending what it caused to `events`.

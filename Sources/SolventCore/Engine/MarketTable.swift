@@ -30,13 +30,15 @@ struct MarketTable<Book: OrderBook> {
         }
         unsafeMutableAddress {
             precondition(m >= 0 && m < count, "market \(m) out of range")
-            makeUnique(capacity: storage.capacity)
+            if !isKnownUniquelyReferenced(&storage) { makeUnique(capacity: count) }
             return storage.withUnsafeMutablePointerToElements { $0 } + m
         }
     }
 
     mutating func append(_ market: MarketState<Book>) {
-        makeUnique(capacity: count == storage.capacity ? 2 * storage.capacity : storage.capacity)
+        // `storage.capacity` asks malloc for the block's size, so it stays off the per-access path.
+        let capacity = storage.capacity
+        makeUnique(capacity: count == capacity ? 2 * capacity : capacity)
         storage.withUnsafeMutablePointers { count, elements in
             (elements + count.pointee).initialize(to: market)
             count.pointee += 1
@@ -45,8 +47,8 @@ struct MarketTable<Book: OrderBook> {
 
     /// Gives this table its own storage of at least `capacity` before a write.
     private mutating func makeUnique(capacity: Int) {
-        if isKnownUniquelyReferenced(&storage) && capacity == storage.capacity { return }
-        let fresh = Self.makeStorage(capacity: capacity)
+        if isKnownUniquelyReferenced(&storage) && capacity <= storage.capacity { return }
+        let fresh = Self.makeStorage(capacity: Swift.max(capacity, 1))
         storage.withUnsafeMutablePointers { count, elements in
             fresh.withUnsafeMutablePointerToElements { $0.initialize(from: elements, count: count.pointee) }
             fresh.header = count.pointee
