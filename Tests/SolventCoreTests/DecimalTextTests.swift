@@ -13,7 +13,7 @@ private func outcome(_ text: String, scale: Scale) -> Result<Int64, DecimalTextE
         ("0.00100000", 100_000),
         ("0", 0),
         ("00012.5", 1_250_000_000),
-        ("50000.000000000000", 5_000_000_000_000),
+        ("50000.00000000", 5_000_000_000_000),
         ("0.00000001", 1),
     ])
     func acceptsPlainDecimals(text: String, units: Int64) {
@@ -30,10 +30,12 @@ private func outcome(_ text: String, scale: Scale) -> Result<Int64, DecimalTextE
         #expect(outcome(text, scale: 8) == .failure(.illegalCharacters))
     }
 
-    @Test func acceptsTwentyDigitsEachSide() {
+    @Test func twentyDigitsEachSideAreWellFormedButCountAgainstTheScale() {
         let twenty = String(repeating: "0", count: 19) + "1"
-        #expect(outcome(twenty + "." + String(repeating: "0", count: 20), scale: 8) == .success(100_000_000))
-        #expect(outcome("1." + String(repeating: "0", count: 20), scale: 0) == .success(1))
+        #expect(outcome(twenty + "." + String(repeating: "0", count: 8), scale: 8) == .success(100_000_000))
+        // The spec counts fraction digits, zeros included (§1.2): 20 of them exceed any scale.
+        #expect(outcome(twenty + "." + String(repeating: "0", count: 20), scale: 8) == .failure(.tooMuchPrecision))
+        #expect(outcome("1." + String(repeating: "0", count: 20), scale: 0) == .failure(.tooMuchPrecision))
     }
 
     @Test func substringAndBytesParseLikeStrings() throws {
@@ -48,14 +50,14 @@ private func outcome(_ text: String, scale: Scale) -> Result<Int64, DecimalTextE
 
     @Test func precisionAtScaleZero() {
         #expect(outcome("7", scale: 0) == .success(7))
-        #expect(outcome("7.000", scale: 0) == .success(7))
+        #expect(outcome("7.0", scale: 0) == .failure(.tooMuchPrecision))
         #expect(outcome("7.1", scale: 0) == .failure(.tooMuchPrecision))
         #expect(outcome("7.0000000000000000001", scale: 0) == .failure(.tooMuchPrecision))
     }
 
     @Test func precisionAtScaleTwo() {
         #expect(outcome("1.23", scale: 2) == .success(123))
-        #expect(outcome("1.230", scale: 2) == .success(123))
+        #expect(outcome("1.230", scale: 2) == .failure(.tooMuchPrecision))
         #expect(outcome("1.2", scale: 2) == .success(120))
         #expect(outcome("1.231", scale: 2) == .failure(.tooMuchPrecision))
         #expect(outcome("1.2300000000000000001", scale: 2) == .failure(.tooMuchPrecision))
@@ -63,13 +65,14 @@ private func outcome(_ text: String, scale: Scale) -> Result<Int64, DecimalTextE
 
     @Test func precisionAtScaleEight() {
         #expect(outcome("0.12345678", scale: 8) == .success(12_345_678))
-        #expect(outcome("0.123456780", scale: 8) == .success(12_345_678))
+        #expect(outcome("0.123456780", scale: 8) == .failure(.tooMuchPrecision))
         #expect(outcome("0.123456789", scale: 8) == .failure(.tooMuchPrecision))
     }
 
     @Test func precisionAtScaleEighteen() {
         #expect(outcome("1.000000000000000001", scale: 18) == .success(1_000_000_000_000_000_001))
-        #expect(outcome("0.00000000000000000100", scale: 18) == .success(1))
+        #expect(outcome("0.000000000000000001", scale: 18) == .success(1))
+        #expect(outcome("0.00000000000000000100", scale: 18) == .failure(.tooMuchPrecision))
         #expect(outcome("0.0000000000000000001", scale: 18) == .failure(.tooMuchPrecision))
         #expect(outcome("9.2", scale: 18) == .success(9_200_000_000_000_000_000))
         #expect(outcome("10", scale: 18) == .failure(.tooLarge))

@@ -2,7 +2,7 @@
 public enum DecimalTextError: Error, Hashable, Sendable {
     /// The text is not `^([0-9]{1,20})(\.[0-9]{1,20})?$`: a sign, an exponent, a space, a bare dot…
     case illegalCharacters
-    /// A nonzero digit lies beyond the asset's scale; trailing zeros there are accepted.
+    /// More fraction digits than the asset's scale, zeros included: the spec counts digits (§1.2).
     case tooMuchPrecision
     /// The value is well formed but its units do not fit an `Int64`.
     case tooLarge
@@ -60,10 +60,8 @@ public enum DecimalText {
     static func result(utf8 bytes: some Collection<UInt8>, scale: Scale) -> Result<Int64, DecimalTextError> {
         precondition(scale <= 18, "scale \(scale) does not fit an Int64")
         guard let (integer, fraction) = digitRuns(bytes) else { return .failure(.illegalCharacters) }
-        let kept = fraction.prefix(Int(scale))
-        guard fraction.dropFirst(Int(scale)).allSatisfy({ $0 == UInt8(ascii: "0") }) else {
-            return .failure(.tooMuchPrecision)
-        }
+        guard fraction.count <= Int(scale) else { return .failure(.tooMuchPrecision) }
+        let kept = fraction
         var units = UnitsAccumulator()
         for byte in integer { units.push(byte) }
         for byte in kept { units.push(byte) }
