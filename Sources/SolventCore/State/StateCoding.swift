@@ -20,8 +20,7 @@ extension Engine {
         writer.write(counters.nextPreventedMatchId)
         writer.write(UInt32(assets.count))
         for asset in assets {
-            writer.write(asset.name)
-            writer.write(asset.scale)
+            writer.write(asset)
         }
         encodeLedger(&writer)
         writer.write(UInt32(markets.count))
@@ -44,8 +43,7 @@ extension Engine {
     private func encodeLedger(_ writer: inout BinaryWriter) {
         writer.write(UInt32(ledger.accountCount))
         for account in ledger.accounts {
-            writer.write(account.fees.makerBasisPoints)
-            writer.write(account.fees.takerBasisPoints)
+            writer.write(account.fees)
             writer.write(account.canTrade)
         }
         ledger.forEachBalance { _, _, balance in

@@ -17,8 +17,7 @@ extension Engine {
                             nextPreventedMatchId: try reader.readInt64())
         ledger = Ledger()
         for _ in 0..<(try Self.readCount(&reader)) {
-            let asset = AssetSpec(name: try reader.readString(lengthMax: AssetSpec.nameLengthMax),
-                                  scale: try reader.readUInt8())
+            let asset = try reader.read(AssetSpec.self)
             guard asset.scale <= AssetSpec.scaleMax else { throw .invalidValue(offset: reader.offset, what: "scale") }
             assets.append(asset)
             ledger.addAsset()
@@ -38,7 +37,7 @@ extension Engine {
     private mutating func decodeLedger(_ reader: inout BinaryReader) throws(BinaryDecodingError) {
         let accountCount = try Self.readCount(&reader)
         for _ in 0..<accountCount {
-            let fees = FeeSchedule(makerBasisPoints: try reader.readInt32(), takerBasisPoints: try reader.readInt32())
+            let fees = try reader.read(FeeSchedule.self)
             guard fees.isValid else { throw .invalidValue(offset: reader.offset, what: "fee schedule") }
             _ = ledger.openAccount(Account(fees: fees, canTrade: try reader.readBool()))
         }
