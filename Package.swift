@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "SolventCore", targets: ["SolventCore"]),
+        .library(name: "SolventJournal", targets: ["SolventJournal"]),
         .executable(name: "solvent", targets: ["solvent"]),
     ],
     dependencies: [
@@ -19,16 +20,27 @@ let package = Package(
             name: "SolventCore",
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),
+        // Durability: the journal, snapshots, recovery and the sequencer that owns the state.
+        .target(
+            name: "SolventJournal",
+            dependencies: ["SolventCore"],
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
         .executableTarget(
             name: "solvent",
             dependencies: [
                 "SolventCore",
+                "SolventJournal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "SolventCoreTests",
             dependencies: ["SolventCore"]
+        ),
+        .testTarget(
+            name: "SolventJournalTests",
+            dependencies: ["SolventJournal", "SolventCore"]
         ),
     ]
 )

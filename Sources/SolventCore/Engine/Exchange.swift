@@ -7,6 +7,11 @@ public struct Exchange {
 
     public init() {}
 
+    /// The exchange a snapshot describes (`encodedState()` bytes); corrupt input throws.
+    public init(encodedState bytes: [UInt8]) throws(BinaryDecodingError) {
+        engine = try Engine(encodedState: bytes)
+    }
+
     /// Applies one command, appending what it caused to `events`.
     public mutating func apply(_ command: Command, at time: Timestamp, into events: inout [Event]) {
         engine.apply(command, at: time, into: &events)
@@ -15,6 +20,21 @@ public struct Exchange {
     /// Applies one command and returns its events.
     public mutating func apply(_ command: Command, at time: Timestamp) -> [Event] {
         engine.apply(command, at: time)
+    }
+
+    /// The whole state's bytes: what a snapshot stores.
+    public func encodedState() -> [UInt8] {
+        engine.encodedState()
+    }
+
+    /// SHA-256 of `encodedState()`: replay is checked against it.
+    public func stateHash() -> SHA256Digest {
+        engine.stateHash()
+    }
+
+    /// Broken invariants (conservation, reservations, book order); empty when all hold.
+    public func invariantViolations() -> [String] {
+        engine.invariantViolations()
     }
 
     public func balance(of account: AccountId, _ asset: AssetId) -> Balance {

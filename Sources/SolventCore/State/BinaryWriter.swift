@@ -28,6 +28,15 @@ public struct BinaryWriter: Sendable {
         bytes.removeAll(keepingCapacity: true)
     }
 
+    /// Overwrites four already-written bytes at `offset`: a length or checksum known only once
+    /// what follows it is written.
+    public mutating func patch(_ value: UInt32, at offset: Int) {
+        precondition(offset >= 0 && offset + 4 <= bytes.count, "patch outside the written bytes")
+        withUnsafeBytes(of: value.littleEndian) { raw in
+            for index in 0..<4 { bytes[offset + index] = raw[index] }
+        }
+    }
+
     public mutating func write(_ value: UInt8) {
         bytes.append(value)
     }

@@ -1,0 +1,149 @@
+import SolventCore
+
+/// Rebuilds the exchange from a data directory: the newest usable snapshot, then every journal
+/// record after it. A torn tail (damage with no valid record after it, in the last segment) is
+/// cut off and reported; damage anywhere else stops recovery with the file and offset, because
+/// skipping it would silently drop acknowledged commands.
+public struct JournalRecovery {
+    public let directory: String
+    public let fileSystem: any FileSystem
+    /// When false nothing on disk changes: tails are reported, not truncated.
+    public var repairs = true
+
+    public init(directory: String, fileSystem: any FileSystem, repairs: Bool = true) {
+        self.directory = directory
+        self.fileSystem = fileSystem
+        self.repairs = repairs
+    }
+
+    public func recover() throws(JournalError) -> RecoveredJournal {
+        var report = RecoveryReport()
+        let names = try listFiles(&report)
+        var start = loadNewestSnapshot(names, &report)
+        let segments = try segmentsToReplay(names, after: start.sequence)
+        var replay = Replay(exchange: start.exchange, snapshotSequence: start.sequence, lastTime: start.time)
+        start.exchange = Exchange()  // drop the second copy before replaying into the first
+        var tail: (name: String, length: Int)?
+        for (index, segment) in segments.enumerated() {
+            let isLast = index == segments.count - 1
+            tail = try replay.segment(segment, isLast: isLast, in: self, &report)
+        }
+        if let next = replay.journalNext, next - 1 < start.sequence {
+            throw .inconsistent("the journal ends at \(next - 1), before the snapshot at \(start.sequence)")
+        }
+        report.replayedRecords = replay.replayed
+        return RecoveredJournal(exchange: replay.exchange, lastSequence: replay.lastSequence, lastTime: replay.lastTime,
+                                tail: tail, report: report)
+    }
+
+    func path(_ name: String) -> String {
+        JournalFiles.path(directory, name)
+    }
+
+    private func listFiles(_ report: inout RecoveryReport) throws(JournalError) -> [String] {
+        do {
+            if repairs { try fileSystem.makeDirectory(directory) }
+            var names = try fileSystem.list(directory)
+            for name in names where repairs && name.hasSuffix(JournalFiles.temporarySuffix) {
+                try fileSystem.remove(path(name))
+                report.removedTemporaryFiles.append(name)
+            }
+            names.removeAll { $0.hasSuffix(JournalFiles.temporarySuffix) }
+            return names
+        } catch {
+            throw .io(error)
+        }
+    }
+
+    /// The newest snapshot that reads and decodes; unusable ones are reported and passed over.
+    private func loadNewestSnapshot(_ names: [String], _ report: inout RecoveryReport)
+        -> (exchange: Exchange, sequence: UInt64, time: Timestamp) {
+        for snapshot in JournalFiles.snapshots(in: names) {
+            do {
+                let file = try SnapshotFile(decoding: try fileSystem.read(path(snapshot.name)))
+                guard file.sequence == snapshot.sequence else {
+                    throw SnapshotError.damaged("holds sequence \(file.sequence), not \(snapshot.sequence)")
+                }
+                report.snapshotSequence = file.sequence
+                return (try file.exchange(), file.sequence, file.time)
+            } catch {
+                report.unusableSnapshots.append("\(snapshot.name): \(error)")
+            }
+        }
+        return (Exchange(), 0, 0)
+    }
+
+    /// The segments holding records after `sequence`: the one that contains `sequence + 1` and
+    /// every later one. Earlier segments stay on disk as history but are not read.
+    private func segmentsToReplay(_ names: [String], after sequence: UInt64) throws(JournalError)
+        -> [(first: UInt64, name: String)] {
+        let segments = JournalFiles.segments(in: names)
+        guard let firstNeeded = segments.lastIndex(where: { $0.first <= sequence + 1 }) else {
+            if let first = segments.first {
+                throw .inconsistent("the journal starts at \(first.first) but records after \(sequence) are needed")
+            }
+            return []
+        }
+        return Array(segments[firstNeeded...])
+    }
+}
+
+/// Recovery's progress through the segments: the exchange so far and the journal's position.
+private struct Replay {
+    var exchange: Exchange
+    var lastTime: Timestamp
+    /// Records up to here are already in the snapshot.
+    let skipThrough: UInt64
+    /// The sequence after the last record read; nil before the first segment.
+    var journalNext: UInt64?
+    var replayed = 0
+    private var events: [Event] = []
+
+    init(exchange: Exchange, snapshotSequence: UInt64, lastTime: Timestamp) {
+        self.exchange = exchange
+        self.lastTime = lastTime
+        skipThrough = snapshotSequence
+        events.reserveCapacity(64)
+    }
+
+    /// The last sequence the state includes.
+    var lastSequence: UInt64 {
+        max(skipThrough, (journalNext ?? 1) - 1)
+    }
+
+    /// Replays one segment and returns it as the append target with its valid length.
+    mutating func segment(_ segment: (first: UInt64, name: String), isLast: Bool, in recovery: JournalRecovery,
+                          _ report: inout RecoveryReport) throws(JournalError) -> (name: String, length: Int) {
+        let path = recovery.path(segment.name)
+        if let journalNext, segment.first != journalNext {
+            throw .inconsistent("\(segment.name) starts at \(segment.first) but \(journalNext) comes next")
+        }
+        let bytes: [UInt8]
+        do { bytes = try recovery.fileSystem.read(path) } catch { throw .io(error) }
+        var next = segment.first
+        let end = try SegmentScanner(path: path, bytes: bytes).scan(expected: segment.first) { record in
+            next = record.sequence + 1
+            if record.sequence > skipThrough { apply(record) }
+        }
+        journalNext = next
+        guard case .damaged(let offset, let reason, let intactAfter) = end else {
+            return (segment.name, bytes.count)
+        }
+        guard isLast && !intactAfter else {
+            let after = intactAfter ? "valid records follow it" : "later segments follow it"
+            throw .corrupt(path: path, offset: offset, reason: "\(reason); \(after), refusing to skip it")
+        }
+        report.truncatedTail = "\(path) at byte \(offset) (\(reason)), \(bytes.count - offset) bytes dropped"
+        if recovery.repairs {
+            do { try recovery.fileSystem.truncate(path, to: offset) } catch { throw .io(error) }
+        }
+        return (segment.name, offset)
+    }
+
+    private mutating func apply(_ record: JournalRecord) {
+        exchange.apply(record.command, at: record.time, into: &events)
+        events.removeAll(keepingCapacity: true)
+        lastTime = record.time
+        replayed += 1
+    }
+}
