@@ -2,10 +2,10 @@ import ArgumentParser
 
 /// The `solvent` command: a spot exchange whose users can check that their assets are there.
 @main
-struct Solvent: ParsableCommand {
+struct Solvent: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "solvent",
         abstract: "Solvent, a spot crypto exchange.",
         discussion: "Start with `solvent demo` to watch a live in-process exchange trade.",
-        subcommands: [DemoCommand.self, BenchCommand.self])
+        subcommands: [DemoCommand.self, BenchCommand.self, PipeCommand.self, CrashTestCommand.self, JournalCheckCommand.self])
 }
