@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SolventCore
 
 /// `solvent bench`: the engine's headline throughput and latency, on exchange-core's workload.
 struct BenchCommand: ParsableCommand {
@@ -40,6 +41,22 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Print the results as JSON.")
     var json = false
 
+    @Flag(help: """
+        Measure the durable path instead: commands through the sequencer, journaled and \
+        fdatasynced before they are acknowledged, with group commit and with one sync per \
+        command as the baseline; then the replay rate.
+        """)
+    var durable = false
+
+    @Option(help: "Most commands per group commit (--durable).")
+    var maxBatch = 16_384
+
+    @Option(help: "Commands in the one-sync-per-command baseline (--durable).")
+    var baselineCommands = 1_000
+
+    @Option(help: "Directory for the durable runs' journals (--durable; default: the temporary directory).")
+    var data: String?
+
     func validate() throws {
         guard commands > 0 && commands <= 100_000_000 else { throw ValidationError("--commands must be 1...100,000,000") }
         guard runs > 0 && runs <= 100 else { throw ValidationError("--runs must be 1...100") }
@@ -50,6 +67,7 @@ struct BenchCommand: ParsableCommand {
     }
 
     func run() throws {
+        if durable { return try runDurable() }
         var shape = variant == .single ? WorkloadShape.single(commands: commands, seed: seed)
                                        : WorkloadShape.multi(commands: commands, seed: seed)
         if let symbols { shape.symbols = symbols }
@@ -86,6 +104,39 @@ struct BenchCommand: ParsableCommand {
             workload: workload.stats, replayMatches: replayMatches)
         print(json ? result.json() : result.text())
         if !replayMatches { throw ExitCode(2) }
+    }
+
+    private func runDurable() throws {
+        let workload = WorkloadGenerator.generate(WorkloadShape.single(commands: commands, seed: seed)) { note($0) }
+        let directory = data ?? NSTemporaryDirectory()
+        let runner = DurableBenchRunner(workload: workload, directory: directory, queueCapacity: 2 * maxBatch)
+        let probe = DiskProbe.fdatasyncNanoseconds(in: directory)
+        var runsFigures: [CommitFigures] = []
+        var liveHash: SHA256Digest?
+        for run in 1...runs {
+            let result = try runner.run(commands: commands, maxBatch: maxBatch)
+            let figures = CommitFigures(commands: commands, maxBatch: maxBatch, timeline: result.timeline,
+                                        journalBytes: result.bytes)
+            note("group commit run \(run): \(Int(figures.acknowledgedPerSecond).grouped) acknowledged/s")
+            runsFigures.append(figures)
+            liveHash = result.hash
+        }
+        let replay = try runner.replay()
+        var baseline: CommitFigures?
+        if !skipBaseline {
+            let count = min(baselineCommands, commands)
+            let result = try runner.run(commands: count, maxBatch: 1)
+            baseline = CommitFigures(commands: count, maxBatch: 1, timeline: result.timeline, journalBytes: result.bytes)
+        }
+        let result = DurableBenchResult(
+            build: Self.buildKind, directory: directory, fdatasync: probe.map { LatencySummary($0, clockReading: 0) },
+            groupCommitRuns: runsFigures,
+            groupCommitMedianPerSecond: Spread(runsFigures.map(\.acknowledgedPerSecond)).median,
+            oneSyncPerCommand: baseline, replayedRecords: replay.records,
+            replayPerSecond: Double(replay.records) / (Double(replay.nanoseconds) / 1e9),
+            replayMatchesLive: replay.hash == liveHash)
+        print(json ? result.json() : result.text())
+        if !result.replayMatchesLive { throw ExitCode(2) }
     }
 
     private static var buildKind: String {

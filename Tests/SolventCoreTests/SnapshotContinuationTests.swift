@@ -18,11 +18,12 @@ struct SnapshotContinuationTests {
                 let expected = live.apply(command, at: time)
                 let actual = restored.apply(command, at: time)
                 generator.observe(expected)
-                guard actual == expected, restored.stateHash() == live.stateHash() else {
+                guard actual == expected else {
                     Issue.record("round \(round) step \(step): \(command)\nlive: \(expected)\nrestored: \(actual)")
                     return
                 }
             }
+            #expect(restored.stateHash() == live.stateHash(), "round \(round)")
         }
     }
 }
