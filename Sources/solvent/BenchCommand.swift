@@ -49,7 +49,7 @@ struct BenchCommand: ParsableCommand {
     var durable = false
 
     @Option(help: "Most commands per group commit (--durable).")
-    var maxBatch = 16_384
+    var maxBatch = 2_048
 
     @Option(help: "Commands in the one-sync-per-command baseline (--durable).")
     var baselineCommands = 1_000

@@ -1,16 +1,19 @@
 import ArgumentParser
 import SolventCore
 
-/// `solvent demo`: a live exchange in this process, traded by simulated traders, drawn a few times
-/// a second. The first thing to run: it shows the engine working end to end without a server.
-struct DemoCommand: ParsableCommand {
+/// `solvent demo`: a live exchange on embedded storage, traded by simulated traders, drawn a few
+/// times a second. The first thing to run: it shows the engine and the journal working end to
+/// end without a server.
+struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Run a live in-process demo exchange with simulated traders.",
+        abstract: "Run a live demo exchange, on embedded storage, with simulated traders.",
         discussion: """
             Lists BTC, USDT and ETH with the markets BTCUSDT, ETHUSDT and ETHBTC, funds a few dozen \
             simulated market makers and takers, and shows the books, trades, volume and a \
-            conservation check as they change. On a terminal the view redraws in place; when \
+            conservation check as they change. Every command is journaled and synced before the \
+            traders see its outcome; at the end the journal is replayed from disk and its state \
+            hash compared with the live one. On a terminal the view redraws in place; when \
             standard output is not a terminal, a summary line is printed every two seconds.
             """)
 
@@ -23,6 +26,9 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Commands per second fed to the exchange.")
     var rate: Int = 2_000
 
+    @Option(help: "Data directory for the journal and snapshots (default: a new temporary directory, removed at exit).")
+    var data: String?
+
     static let frameNanoseconds: UInt64 = 250_000_000
     static let summaryNanoseconds: UInt64 = 2_000_000_000
 
@@ -33,32 +39,66 @@ struct DemoCommand: ParsableCommand {
         guard rate >= 1 && rate <= 1_000_000 else { throw ValidationError("--rate must be 1...1,000,000") }
     }
 
-    func run() throws {
+    func run() async throws {
         let seed = self.seed ?? UInt64(Terminal.wallClockMilliseconds())
+        let directory = data ?? DemoStorage.temporaryDirectory()
         let venue = DemoVenue()
         let screen = DemoScreen(venue: venue)
-        var session = DemoSession(venue: venue, seed: seed)
+        var session: DemoSession
+        do {
+            session = try DemoSession(venue: venue, seed: seed, directory: directory)
+        } catch {
+            StandardStreams.fail("solvent demo: \(error)")
+        }
+        let meter = try await trade(&session, screen)
+        // Every command submitted is applied before this read; their events arrive with it.
+        let final = try await session.read { screen.conservation($0) }
+        session.absorbCommitted()
+        let state = session.state
+        let elapsed = meter.elapsedSeconds
+        print(try await session.read { screen.summary($0, state, commandsPerSecond: meter.perSecond, elapsedSeconds: elapsed) })
+        print("seed \(seed) (replay the same traders with --seed \(seed))")
+        let check = try await DemoStorage.verify(session.sequencer, directory: directory)
+        print(check.line)
+        if data == nil { DemoStorage.remove(directory) }
+        if !final.holds {
+            print("conservation is broken: the engine lost or created money")
+            throw ExitCode.failure
+        }
+        if final.deposited != state.deposited || final.withdrawn != state.withdrawn {
+            print("the deposits and withdrawals in the events differ from the ledger's totals")
+            throw ExitCode.failure
+        }
+        if !check.matches { throw ExitCode.failure }
+    }
+
+    /// The live loop: feeds the traders' commands at `rate` and redraws until the duration ends
+    /// or Ctrl-C.
+    private func trade(_ session: inout DemoSession, _ screen: DemoScreen) async throws -> RateMeter {
         let interactive = Terminal.isInteractive
         Terminal.trapInterrupts()
         if interactive { Terminal.enterFullScreen() }
-
-        let started = MonotonicClock.nanoseconds()
-        let deadline = duration.map { started + UInt64($0 * 1e9) }
-        var nextSummary = started + Self.summaryNanoseconds
+        defer { if interactive { Terminal.leaveFullScreen() } }
         var meter = RateMeter()
+        let deadline = duration.map { meter.started + UInt64($0 * 1e9) }
+        var nextSummary = meter.started + Self.summaryNanoseconds
         while !Terminal.wasInterrupted {
             let now = MonotonicClock.nanoseconds()
             if let deadline, now >= deadline { break }
-            let due = Int(Double(now - started) / 1e9 * Double(rate)) - session.tradingCommands
+            let due = Int(Double(now - meter.started) / 1e9 * Double(rate)) - session.tradingCommands
             session.step(count: min(max(due, 0), rate))   // never more than a second's worth at once
             meter.record(commands: session.state.commands, at: now)
-            let elapsed = Double(now - started) / 1e9
+            let state = session.state
+            let (perSecond, elapsed) = (meter.perSecond, meter.elapsedSeconds)
             if interactive {
-                Terminal.draw(screen.frame(session.exchange, session.state, commandsPerSecond: meter.perSecond,
-                                           elapsedSeconds: elapsed, columns: Terminal.size.columns))
+                let columns = Terminal.size.columns
+                Terminal.draw(try await session.read {
+                    screen.frame($0, state, commandsPerSecond: perSecond, elapsedSeconds: elapsed, columns: columns)
+                })
             } else if now >= nextSummary {
-                print(screen.summary(session.exchange, session.state, commandsPerSecond: meter.perSecond,
-                                     elapsedSeconds: elapsed))
+                print(try await session.read {
+                    screen.summary($0, state, commandsPerSecond: perSecond, elapsedSeconds: elapsed)
+                })
                 nextSummary += Self.summaryNanoseconds
             }
             let frameEnd = now + Self.frameNanoseconds
@@ -66,58 +106,16 @@ struct DemoCommand: ParsableCommand {
             let after = MonotonicClock.nanoseconds()
             if wake > after { Terminal.sleep(nanoseconds: wake - after) }
         }
-        if interactive { Terminal.leaveFullScreen() }
-        let elapsed = Double(MonotonicClock.nanoseconds() - started) / 1e9
-        print(screen.summary(session.exchange, session.state, commandsPerSecond: meter.perSecond, elapsedSeconds: elapsed))
-        print("seed \(seed) (replay the same traders with --seed \(seed))")
-        if !screen.conservation(session.exchange, session.state).holds {
-            print("conservation is broken: the engine lost or created money")
-            throw ExitCode.failure
-        }
-    }
-}
-
-/// The demo exchange and what its traders know, advanced a batch of commands at a time.
-struct DemoSession {
-    private(set) var exchange = Exchange()
-    private(set) var state: DemoState
-    private var traders: DemoTraders
-    private var events: [Event] = []
-    private let setupCount: Int
-
-    /// Commands sent by the traders (the setup excluded).
-    var tradingCommands: Int { state.commands - setupCount }
-
-    init(venue: DemoVenue, seed: UInt64) {
-        state = DemoState(markets: venue.markets.count, assets: DemoVenue.assetNames.count)
-        traders = DemoTraders(venue: venue, seed: seed)
-        let setup = venue.setupCommands()
-        setupCount = setup.count
-        let time = Terminal.wallClockMilliseconds()
-        for command in setup {
-            exchange.apply(command, at: time, into: &events)
-            state.absorb(events)
-            events.removeAll(keepingCapacity: true)
-        }
-        precondition(state.rejectionCount == 0, "the demo's setup was rejected: \(state.rejections)")
-    }
-
-    mutating func step(count: Int) {
-        let time = Terminal.wallClockMilliseconds()
-        for _ in 0..<count {
-            var traders = self.traders   // a local copy, so the closure may read self.exchange
-            let command = traders.nextCommand(state) { self.exchange.balance(of: $0, $1) }
-            self.traders = traders
-            exchange.apply(command, at: time, into: &events)
-            state.absorb(events)
-            events.removeAll(keepingCapacity: true)
-        }
+        return meter
     }
 }
 
 /// Commands per second over roughly the last second.
 struct RateMeter {
+    let started = MonotonicClock.nanoseconds()
     private var samples: [(commands: Int, at: UInt64)] = []
+
+    var elapsedSeconds: Double { Double(MonotonicClock.nanoseconds() - started) / 1e9 }
 
     mutating func record(commands: Int, at time: UInt64) {
         samples.append((commands, time))

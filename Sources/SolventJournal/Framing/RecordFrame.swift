@@ -37,8 +37,37 @@ public enum RecordFrame {
         case corrupt(String)
     }
 
-    /// Reads the frame that starts at `offset`.
+    /// Reads the frame that starts at `offset`, decoding the command in place (no copy).
+    public static func read(_ bytes: [UInt8], at offset: Int) -> Read {
+        switch bytes.withUnsafeBytes({ check($0, at: offset) }) {
+        case .intact(let sequence, let time, let end):
+            decode(bytes[(offset + commandOffset)..<end], sequence: sequence, time: time, end: end)
+        case .incomplete: .incomplete
+        case .corrupt(let reason): .corrupt(reason)
+        }
+    }
+
+    /// Reads the frame that starts at `offset` in raw memory.
     public static func read(_ bytes: UnsafeRawBufferPointer, at offset: Int) -> Read {
+        switch check(bytes, at: offset) {
+        case .intact(let sequence, let time, let end):
+            decode(Array(bytes[(offset + commandOffset)..<end])[...], sequence: sequence, time: time, end: end)
+        case .incomplete: .incomplete
+        case .corrupt(let reason): .corrupt(reason)
+        }
+    }
+
+    /// Where the command's bytes start within a frame: after the header and the time.
+    private static let commandOffset = headerSize + 8
+
+    private enum Check {
+        case intact(sequence: UInt64, time: Timestamp, end: Int)
+        case incomplete
+        case corrupt(String)
+    }
+
+    /// Checks the length and checksum of the frame at `offset`.
+    private static func check(_ bytes: UnsafeRawBufferPointer, at offset: Int) -> Check {
         guard bytes.count - offset >= headerSize else { return .incomplete }
         let bodyLength = Int(load(UInt32.self, bytes, offset))
         guard bodyLength >= bodyLengthMin && bodyLength <= bodyLengthMax else {
@@ -49,9 +78,12 @@ public enum RecordFrame {
         guard load(UInt32.self, bytes, offset + 4) == checksum(of: bytes, frameAt: offset, bodyLength: bodyLength) else {
             return .corrupt("checksum mismatch")
         }
-        let sequence = load(UInt64.self, bytes, offset + 8)
-        let time = Timestamp(bitPattern: load(UInt64.self, bytes, offset + 16))
-        var reader = BinaryReader(Array(bytes[(offset + headerSize + 8)..<end]))
+        return .intact(sequence: load(UInt64.self, bytes, offset + 8),
+                       time: Timestamp(bitPattern: load(UInt64.self, bytes, offset + 16)), end: end)
+    }
+
+    private static func decode(_ command: ArraySlice<UInt8>, sequence: UInt64, time: Timestamp, end: Int) -> Read {
+        var reader = BinaryReader(command)
         do {
             let command = try Command(from: &reader)
             try reader.expectEnd()

@@ -9,6 +9,8 @@ public struct JournalRecovery {
     public let fileSystem: any FileSystem
     /// When false nothing on disk changes: tails are reported, not truncated.
     public var repairs = true
+    /// Replays the whole journal from genesis instead of starting at a snapshot (for audits).
+    public var ignoresSnapshots = false
 
     public init(directory: String, fileSystem: any FileSystem, repairs: Bool = true) {
         self.directory = directory
@@ -58,7 +60,7 @@ public struct JournalRecovery {
     /// The newest snapshot that reads and decodes; unusable ones are reported and passed over.
     private func loadNewestSnapshot(_ names: [String], _ report: inout RecoveryReport)
         -> (exchange: Exchange, sequence: UInt64, time: Timestamp) {
-        for snapshot in JournalFiles.snapshots(in: names) {
+        for snapshot in JournalFiles.snapshots(in: names) where !ignoresSnapshots {
             do {
                 let file = try SnapshotFile(decoding: try fileSystem.read(path(snapshot.name)))
                 guard file.sequence == snapshot.sequence else {

@@ -1,7 +1,7 @@
 import SolventCore
 
-/// Appends framed records to the newest segment and makes each batch durable with one write and
-/// one fdatasync. Used by the sequencer's thread only. A failure is final: the writer is not
+/// Appends framed records to the newest segment and makes them durable with one fdatasync per
+/// group commit. Used by the committer's thread only. A failure is final: the writer is not
 /// used again, since after a failed fsync nobody knows what reached the disk.
 final class JournalWriter {
     let fileSystem: any FileSystem
@@ -10,8 +10,7 @@ final class JournalWriter {
     private var file: OpenFile
     private var segmentPath: String
     private var segmentLength: Int
-    private var pending = BinaryWriter(capacity: 1 << 20)
-    private var firstPending: UInt64?
+    private var unsyncedBytes = 0
     /// Bytes made durable since start.
     private(set) var bytesCommitted: UInt64 = 0
 
@@ -35,27 +34,27 @@ final class JournalWriter {
         fileSystem.close(file)
     }
 
-    var hasPending: Bool { firstPending != nil }
-
-    func append(sequence: UInt64, time: Timestamp, command: Command) {
-        if firstPending == nil { firstPending = sequence }
-        RecordFrame.append(sequence: sequence, time: time, command: command, to: &pending)
+    /// Writes framed records whose first is `firstSequence`, starting a new segment first if
+    /// the current one is full. Not durable until `sync()`.
+    func write(_ records: [UInt8], firstSequence: UInt64) throws(FileSystemError) {
+        guard !records.isEmpty else { return }
+        if segmentLength >= segmentSizeLimit { try roll(first: firstSequence) }
+        try fileSystem.writeAll(file, records, path: segmentPath)
+        segmentLength += records.count
+        unsyncedBytes += records.count
     }
 
-    /// Writes and syncs everything appended since the last commit.
-    func commit() throws(FileSystemError) {
-        guard let first = firstPending else { return }
-        if segmentLength >= segmentSizeLimit { try roll(first: first) }
-        try fileSystem.writeAll(file, pending.bytes, path: segmentPath)
+    /// Makes everything written so far durable (one fdatasync).
+    func sync() throws(FileSystemError) {
+        guard unsyncedBytes > 0 else { return }
         try fileSystem.sync(file)
-        segmentLength += pending.bytes.count
-        bytesCommitted += UInt64(pending.bytes.count)
-        pending.reset()
-        firstPending = nil
+        bytesCommitted += UInt64(unsyncedBytes)
+        unsyncedBytes = 0
     }
 
-    /// Closes the full segment (already synced) and starts the next one.
+    /// Syncs and closes the full segment and starts the next one.
     private func roll(first: UInt64) throws(FileSystemError) {
+        try fileSystem.sync(file)
         fileSystem.close(file)
         (file, segmentPath) = try Self.startSegment(at: first, directory, fileSystem)
         segmentLength = 0

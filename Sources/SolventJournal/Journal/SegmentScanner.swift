@@ -24,7 +24,7 @@ struct SegmentScanner {
         var offset = 0
         var expected = first
         while offset < buffer.count {
-            switch RecordFrame.read(buffer, at: offset) {
+            switch RecordFrame.read(bytes, at: offset) {
             case .record(let record, let end):
                 guard record.sequence == expected else {
                     return .failure(.corrupt(path: path, offset: offset,

@@ -1,12 +1,12 @@
 import Dispatch
 import Foundation
 import SolventCore
-import Synchronization
 
 /// The one thread that owns the exchange. Callers submit commands and get their outcome once it
-/// is durable; in between, the sequencer takes whatever is queued, stamps sequence numbers and
-/// the time, applies each command, appends the batch to the journal, syncs once (group commit),
-/// and only then publishes the batch and answers the callers.
+/// is durable. The sequencer takes whatever is queued, stamps sequence numbers and the time,
+/// applies each command and frames its record; the committer (a second thread) writes the
+/// batch, syncs once for it (group commit), and only then publishes the batch and answers the
+/// callers. The two overlap: the next batch is applied while the previous one is being synced.
 ///
 /// A journal failure is final: every waiting and later caller gets `journalFailed`, `onFailure`
 /// runs (the process is expected to exit), and the next start recovers from what is on disk.
@@ -14,29 +14,27 @@ public final class Sequencer: @unchecked Sendable {
     /// What recovery found and did when this sequencer started.
     public let recovery: RecoveryReport
     private let configuration: SequencerConfiguration
-    private let queue: InboundQueue
+    private let inbound: BoundedQueue<Submission>
+    private let committer: Committer
     private let clock: any SequencerClock
-    private let hooks: SequencerHooks
     private let snapshots: SnapshotWriter
-    private let finished = DispatchSemaphore(value: 0)
+    private let threadsDone = DispatchSemaphore(value: 0)
     private let stopping = Flag()
-    private let committed: Atomic<UInt64>
-    private let journalBytes = Atomic<UInt64>(0)
 
     // Owned by the sequencer's thread once it runs.
     private var exchange: Exchange
-    private let writer: JournalWriter
     private var nextSequence: UInt64
     private var lastTime: Timestamp
     private var lastSnapshotSequence: UInt64
     private var snapshotRequested = false
 
-    /// Recovers the exchange from `directory` (created if missing) and starts the thread.
+    /// Recovers the exchange from `directory` (created if missing) and starts the threads.
     public init(directory: String, configuration: SequencerConfiguration = SequencerConfiguration(),
                 fileSystem: any FileSystem = POSIXFileSystem(), clock: any SequencerClock = SystemClock(),
                 hooks: SequencerHooks = SequencerHooks()) throws(JournalError) {
         let recovered = try JournalRecovery(directory: directory, fileSystem: fileSystem).recover()
         recovered.report.lines.forEach(hooks.log)
+        let writer: JournalWriter
         do {
             writer = try JournalWriter(directory: directory, fileSystem: fileSystem, tail: recovered.tail,
                                        nextSequence: recovered.lastSequence + 1,
@@ -44,34 +42,33 @@ public final class Sequencer: @unchecked Sendable {
         } catch {
             throw .io(error)
         }
-        self.recovery = recovered.report
+        recovery = recovered.report
         self.configuration = configuration
         self.clock = clock
-        self.hooks = hooks
-        queue = InboundQueue(capacity: configuration.queueCapacity)
+        inbound = BoundedQueue(capacity: configuration.queueCapacity)
         snapshots = SnapshotWriter(directory: directory, fileSystem: fileSystem, retention: configuration.retention,
                                    log: hooks.log)
+        committer = Committer(writer: writer, inbound: inbound, snapshots: snapshots, hooks: hooks,
+                              committedSequence: recovered.lastSequence, depth: configuration.batchesInFlight)
         exchange = recovered.exchange
         nextSequence = recovered.lastSequence + 1
         lastTime = recovered.lastTime
         lastSnapshotSequence = recovered.report.snapshotSequence ?? 0
-        committed = Atomic(recovered.lastSequence)
-        let thread = Thread { [self] in run() }
-        thread.name = "solvent-sequencer"
-        thread.start()
+        start("solvent-sequencer") { [self] in run() }
+        start("solvent-committer") { [committer] in committer.run() }
     }
 
     /// The last sequence that is durable.
-    public var committedSequence: UInt64 { committed.load(ordering: .acquiring) }
+    public var committedSequence: UInt64 { committer.committed.load(ordering: .acquiring) }
 
     /// Journal bytes made durable since start.
-    public var committedJournalBytes: UInt64 { journalBytes.load(ordering: .relaxed) }
+    public var committedJournalBytes: UInt64 { committer.journalBytes.load(ordering: .relaxed) }
 
-    /// Queues `command`; `reply` runs on the sequencer's thread once the command is durable (or
+    /// Queues `command`; `reply` runs on the committer's thread once the command is durable (or
     /// has failed), so it must be quick. Throws at once when the queue is full or closed.
     public func submit(_ command: Command, reply: @escaping @Sendable (SequencerResult) -> Void) throws(SequencerError) {
         guard command.isBinaryEncodable else { throw .notEncodable }
-        if let refusal = queue.push(.command(command, reply: reply)) { throw refusal }
+        if let refusal = inbound.push(.command(command, reply: reply)) { throw refusal }
     }
 
     /// Sequences `command` and returns its outcome once durable.
@@ -86,30 +83,45 @@ public final class Sequencer: @unchecked Sendable {
         return try result.get()
     }
 
-    /// Runs `body` on the sequencer's thread with the state as of a durable batch.
+    /// Runs `body` on the sequencer's thread and returns its value once everything the state
+    /// it saw includes is durable.
     public func inspect<Value: Sendable>(_ body: @escaping @Sendable (Exchange) -> Value) async throws(SequencerError)
         -> Value {
-        let value: Value? = await withCheckedContinuation { continuation in
-            let refusal = queue.push(.inspect { exchange in continuation.resume(returning: exchange.map(body)) })
-            if refusal != nil { continuation.resume(returning: nil) }
+        let result: Result<Value, SequencerError> = await withCheckedContinuation { continuation in
+            let inspection = Inspection(
+                read: { exchange in
+                    let value = body(exchange)
+                    return { continuation.resume(returning: .success(value)) }
+                },
+                refuse: { continuation.resume(returning: .failure($0)) })
+            if let refusal = inbound.push(.inspect(inspection)) { continuation.resume(returning: .failure(refusal)) }
         }
-        guard let value else { throw .stopped }
-        return value
+        return try result.get()
     }
 
     /// Asks for a snapshot after the next batch.
     public func requestSnapshot() {
-        _ = queue.push(.snapshot)
+        _ = inbound.push(.snapshot)
     }
 
-    /// Stops accepting, sequences what is queued, optionally writes a final snapshot, and waits
-    /// for the thread and any snapshot in progress. Safe to call more than once.
+    /// Stops accepting, sequences and commits what is queued, optionally writes a final
+    /// snapshot, and waits for both threads and any snapshot in progress. Safe to call twice.
     public func stop(takingSnapshot: Bool = false) {
         guard stopping.setIfClear() else { return }
-        if takingSnapshot { _ = queue.push(.snapshot) }
-        queue.close()
-        finished.wait()
+        if takingSnapshot { _ = inbound.push(.snapshot) }
+        inbound.close()
+        threadsDone.wait()
+        threadsDone.wait()
         snapshots.drain()
+    }
+
+    private func start(_ name: String, _ body: @escaping @Sendable () -> Void) {
+        let thread = Thread { [threadsDone] in
+            body()
+            threadsDone.signal()
+        }
+        thread.name = name
+        thread.start()
     }
 
     // MARK: The sequencer's thread
@@ -117,82 +129,60 @@ public final class Sequencer: @unchecked Sendable {
     private func run() {
         var taken: [Submission] = []
         taken.reserveCapacity(configuration.queueCapacity)
-        while queue.take(into: &taken, fill: configuration.maxBatch, linger: configuration.maxWaitNanoseconds) {
+        while inbound.take(into: &taken, fill: configuration.maxBatch, linger: configuration.maxWaitNanoseconds) {
             var start = 0
             while start < taken.count {
                 let end = min(start + configuration.maxBatch, taken.count)
-                if let failure = process(taken[start..<end]) {
-                    fail(failure, unprocessed: taken[end...])
-                    return
+                let batch = apply(taken[start..<end])
+                if let refusal = committer.batches.pushWaiting(batch) {
+                    batch.refuse(refusal)
+                    taken[end...].forEach { $0.refuse(refusal) }
+                    break
                 }
                 start = end
             }
             taken.removeAll(keepingCapacity: true)
         }
-        finished.signal()
+        commitFinalSnapshotIfRequested()
+        committer.batches.close()
     }
 
-    /// Applies, journals and publishes one group commit; the error if the journal failed.
-    private func process(_ chunk: ArraySlice<Submission>) -> SequencerError? {
+    /// A snapshot asked for while another was being written (at stop, typically) is taken now.
+    private func commitFinalSnapshotIfRequested() {
+        guard snapshotRequested else { return }
+        snapshots.drain()
+        var batch = BatchBuilder(firstSequence: nextSequence, time: lastTime, capacity: 0)
+        batch.snapshot = snapshotIfDue()
+        if batch.snapshot != nil { _ = committer.batches.pushWaiting(batch) }
+    }
+
+    /// Applies one chunk of submissions as one group commit, stamped with one time.
+    private func apply(_ chunk: ArraySlice<Submission>) -> BatchBuilder {
         lastTime = max(lastTime, clock.now())
         var batch = BatchBuilder(firstSequence: nextSequence, time: lastTime, capacity: chunk.count)
-        var inspections: [@Sendable (Exchange?) -> Void] = []
         for submission in chunk {
             switch submission {
             case .command(let command, let reply):
-                writer.append(sequence: batch.nextSequence, time: lastTime, command: command)
                 batch.add(command, reply: reply) { exchange.apply(command, at: lastTime, into: &$0) }
-            case .inspect(let body):
-                inspections.append(body)
+            case .inspect(let inspection):
+                batch.add(inspection, of: exchange)
             case .snapshot:
                 snapshotRequested = true
             }
         }
-        do {
-            try writer.commit()
-        } catch {
-            let failure = SequencerError.journalFailed(error.description)
-            batch.replies.forEach { $0(.failure(failure)) }
-            inspections.forEach { $0(nil) }
-            return failure
-        }
-        publish(batch)
-        inspections.forEach { $0(exchange) }
-        takeSnapshotIfDue()
-        return nil
+        nextSequence = batch.nextSequence
+        batch.snapshot = snapshotIfDue()
+        return batch
     }
 
-    private func publish(_ builder: BatchBuilder) {
-        guard builder.count > 0 else { return }
-        let batch = builder.build()
-        nextSequence = batch.lastSequence + 1
-        committed.store(batch.lastSequence, ordering: .releasing)
-        journalBytes.store(writer.bytesCommitted, ordering: .relaxed)
-        hooks.onCommit?(batch)
-        for (index, reply) in builder.replies.enumerated() {
-            reply(.success(CommandOutcome(batch: batch, index: index)))
-        }
-    }
-
-    /// Encodes the state (the only part that holds up the sequencer) and hands the bytes to the
-    /// snapshot writer. Taken only after a commit, so a snapshot never runs ahead of the journal.
-    private func takeSnapshotIfDue() {
+    /// Encodes the state (the only part of a snapshot that holds up the sequencer) when one is
+    /// due; the committer hands it to the writer once the batch is durable.
+    private func snapshotIfDue() -> SnapshotFile? {
         let last = nextSequence - 1
         let interval = configuration.snapshotInterval.map { last - lastSnapshotSequence >= $0 } ?? false
-        guard snapshotRequested || interval, last > lastSnapshotSequence, !snapshots.isBusy else { return }
-        let file = SnapshotFile(sequence: last, time: lastTime, state: exchange.encodedState())
-        if snapshots.write(file) {
-            lastSnapshotSequence = last
-            snapshotRequested = false
-        }
-    }
-
-    /// Fails everything still waiting, tells the host, and ends the thread.
-    private func fail(_ failure: SequencerError, unprocessed: ArraySlice<Submission>) {
-        hooks.log("sequencer: stopped acknowledging: \(failure)")
-        unprocessed.forEach { $0.refuse(failure) }
-        queue.fail(failure).forEach { $0.refuse(failure) }
-        hooks.onFailure?(failure)
-        finished.signal()
+        guard snapshotRequested || interval, last > lastSnapshotSequence, !snapshots.isBusy else { return nil }
+        lastSnapshotSequence = last
+        snapshotRequested = false
+        return SnapshotFile(sequence: last, time: lastTime, state: exchange.encodedState())
     }
 }

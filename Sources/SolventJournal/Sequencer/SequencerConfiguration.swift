@@ -1,13 +1,16 @@
 /// How the sequencer batches, bounds its queue, rolls segments and takes snapshots.
 public struct SequencerConfiguration: Sendable {
     /// Most commands in one group commit (one write, one fdatasync).
-    public var maxBatch = 4_096
+    public var maxBatch = 2_048
     /// How long the sequencer may wait for a batch to fill before committing it, in
     /// nanoseconds. Zero commits whatever is queued at once: batches then grow by themselves
     /// while the previous fdatasync runs, which bounds latency by one sync.
     public var maxWaitNanoseconds = 0
-    /// Submissions that may wait; beyond this callers get `SequencerError.busy`.
-    public var queueCapacity = 65_536
+    /// Submissions that may wait; beyond this callers get `SequencerError.busy`. With the
+    /// queue full, a command waits behind this many others: it bounds latency under overload.
+    public var queueCapacity = 8_192
+    /// Batches applied but not yet durable; the sequencer waits when this many are in flight.
+    public var batchesInFlight = 4
     /// A segment is closed and a new one started once it reaches this many bytes.
     public var segmentSizeLimit = 64 << 20
     /// A snapshot is taken after this many commands (nil: only on request or at stop).

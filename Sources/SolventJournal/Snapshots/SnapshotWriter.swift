@@ -1,15 +1,17 @@
 import Dispatch
+import Synchronization
 
 /// Writes snapshots away from the sequencer's thread: the sequencer only encodes the state (the
-/// copy), this writes, syncs, renames into place, syncs the directory and applies retention.
-/// One snapshot at a time; a request while one is being written is declined, not queued.
+/// copy), this writes, syncs, renames into place, syncs the directory and applies retention,
+/// one snapshot after another. It is handed a snapshot only once the journal holds every record
+/// the snapshot includes, so a snapshot never runs ahead of the journal.
 final class SnapshotWriter: @unchecked Sendable {
     private let directory: String
     private let fileSystem: any FileSystem
     private let retention: Retention
     private let log: @Sendable (String) -> Void
     private let queue = DispatchQueue(label: "solvent.snapshot-writer")
-    private let busy = Flag()
+    private let inFlight = Atomic<Int>(0)
 
     init(directory: String, fileSystem: any FileSystem, retention: Retention, log: @escaping @Sendable (String) -> Void) {
         self.directory = directory
@@ -18,14 +20,14 @@ final class SnapshotWriter: @unchecked Sendable {
         self.log = log
     }
 
-    /// Whether a snapshot is being written now.
-    var isBusy: Bool { busy.value }
+    /// Whether a snapshot is waiting or being written: the sequencer then encodes no new one.
+    var isBusy: Bool { inFlight.load(ordering: .acquiring) > 0 }
 
-    /// Starts writing `snapshot`; false (nothing done) if the previous one is still in progress.
-    func write(_ snapshot: SnapshotFile) -> Bool {
-        guard busy.setIfClear() else { return false }
+    /// Writes `snapshot` in the background.
+    func write(_ snapshot: SnapshotFile) {
+        inFlight.add(1, ordering: .acquiringAndReleasing)
         queue.async { [self] in
-            defer { busy.clear() }
+            defer { inFlight.subtract(1, ordering: .acquiringAndReleasing) }
             let name = JournalFiles.snapshotName(sequence: snapshot.sequence)
             do {
                 try fileSystem.writeAtomically(snapshot.encoded(), to: JournalFiles.path(directory, name),
@@ -37,7 +39,6 @@ final class SnapshotWriter: @unchecked Sendable {
                 log("snapshot: \(name) failed: \(error)")
             }
         }
-        return true
     }
 
     /// Waits for the snapshot being written, if any.

@@ -8,14 +8,17 @@ struct DemoScreen {
 
     let venue: DemoVenue
 
-    /// The conservation check: Σ over every account (free + locked) == Σ deposits − Σ withdrawals.
-    struct Conservation {
+    /// The conservation check: Σ over every account (free + locked) == Σ deposits − Σ withdrawals,
+    /// both read from the same state. (The events the traders saw are compared with the same
+    /// totals once the demo ends.)
+    struct Conservation: Sendable {
         var held: [Amount] = []
-        var expected: [Amount] = []
-        var holds: Bool { held == expected }
+        var deposited: [Amount] = []
+        var withdrawn: [Amount] = []
+        var holds: Bool { held == zip(deposited, withdrawn).map { $0 - $1 } }
     }
 
-    func conservation(_ exchange: Exchange, _ state: DemoState) -> Conservation {
+    func conservation(_ exchange: Exchange) -> Conservation {
         var check = Conservation()
         for asset in DemoVenue.assetNames.indices {
             var sum: Amount = 0
@@ -24,7 +27,8 @@ struct DemoScreen {
                 sum += balance.free + balance.locked
             }
             check.held.append(sum)
-            check.expected.append(state.deposited[asset] - state.withdrawn[asset])
+            check.deposited.append(exchange.engine.ledger.deposited[asset])
+            check.withdrawn.append(exchange.engine.ledger.withdrawn[asset])
         }
         return check
     }
@@ -59,7 +63,7 @@ struct DemoScreen {
             parts.append("\(market.symbol) last \(last) trades \(tape.trades.grouped) "
                          + "vol \(quantity(tape.baseVolume, market))")
         }
-        let check = conservation(exchange, state)
+        let check = conservation(exchange)
         parts.append(check.holds ? "conservation OK" : "CONSERVATION BROKEN")
         parts.append("rejections \(state.rejectionCount.grouped)")
         return parts.joined(separator: " | ")
@@ -105,13 +109,13 @@ struct DemoScreen {
     }
 
     private func footer(_ exchange: Exchange, _ state: DemoState, commandsPerSecond: Double) -> [String] {
-        let check = conservation(exchange, state)
+        let check = conservation(exchange)
         var lines: [String] = []
         lines.append("conservation Σ balances == Σ deposits − Σ withdrawals: " + (check.holds ? "holds" : "BROKEN"))
         for (index, name) in DemoVenue.assetNames.enumerated() {
-            let mark = check.held[index] == check.expected[index] ? "=" : "≠"
+            let mark = check.held[index] == check.deposited[index] - check.withdrawn[index] ? "=" : "≠"
             lines.append("  \(pad(name, 5)) \(leftPad(amount(check.held[index], digits: 8), 24)) \(mark) "
-                         + "\(amount(state.deposited[index], digits: 8)) − \(amount(state.withdrawn[index], digits: 8))")
+                         + "\(amount(check.deposited[index], digits: 8)) − \(amount(check.withdrawn[index], digits: 8))")
         }
         lines.append("commands \(state.commands.grouped)  (\(format(commandsPerSecond, digits: 0))/s)   "
                      + "events \(state.events.grouped)   open orders \(state.openOrders.count.grouped)   "

@@ -36,6 +36,8 @@ struct DemoState: Sendable {
     /// Withdrawals requested and not yet confirmed or released.
     private(set) var pendingWithdrawals: [WithdrawalId] = []
     private(set) var rejections: [String: Int] = [:]
+    /// Every balance as the last event reported it: what the treasury looks at.
+    private var balances: [BalanceKey: Balance] = [:]
     private(set) var commands = 0
     private(set) var events = 0
 
@@ -51,7 +53,12 @@ struct DemoState: Sendable {
 
     var rejectionCount: Int { rejections.values.reduce(0, +) }
 
-    mutating func absorb(_ events: [Event]) {
+    func balance(of account: AccountId, _ asset: AssetId) -> Balance {
+        balances[BalanceKey(account: account, asset: asset)] ?? Balance()
+    }
+
+    /// Learns from one command's events.
+    mutating func absorb(_ events: some Collection<Event>) {
         commands += 1
         self.events += events.count
         for event in events {
@@ -64,6 +71,9 @@ struct DemoState: Sendable {
                 record(entry)
             case .rejected(let rejection):
                 rejections[rejection.reason.message, default: 0] += 1
+            case .balance(let change):
+                balances[BalanceKey(account: change.account, asset: change.asset)] =
+                    Balance(free: change.free, locked: change.locked)
             default:
                 break
             }
@@ -92,4 +102,9 @@ struct DemoState: Sendable {
             pendingWithdrawals.removeAll { $0 == entry.withdrawal }
         }
     }
+}
+
+private struct BalanceKey: Hashable, Sendable {
+    var account: AccountId
+    var asset: AssetId
 }

@@ -13,7 +13,7 @@ struct JournalOptions: ParsableArguments {
     var segmentBytes: Int = 64 << 20
 
     @Option(help: "Most commands in one group commit.")
-    var maxBatch: Int = 4_096
+    var maxBatch: Int = 2_048
 
     @Option(help: "Keep only this many snapshots and the journal segments after the oldest of them (default: keep everything).")
     var keepSnapshots: Int?

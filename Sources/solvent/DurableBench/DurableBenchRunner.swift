@@ -53,14 +53,15 @@ struct DurableBenchRunner {
         return runDirectory
     }
 
-    /// Submits, spinning while the queue is full (the producer is faster than any disk).
+    /// Submits, backing off while the queue is full (the producer is faster than any disk); it
+    /// sleeps rather than spins so that it leaves the cores to the sequencer's two threads.
     private func submit(_ command: Command, to sequencer: Sequencer, _ reply: @escaping @Sendable (SequencerResult) -> Void) {
         while true {
             do throws(SequencerError) {
                 try sequencer.submit(command, reply: reply)
                 return
             } catch .busy {
-                sched_yield()
+                usleep(50)
             } catch {
                 StandardStreams.fail("bench: \(error)")
             }
