@@ -4,7 +4,7 @@ import SolventCore
 /// record after it. A torn tail (damage with no valid record after it, in the last segment) is
 /// cut off and reported; damage anywhere else stops recovery with the file and offset, because
 /// skipping it would silently drop acknowledged commands.
-public struct JournalRecovery {
+public struct JournalRecovery: Sendable {
     public let directory: String
     public let fileSystem: any FileSystem
     /// When false nothing on disk changes: tails are reported, not truncated.
@@ -21,21 +21,22 @@ public struct JournalRecovery {
     public func recover() throws(JournalError) -> RecoveredJournal {
         var report = RecoveryReport()
         let names = try listFiles(&report)
-        var start = loadNewestSnapshot(names, &report)
-        let segments = try segmentsToReplay(names, after: start.sequence)
-        var replay = Replay(exchange: start.exchange, snapshotSequence: start.sequence, lastTime: start.time)
-        start.exchange = Exchange()  // drop the second copy before replaying into the first
-        var tail: (name: String, length: Int)?
-        for (index, segment) in segments.enumerated() {
-            let isLast = index == segments.count - 1
-            tail = try replay.segment(segment, isLast: isLast, in: self, &report)
-        }
-        if let next = replay.journalNext, next - 1 < start.sequence {
+        let start = loadNewestSnapshot(names, &report)
+        let unread = SegmentWalk(recovery: self, segments: try segmentsToReplay(names, after: start.sequence),
+                                 skipThrough: start.sequence)
+        var replay = Replay(exchange: start.exchange, lastTime: start.time)
+        let walk = try RecordStream.run({ emit throws(JournalError) in
+            var walk = unread
+            try walk.run(emit)
+            return walk
+        }, consume: { replay.apply($0) })
+        if let next = walk.journalNext, next - 1 < start.sequence {
             throw .inconsistent("the journal ends at \(next - 1), before the snapshot at \(start.sequence)")
         }
         report.replayedRecords = replay.replayed
-        return RecoveredJournal(exchange: replay.exchange, lastSequence: replay.lastSequence, lastTime: replay.lastTime,
-                                tail: tail, report: report)
+        report.truncatedTail = walk.truncatedTail
+        return RecoveredJournal(exchange: replay.exchange, lastSequence: max(start.sequence, (walk.journalNext ?? 1) - 1),
+                                lastTime: replay.lastTime ?? start.time, tail: walk.tail, report: report)
     }
 
     func path(_ name: String) -> String {
@@ -50,6 +51,7 @@ public struct JournalRecovery {
                 try fileSystem.remove(path(name))
                 report.removedTemporaryFiles.append(name)
             }
+            if !report.removedTemporaryFiles.isEmpty { try fileSystem.syncDirectory(directory) }
             names.removeAll { $0.hasSuffix(JournalFiles.temporarySuffix) }
             return names
         } catch {
@@ -90,32 +92,34 @@ public struct JournalRecovery {
     }
 }
 
-/// Recovery's progress through the segments: the exchange so far and the journal's position.
-private struct Replay {
-    var exchange: Exchange
-    var lastTime: Timestamp
+/// The reading side of recovery: walks the segments in order, checks every record's framing and
+/// sequence, emits the records after the snapshot, and decides what a damaged end means.
+struct SegmentWalk: Sendable {
+    let recovery: JournalRecovery
+    let segments: [(first: UInt64, name: String)]
     /// Records up to here are already in the snapshot.
     let skipThrough: UInt64
     /// The sequence after the last record read; nil before the first segment.
-    var journalNext: UInt64?
-    var replayed = 0
-    private var events: [Event] = []
+    private(set) var journalNext: UInt64?
+    /// The segment to append to and its valid length.
+    private(set) var tail: (name: String, length: Int)?
+    private(set) var truncatedTail: String?
 
-    init(exchange: Exchange, snapshotSequence: UInt64, lastTime: Timestamp) {
-        self.exchange = exchange
-        self.lastTime = lastTime
-        skipThrough = snapshotSequence
-        events.reserveCapacity(64)
+    init(recovery: JournalRecovery, segments: [(first: UInt64, name: String)], skipThrough: UInt64) {
+        self.recovery = recovery
+        self.segments = segments
+        self.skipThrough = skipThrough
     }
 
-    /// The last sequence the state includes.
-    var lastSequence: UInt64 {
-        max(skipThrough, (journalNext ?? 1) - 1)
+    mutating func run(_ emit: (JournalRecord) -> Void) throws(JournalError) {
+        for (index, segment) in segments.enumerated() {
+            tail = try walk(segment, isLast: index == segments.count - 1, emit)
+        }
     }
 
-    /// Replays one segment and returns it as the append target with its valid length.
-    mutating func segment(_ segment: (first: UInt64, name: String), isLast: Bool, in recovery: JournalRecovery,
-                          _ report: inout RecoveryReport) throws(JournalError) -> (name: String, length: Int) {
+    /// Reads one segment and returns it as the append target with its valid length.
+    private mutating func walk(_ segment: (first: UInt64, name: String), isLast: Bool,
+                               _ emit: (JournalRecord) -> Void) throws(JournalError) -> (name: String, length: Int) {
         let path = recovery.path(segment.name)
         if let journalNext, segment.first != journalNext {
             throw .inconsistent("\(segment.name) starts at \(segment.first) but \(journalNext) comes next")
@@ -123,9 +127,9 @@ private struct Replay {
         let bytes: [UInt8]
         do { bytes = try recovery.fileSystem.read(path) } catch { throw .io(error) }
         var next = segment.first
-        let end = try SegmentScanner(path: path, bytes: bytes).scan(expected: segment.first) { record in
+        let end = try SegmentScanner(path: path, bytes: bytes).scan(expected: segment.first) { [skipThrough] record in
             next = record.sequence + 1
-            if record.sequence > skipThrough { apply(record) }
+            if record.sequence > skipThrough { emit(record) }
         }
         journalNext = next
         guard case .damaged(let offset, let reason, let intactAfter) = end else {
@@ -135,14 +139,28 @@ private struct Replay {
             let after = intactAfter ? "valid records follow it" : "later segments follow it"
             throw .corrupt(path: path, offset: offset, reason: "\(reason); \(after), refusing to skip it")
         }
-        report.truncatedTail = "\(path) at byte \(offset) (\(reason)), \(bytes.count - offset) bytes dropped"
+        truncatedTail = "\(path) at byte \(offset) (\(reason)), \(bytes.count - offset) bytes dropped"
         if recovery.repairs {
             do { try recovery.fileSystem.truncate(path, to: offset) } catch { throw .io(error) }
         }
         return (segment.name, offset)
     }
+}
 
-    private mutating func apply(_ record: JournalRecord) {
+/// The applying side of recovery.
+private struct Replay {
+    var exchange: Exchange
+    var lastTime: Timestamp?
+    var replayed = 0
+    private var events: [Event] = []
+
+    init(exchange: Exchange, lastTime: Timestamp) {
+        self.exchange = exchange
+        self.lastTime = lastTime
+        events.reserveCapacity(64)
+    }
+
+    mutating func apply(_ record: JournalRecord) {
         exchange.apply(record.command, at: record.time, into: &events)
         events.removeAll(keepingCapacity: true)
         lastTime = record.time
