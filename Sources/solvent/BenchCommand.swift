@@ -109,7 +109,8 @@ struct BenchCommand: ParsableCommand {
     private func runDurable() throws {
         let workload = WorkloadGenerator.generate(WorkloadShape.single(commands: commands, seed: seed)) { note($0) }
         let directory = data ?? NSTemporaryDirectory()
-        let runner = DurableBenchRunner(workload: workload, directory: directory, queueCapacity: 2 * maxBatch)
+        let runner = try DurableBenchRunner(workload: workload, directory: directory, queueCapacity: 2 * maxBatch)
+        defer { runner.removeFiles() }
         let probe = DiskProbe.fdatasyncNanoseconds(in: directory)
         var runsFigures: [CommitFigures] = []
         var liveHash: SHA256Digest?
@@ -129,7 +130,7 @@ struct BenchCommand: ParsableCommand {
             baseline = CommitFigures(commands: count, maxBatch: 1, timeline: result.timeline, journalBytes: result.bytes)
         }
         let result = DurableBenchResult(
-            build: Self.buildKind, directory: directory, fdatasync: probe.map { LatencySummary($0, clockReading: 0) },
+            build: Self.buildKind, directory: runner.runDirectory, fdatasync: probe.map { LatencySummary($0, clockReading: 0) },
             groupCommitRuns: runsFigures,
             groupCommitMedianPerSecond: Spread(runsFigures.map(\.acknowledgedPerSecond)).median,
             oneSyncPerCommand: baseline, replayedRecords: replay.records,

@@ -35,7 +35,7 @@ struct LatencySummary: Codable, Sendable {
 }
 
 /// Everything `solvent bench` measured, as printed or as `--json`.
-struct BenchResult: Codable, Sendable {
+struct BenchResult: Codable, Sendable, JSONReport {
     var shape: WorkloadShape
     var runs: Int
     var build: String
@@ -50,13 +50,6 @@ struct BenchResult: Codable, Sendable {
     var workload: WorkloadStats
     /// Every timed run ended with exactly the books the generation pass ended with.
     var replayMatches: Bool
-
-    func json() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        guard let data = try? encoder.encode(self) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
-    }
 
     func text() -> String {
         var lines: [String] = []

@@ -22,11 +22,11 @@ struct DemoSession {
                 onCommit: { inbox.append($0) },
                 onFailure: { StandardStreams.fail("solvent demo: \($0)") }))
         } catch {
-            throw DemoError("cannot open \(directory): \(error)")
+            throw CommandFailure("cannot open \(directory): \(error)")
         }
         guard sequencer.committedSequence == 0 else {
             sequencer.stop()
-            throw DemoError("\(directory) already holds a journal; the demo starts a new exchange in an empty directory")
+            throw CommandFailure("\(directory) already holds a journal; the demo starts a new exchange in an empty directory")
         }
         state = DemoState(markets: venue.markets.count, assets: DemoVenue.assetNames.count)
         traders = DemoTraders(venue: venue, seed: seed)
@@ -34,7 +34,7 @@ struct DemoSession {
         for command in setup { try sequencer.submit(command) { _ in } }
         while sequencer.committedSequence < UInt64(setup.count) { usleep(1_000) }
         absorbCommitted()
-        guard state.rejectionCount == 0 else { throw DemoError("the demo's setup was rejected: \(state.rejections)") }
+        guard state.rejectionCount == 0 else { throw CommandFailure("the demo's setup was rejected: \(state.rejections)") }
     }
 
     /// Learns what became durable since the last call, then submits up to `count` commands.
@@ -75,14 +75,5 @@ private final class DemoInbox: @unchecked Sendable {
             defer { batches.removeAll(keepingCapacity: true) }
             return batches
         }
-    }
-}
-
-/// Why the demo cannot run.
-struct DemoError: Error, CustomStringConvertible {
-    let description: String
-
-    init(_ description: String) {
-        self.description = description
     }
 }

@@ -34,7 +34,7 @@ struct CommitFigures: Codable, Sendable {
 }
 
 /// Everything `solvent bench --durable` measured.
-struct DurableBenchResult: Codable, Sendable {
+struct DurableBenchResult: Codable, Sendable, JSONReport {
     var build: String
     var directory: String
     var fdatasync: LatencySummary?
@@ -44,13 +44,6 @@ struct DurableBenchResult: Codable, Sendable {
     var replayedRecords: Int
     var replayPerSecond: Double
     var replayMatchesLive: Bool
-
-    func json() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        guard let data = try? encoder.encode(self) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
-    }
 
     func text() -> String {
         var lines = ["solvent bench --durable — exchange-core single-symbol workload through the sequencer, \(build) build",

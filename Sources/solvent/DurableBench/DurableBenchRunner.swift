@@ -7,8 +7,23 @@ import SolventJournal
 /// data directory, timed from submission to acknowledgement (applied, written, fdatasynced).
 struct DurableBenchRunner {
     let workload: Workload
-    let directory: String
     let queueCapacity: Int
+    /// A new directory for this benchmark's journals, below the one asked for.
+    let runDirectory: String
+
+    init(workload: Workload, directory: String, queueCapacity: Int) throws {
+        self.workload = workload
+        self.queueCapacity = queueCapacity
+        let parent = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        var template = Array((parent + "/solvent-durable-bench-XXXXXX").utf8CString)
+        guard let made = mkdtemp(&template) else { throw CommandFailure("cannot create a directory in \(directory)") }
+        runDirectory = String(cString: made)
+    }
+
+    /// Removes the benchmark's journals.
+    func removeFiles() {
+        try? FileManager.default.removeItem(atPath: runDirectory)
+    }
 
     /// One run: `commands` stream commands (after the untimed setup) with at most `maxBatch` per
     /// group commit. Returns the timeline and the live state hash at the end.
@@ -45,8 +60,7 @@ struct DurableBenchRunner {
         return (elapsed, recovered.report.replayedRecords, recovered.exchange.stateHash())
     }
 
-    private var runDirectory: String { directory + "/durable-bench" }
-
+    /// The run directory, emptied: each run starts a new journal.
     private func freshDirectory() throws -> String {
         try? FileManager.default.removeItem(atPath: runDirectory)
         try FileManager.default.createDirectory(atPath: runDirectory, withIntermediateDirectories: true)
