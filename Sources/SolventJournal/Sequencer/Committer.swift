@@ -27,6 +27,7 @@ final class Committer: @unchecked Sendable {
     func run() {
         var taken: [BatchBuilder] = []
         while batches.take(into: &taken) {
+            let started = MonotonicClock.nanoseconds()
             do throws(FileSystemError) {
                 for batch in taken { try writer.write(batch.records.bytes, firstSequence: batch.firstSequence) }
                 try writer.sync()
@@ -34,6 +35,9 @@ final class Committer: @unchecked Sendable {
                 fail(SequencerError.journalFailed(error.description), inFlight: taken)
                 return
             }
+            hooks.onSync?(SyncMeasurement(commands: taken.reduce(0) { $0 + $1.count },
+                                          bytes: taken.reduce(0) { $0 + $1.records.bytes.count },
+                                          nanoseconds: MonotonicClock.nanoseconds() &- started))
             journalBytes.store(writer.bytesCommitted, ordering: .relaxed)
             taken.forEach(publish)
             taken.removeAll(keepingCapacity: true)

@@ -10,6 +10,9 @@ final class CommitTimeline: @unchecked Sendable {
     /// Per batch: (last sequence, commit time), in commit order.
     private let commits: UnsafeMutablePointer<(UInt64, UInt64)>
     private let commitCount = Atomic<Int>(0)
+    /// Per group commit: nanoseconds spent writing and syncing.
+    private let syncs: UnsafeMutablePointer<UInt32>
+    private let syncCount = Atomic<Int>(0)
     private let lastCommitted = Atomic<UInt64>(0)
 
     init(firstSequence: UInt64, count: Int) {
@@ -17,11 +20,13 @@ final class CommitTimeline: @unchecked Sendable {
         self.count = count
         submitted = .allocate(capacity: count)
         commits = .allocate(capacity: count)
+        syncs = .allocate(capacity: count)
     }
 
     deinit {
         submitted.deallocate()
         commits.deallocate()
+        syncs.deallocate()
     }
 
     func submitted(_ index: Int, at nanoseconds: UInt64) {
@@ -36,6 +41,18 @@ final class CommitTimeline: @unchecked Sendable {
         commits[index] = (last, nanoseconds)
         commitCount.store(index + 1, ordering: .releasing)
         lastCommitted.store(last, ordering: .releasing)
+    }
+
+    /// Called from the sync hook with each group commit's write-and-sync time.
+    func synced(nanoseconds: UInt64) {
+        let index = syncCount.load(ordering: .relaxed)
+        guard index < count else { return }
+        syncs[index] = UInt32(clamping: nanoseconds)
+        syncCount.store(index + 1, ordering: .releasing)
+    }
+
+    var syncDurations: [UInt32] {
+        Array(UnsafeBufferPointer(start: syncs, count: syncCount.load(ordering: .acquiring)))
     }
 
     var isComplete: Bool {

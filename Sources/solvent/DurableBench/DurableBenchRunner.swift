@@ -26,16 +26,19 @@ struct DurableBenchRunner {
     }
 
     /// One run: `commands` stream commands (after the untimed setup) with at most `maxBatch` per
-    /// group commit. Returns the timeline and the live state hash at the end.
+    /// group commit. Returns the timeline and the live state hash at the end. With `maxBatch` 1
+    /// the committer also takes one batch per sync: one fdatasync per command, the baseline.
     func run(commands: Int, maxBatch: Int) throws -> (timeline: CommitTimeline, hash: SHA256Digest, bytes: UInt64) {
         let data = try freshDirectory()
         var configuration = SequencerConfiguration()
         configuration.maxBatch = maxBatch
+        if maxBatch == 1 { configuration.batchesInFlight = 1 }
         configuration.queueCapacity = queueCapacity
         configuration.snapshotInterval = nil
         let timeline = CommitTimeline(firstSequence: UInt64(workload.setup.count) + 1, count: commands)
         let sequencer = try Sequencer(directory: data, configuration: configuration, hooks: SequencerHooks(
             onCommit: { timeline.committed(through: $0.lastSequence, at: MonotonicClock.nanoseconds()) },
+            onSync: { timeline.synced(nanoseconds: $0.nanoseconds) },
             onFailure: { StandardStreams.fail("bench: the journal failed: \($0)") }))
         let acknowledge: @Sendable (SequencerResult) -> Void = { _ in }
         for command in workload.setup { submit(command, to: sequencer, acknowledge) }
