@@ -34,13 +34,18 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // What the test targets share (a seedable generator); never shipped.
+        .target(
+            name: "SolventTestSupport",
+            path: "Tests/SolventTestSupport"
+        ),
         .testTarget(
             name: "SolventCoreTests",
-            dependencies: ["SolventCore"]
+            dependencies: ["SolventCore", "SolventTestSupport"]
         ),
         .testTarget(
             name: "SolventJournalTests",
-            dependencies: ["SolventJournal", "SolventCore"]
+            dependencies: ["SolventJournal", "SolventCore", "SolventTestSupport"]
         ),
     ]
 )

@@ -1,5 +1,6 @@
 import Testing
 @testable import SolventCore
+import SolventTestSupport
 
 // The parts of `FastBook`, each checked against a plain model under a random stream. The
 // differential book test covers them together; these pin a failure to one part.

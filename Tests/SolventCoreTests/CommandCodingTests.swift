@@ -1,5 +1,6 @@
 import Testing
 @testable import SolventCore
+import SolventTestSupport
 
 /// The journal's command format: every case round-trips, the bytes are pinned, and no input —
 /// truncated, padded, mutated or random — can trap the decoder or decode to a non-canonical form.
@@ -17,7 +18,7 @@ import Testing
     }
 
     @Test func randomCommandsRoundTrip() throws {
-        var random = CommandSamples.SplitMix64(seed: 0xC0FFEE)
+        var random = SplitMix64(seed: 0xC0FFEE)
         for _ in 0..<5_000 {
             let command = CommandSamples.random(&random)
             #expect(try Command.decode(command.encoded()) == command, "\(command)")
@@ -196,7 +197,7 @@ import Testing
     // MARK: Fuzzing: never trap; whatever decodes is canonical.
 
     @Test func randomBytesNeverTrapAndDecodeOnlyCanonically() {
-        var random = CommandSamples.SplitMix64(seed: 0x5EED_0001)
+        var random = SplitMix64(seed: 0x5EED_0001)
         var decodedCount = 0
         for _ in 0..<20_000 {
             var bytes = (0..<Int(random.next() % 160)).map { _ in UInt8(truncatingIfNeeded: random.next()) }
@@ -210,7 +211,7 @@ import Testing
     }
 
     @Test func singleByteMutationsNeverTrapAndDecodeOnlyCanonically() {
-        var random = CommandSamples.SplitMix64(seed: 0x5EED_0002)
+        var random = SplitMix64(seed: 0x5EED_0002)
         let corpus = CommandSamples.all.map { $0.encoded() }
         var decodedCount = 0
         for _ in 0..<20_000 {

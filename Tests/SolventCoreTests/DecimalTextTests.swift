@@ -1,5 +1,6 @@
 import Testing
 @testable import SolventCore
+import SolventTestSupport
 
 /// The parse outcome as a value, so expectations can compare errors and units alike.
 private func outcome(_ text: String, scale: Scale) -> Result<Int64, DecimalTextError> {

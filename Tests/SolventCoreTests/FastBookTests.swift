@@ -1,5 +1,6 @@
 import Testing
 @testable import SolventCore
+import SolventTestSupport
 
 // Scenario tests run on both books: each scenario states a rule of the `OrderBook` protocol, and
 // `ReferenceBook` passing it shows the expectation itself is right. The differential test at the

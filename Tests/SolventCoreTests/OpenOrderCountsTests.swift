@@ -1,5 +1,6 @@
 import Testing
 @testable import SolventCore
+import SolventTestSupport
 
 @Suite("Open-order counts table")
 struct OpenOrderCountsTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import SolventCore
+import SolventTestSupport
 
 @Suite("State encoding and hash")
 struct StateHashTests {

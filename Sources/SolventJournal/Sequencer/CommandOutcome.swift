@@ -40,13 +40,17 @@ public struct CommandOutcome: Sendable {
     public var events: ArraySlice<Event> { batch.events(of: index) }
 }
 
-/// Why a command was not sequenced. None of these means the command took effect.
+/// Why a command was not acknowledged. `busy`, `stopped` and `notEncodable` mean it never
+/// reached the journal. `journalFailed` means its outcome is unknown: a failed fdatasync may
+/// still have put the record on disk, so the command can be there after a restart. The API
+/// must say "unknown", never "rejected", for it.
 public enum SequencerError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The inbound queue is full; try again later (the API maps this to a rate-limit answer).
     case busy
     /// The sequencer was stopped.
     case stopped
-    /// The journal failed; nothing is acknowledged any more and the process must restart.
+    /// The journal failed; nothing is acknowledged any more and the process must restart. The
+    /// command may or may not be in the journal.
     case journalFailed(String)
     /// The command cannot be journaled (a name over its length limit).
     case notEncodable

@@ -1,4 +1,5 @@
 @testable import SolventCore
+import SolventTestSupport
 
 /// Random but plausible command streams over the test markets: every order type, time in force and
 /// self-trade prevention mode, cancels by id and client id, cancel-replace, amends, deposits and

@@ -1,4 +1,5 @@
 @testable import SolventCore
+import SolventTestSupport
 
 /// Commands for the coding tests: every case with representative and extreme values, and a
 /// deterministic generator of random ones.
@@ -156,56 +157,44 @@ enum CommandSamples {
                           allowedSelfTradePreventionModes: Set(SelfTradePreventionMode.allCases.filter { _ in random.next() & 1 == 0 }),
                           defaultSelfTradePreventionMode: random.pick())
     }
+}
 
-    /// Sebastiano Vigna's SplitMix64: tiny, fast and the same sequence on every platform.
-    struct SplitMix64 {
-        private var state: UInt64
-
-        init(seed: UInt64) { state = seed }
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
+/// Samplers for command fields, on the shared generator.
+extension SplitMix64 {
+    /// Any value of the type, with the extremes and zero over-represented.
+    mutating func integer<Value: FixedWidthInteger>() -> Value {
+        switch next() % 8 {
+        case 0: .min
+        case 1: .max
+        case 2: 0
+        default: Value(truncatingIfNeeded: next())
         }
+    }
 
-        /// Any value of the type, with the extremes and zero over-represented.
-        mutating func integer<Value: FixedWidthInteger>() -> Value {
-            switch next() % 8 {
-            case 0: .min
-            case 1: .max
-            case 2: 0
-            default: Value(truncatingIfNeeded: next())
-            }
-        }
+    mutating func pick<Value: CaseIterable>() -> Value where Value.AllCases == [Value] {
+        Value.allCases[Int(next() % UInt64(Value.allCases.count))]
+    }
 
-        mutating func pick<Value: CaseIterable>() -> Value where Value.AllCases == [Value] {
-            Value.allCases[Int(next() % UInt64(Value.allCases.count))]
-        }
+    mutating func maybe<Value>(_ make: (inout SplitMix64) -> Value) -> Value? {
+        next() & 1 == 0 ? nil : make(&self)
+    }
 
-        mutating func maybe<Value>(_ make: (inout SplitMix64) -> Value) -> Value? {
-            next() & 1 == 0 ? nil : make(&self)
+    /// Up to `lengthMax` UTF-8 bytes, mixing one- to four-byte characters.
+    mutating func string(lengthMax: Int) -> String {
+        let alphabet: [Character] = ["A", "z", "0", " ", "é", "€", "😀"]
+        var text = ""
+        for _ in 0..<Int(next() % UInt64(lengthMax + 1)) {
+            let character = alphabet[Int(next() % UInt64(alphabet.count))]
+            if text.utf8.count + character.utf8.count > lengthMax { break }
+            text.append(character)
         }
+        return text
+    }
 
-        /// Up to `lengthMax` UTF-8 bytes, mixing one- to four-byte characters.
-        mutating func string(lengthMax: Int) -> String {
-            let alphabet: [Character] = ["A", "z", "0", " ", "é", "€", "😀"]
-            var text = ""
-            for _ in 0..<Int(next() % UInt64(lengthMax + 1)) {
-                let character = alphabet[Int(next() % UInt64(alphabet.count))]
-                if text.utf8.count + character.utf8.count > lengthMax { break }
-                text.append(character)
-            }
-            return text
-        }
-
-        mutating func clientOrderId() -> ClientOrderId {
-            let alphabet = Array("abcXYZ0189.:/_-".utf8)
-            let length = Int(next() % UInt64(ClientOrderId.capacity + 1))
-            let bytes = (0..<length).map { _ in alphabet[Int(next() % UInt64(alphabet.count))] }
-            return length == 0 ? .none : ClientOrderId(String(decoding: bytes, as: UTF8.self))!
-        }
+    mutating func clientOrderId() -> ClientOrderId {
+        let alphabet = Array("abcXYZ0189.:/_-".utf8)
+        let length = Int(next() % UInt64(ClientOrderId.capacity + 1))
+        let bytes = (0..<length).map { _ in alphabet[Int(next() % UInt64(alphabet.count))] }
+        return length == 0 ? .none : ClientOrderId(String(decoding: bytes, as: UTF8.self))!
     }
 }
