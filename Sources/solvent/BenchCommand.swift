@@ -109,7 +109,7 @@ struct BenchCommand: ParsableCommand {
     private func runDurable() throws {
         let workload = WorkloadGenerator.generate(WorkloadShape.single(commands: commands, seed: seed)) { note($0) }
         let directory = data ?? NSTemporaryDirectory()
-        let runner = try DurableBenchRunner(workload: workload, directory: directory, queueCapacity: 2 * maxBatch)
+        let runner = try DurableBenchRunner(workload: workload, directory: directory, queueCapacity: maxBatch)
         defer { runner.removeFiles() }
         let probe = DiskProbe.fdatasyncNanoseconds(in: directory)
         var runsFigures: [CommitFigures] = []
@@ -123,6 +123,7 @@ struct BenchCommand: ParsableCommand {
             liveHash = result.hash
         }
         let replay = try runner.replay()
+        let applyOnly = BenchRunner(workload: workload).timedRun().nanoseconds
         var baseline: CommitFigures?
         if !skipBaseline {
             let count = min(baselineCommands, commands)
@@ -135,6 +136,7 @@ struct BenchCommand: ParsableCommand {
             groupCommitMedianPerSecond: Spread(runsFigures.map(\.acknowledgedPerSecond)).median,
             oneSyncPerCommand: baseline, replayedRecords: replay.records,
             replayPerSecond: Double(replay.records) / (Double(replay.nanoseconds) / 1e9),
+            applyOnlyPerSecond: Double(commands) / (Double(applyOnly) / 1e9),
             replayMatchesLive: replay.hash == liveHash)
         print(json ? result.json() : result.text())
         if !result.replayMatchesLive { throw ExitCode(2) }

@@ -24,6 +24,7 @@ public final class Sequencer: @unchecked Sendable {
     // Owned by the sequencer's thread once it runs.
     private var exchange: Exchange
     private var nextSequence: UInt64
+    /// The time of the last record: never decreases, and is what a snapshot is stamped with.
     private var lastTime: Timestamp
     private var lastSnapshotSequence: UInt64
     private var snapshotRequested = false
@@ -158,12 +159,13 @@ public final class Sequencer: @unchecked Sendable {
 
     /// Applies one chunk of submissions as one group commit, stamped with one time.
     private func apply(_ chunk: ArraySlice<Submission>) -> BatchBuilder {
-        lastTime = max(lastTime, clock.now())
-        var batch = BatchBuilder(firstSequence: nextSequence, time: lastTime, capacity: chunk.count)
+        let time = max(lastTime, clock.now())
+        var batch = BatchBuilder(firstSequence: nextSequence, time: time, capacity: chunk.count)
         for submission in chunk {
             switch submission {
             case .command(let command, let reply):
-                batch.add(command, reply: reply) { exchange.apply(command, at: lastTime, into: &$0) }
+                batch.add(command, reply: reply) { exchange.apply(command, at: time, into: &$0) }
+                lastTime = time
             case .inspect(let inspection):
                 batch.add(inspection, of: exchange)
             case .snapshot:

@@ -10,7 +10,7 @@ public struct SequencerConfiguration: Sendable {
     /// queue full, a command waits behind this many others: it bounds latency under overload.
     public var queueCapacity = 8_192
     /// Batches applied but not yet durable; the sequencer waits when this many are in flight.
-    public var batchesInFlight = 4
+    public var batchesInFlight = 2
     /// A segment is closed and a new one started once it reaches this many bytes.
     public var segmentSizeLimit = 64 << 20
     /// A snapshot is taken after this many commands (nil: only on request or at stop).

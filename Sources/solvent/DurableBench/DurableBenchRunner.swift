@@ -41,11 +41,10 @@ struct DurableBenchRunner {
             onSync: { timeline.synced(nanoseconds: $0.nanoseconds) },
             onFailure: { StandardStreams.fail("bench: the journal failed: \($0)") }))
         let acknowledge: @Sendable (SequencerResult) -> Void = { _ in }
-        for command in workload.setup { submit(command, to: sequencer, acknowledge) }
+        for command in workload.setup { submit(command, to: sequencer, acknowledge) { } }
         workload.commands.withUnsafeBufferPointer { stream in
             for index in 0..<commands {
-                timeline.submitted(index, at: MonotonicClock.nanoseconds())
-                submit(stream[index], to: sequencer, acknowledge)
+                submit(stream[index], to: sequencer, acknowledge) { timeline.submitted(index, at: MonotonicClock.nanoseconds()) }
             }
         }
         while !timeline.isComplete { usleep(100) }
@@ -72,8 +71,12 @@ struct DurableBenchRunner {
 
     /// Submits, backing off while the queue is full (the producer is faster than any disk); it
     /// sleeps rather than spins so that it leaves the cores to the sequencer's two threads.
-    private func submit(_ command: Command, to sequencer: Sequencer, _ reply: @escaping @Sendable (SequencerResult) -> Void) {
+    /// `attempt` runs before every try: latency counts from the attempt that was accepted, as
+    /// a caller told `busy` has not entered the exchange.
+    private func submit(_ command: Command, to sequencer: Sequencer,
+                        _ reply: @escaping @Sendable (SequencerResult) -> Void, attempt: () -> Void) {
         while true {
+            attempt()
             do throws(SequencerError) {
                 try sequencer.submit(command, reply: reply)
                 return
