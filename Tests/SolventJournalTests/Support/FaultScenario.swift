@@ -32,7 +32,9 @@ struct FaultScenario {
         self.seed = seed
         commands = TradingCommands.stream(seed: seed, count: 200)
         disk = MemoryFileSystem(seed: seed)
-        let nth = Int.random(in: 1...45, using: &random)
+        // At least 25 writes happen (200 commands in bursts of at most 8, each its own commit
+        // at the least), so a scripted short write at 20 or before always fires.
+        let nth = Int.random(in: 1...(shortWritesOnly ? 20 : 45), using: &random)
         if shortWritesOnly {
             fault = .shortWrite(nth: nth)
             disk.shortenWrites(percent: 40)
