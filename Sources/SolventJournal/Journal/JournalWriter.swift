@@ -15,6 +15,11 @@ final class JournalWriter {
     private(set) var bytesCommitted: UInt64 = 0
 
     /// Continues the recovered tail segment, or starts a segment at `nextSequence`.
+    ///
+    /// The tail is synced (with its directory entry) before anything is appended: records a
+    /// crashed process wrote but never synced can survive in the page cache, recovery replays
+    /// them, and a snapshot or an acknowledgement may soon depend on them; a power cut must not
+    /// take them away afterwards.
     init(directory: String, fileSystem: any FileSystem, tail: (name: String, length: Int)?, nextSequence: UInt64,
          segmentSizeLimit: Int) throws(FileSystemError) {
         self.fileSystem = fileSystem
@@ -24,6 +29,8 @@ final class JournalWriter {
             segmentPath = JournalFiles.path(directory, tail.name)
             segmentLength = tail.length
             file = try fileSystem.openForAppend(segmentPath)
+            try fileSystem.sync(file)
+            try fileSystem.syncDirectory(directory)
         } else {
             (file, segmentPath) = try Self.startSegment(at: nextSequence, directory, fileSystem)
             segmentLength = 0
