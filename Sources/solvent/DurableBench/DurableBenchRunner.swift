@@ -42,6 +42,8 @@ struct DurableBenchRunner {
             onFailure: { StandardStreams.fail("bench: the journal failed: \($0)") }))
         let acknowledge: @Sendable (SequencerResult) -> Void = { _ in }
         for command in workload.setup { submit(command, to: sequencer, acknowledge) { } }
+        // The setup is not timed: the stream starts once it is durable.
+        while sequencer.committedSequence < UInt64(workload.setup.count) { usleep(100) }
         workload.commands.withUnsafeBufferPointer { stream in
             for index in 0..<commands {
                 submit(stream[index], to: sequencer, acknowledge) { timeline.submitted(index, at: MonotonicClock.nanoseconds()) }
