@@ -2,50 +2,77 @@
 import PackageDescription
 
 // Solvent: a spot exchange whose users can check that their assets are there.
-// Targets appear as they get content; ARCHITECTURE.md (in ../shared/design) holds the full map.
+// ARCHITECTURE.md (in ../shared/design) holds the module map; arrows below are the only imports.
+let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+
 let package = Package(
     name: "Solvent",
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "SolventCore", targets: ["SolventCore"]),
         .library(name: "SolventJournal", targets: ["SolventJournal"]),
+        .library(name: "SolventWire", targets: ["SolventWire"]),
+        .library(name: "SolventStore", targets: ["SolventStore"]),
+        .library(name: "SolventServer", targets: ["SolventServer"]),
         .executable(name: "solvent", targets: ["solvent"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
     ],
     targets: [
         // The deterministic trading state machine: standard library only, no clock, no I/O.
-        .target(
-            name: "SolventCore",
-            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
-        ),
+        .target(name: "SolventCore", swiftSettings: strict),
         // Durability: the journal, snapshots, recovery and the sequencer that owns the state.
+        .target(name: "SolventJournal", dependencies: ["SolventCore"], swiftSettings: strict),
+        // The Binance wire format: parameters, decimals, JSON shapes, errors, signatures.
         .target(
-            name: "SolventJournal",
-            dependencies: ["SolventCore"],
-            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+            name: "SolventWire",
+            dependencies: [
+                "SolventCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
+        // History (orders, trades, klines, ledger) and API keys in SQLite, behind protocols.
+        .target(
+            name: "SolventStore",
+            dependencies: ["SolventCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        // HTTP: the Binance REST API, the admin surface, metrics.
+        .target(
+            name: "SolventServer",
+            dependencies: [
+                "SolventCore", "SolventJournal", "SolventWire", "SolventStore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            swiftSettings: strict
         ),
         .executableTarget(
             name: "solvent",
             dependencies: [
-                "SolventCore",
-                "SolventJournal",
+                "SolventCore", "SolventJournal", "SolventServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // What the test targets share (a seedable generator); never shipped.
-        .target(
-            name: "SolventTestSupport",
-            path: "Tests/SolventTestSupport"
-        ),
-        .testTarget(
-            name: "SolventCoreTests",
-            dependencies: ["SolventCore", "SolventTestSupport"]
-        ),
-        .testTarget(
-            name: "SolventJournalTests",
-            dependencies: ["SolventJournal", "SolventCore", "SolventTestSupport"]
-        ),
+        .target(name: "SolventTestSupport", path: "Tests/SolventTestSupport"),
+        .testTarget(name: "SolventCoreTests", dependencies: ["SolventCore", "SolventTestSupport"]),
+        .testTarget(name: "SolventJournalTests", dependencies: ["SolventJournal", "SolventCore", "SolventTestSupport"]),
+        .testTarget(name: "SolventWireTests", dependencies: ["SolventWire", "SolventCore"]),
+        .testTarget(name: "SolventStoreTests", dependencies: ["SolventStore", "SolventCore", "SolventTestSupport"]),
     ]
 )

@@ -100,6 +100,22 @@ public struct Trade: Hashable, Sendable {
     /// The side of the incoming order; `isBuyerMaker` is `takerSide == .sell`.
     public var takerSide: Side
     public var time: Timestamp
+
+    public init(market: MarketId, id: TradeId, price: Price, quantity: Quantity, quote: QuoteAmount,
+                buyerOrderId: OrderId, sellerOrderId: OrderId, buyerAccount: AccountId, sellerAccount: AccountId,
+                takerSide: Side, time: Timestamp) {
+        self.market = market
+        self.id = id
+        self.price = price
+        self.quantity = quantity
+        self.quote = quote
+        self.buyerOrderId = buyerOrderId
+        self.sellerOrderId = sellerOrderId
+        self.buyerAccount = buyerAccount
+        self.sellerAccount = sellerAccount
+        self.takerSide = takerSide
+        self.time = time
+    }
 }
 
 /// An account's free and locked balance of one asset, after a change.

@@ -24,6 +24,15 @@ public protocol FileSystem: AnyObject, Sendable {
     func remove(_ path: String) throws(FileSystemError)
     /// Makes the directory's entries durable: needed after a file is created, renamed or removed.
     func syncDirectory(_ directory: String) throws(FileSystemError)
+    /// Keeps any other process from writing `directory` while the returned token lives (nil:
+    /// this file system has no other processes to fear).
+    func lockExclusively(_ directory: String) throws(JournalError) -> DirectoryLock?
+}
+
+extension FileSystem {
+    public func lockExclusively(_ directory: String) throws(JournalError) -> DirectoryLock? {
+        nil
+    }
 }
 
 /// A file opened through a `FileSystem`: a descriptor for `POSIXFileSystem`, a slot for others.

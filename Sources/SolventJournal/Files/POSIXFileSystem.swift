@@ -94,6 +94,11 @@ public final class POSIXFileSystem: FileSystem {
         guard fsync(descriptor) == 0 else { throw FileSystemError("fsync", directory, code: errno) }
     }
 
+    public func lockExclusively(_ directory: String) throws(JournalError) -> DirectoryLock? {
+        do { try makeDirectory(directory) } catch { throw .io(error) }
+        return try DirectoryLock(directory: directory)
+    }
+
     /// Calls `body` again while it fails with EINTR; any other failure becomes an error.
     private func retrying(_ operation: String, _ path: String,
                           _ body: () -> Int32) throws(FileSystemError) -> Int32 {

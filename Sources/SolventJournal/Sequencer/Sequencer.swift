@@ -20,6 +20,8 @@ public final class Sequencer: @unchecked Sendable {
     private let snapshots: SnapshotWriter
     private let threadsDone = DispatchSemaphore(value: 0)
     private let stopping = Flag()
+    /// Held while this sequencer may write the directory.
+    private let directoryLock: DirectoryLock?
 
     // Owned by the sequencer's thread once it runs.
     private var exchange: Exchange
@@ -33,6 +35,7 @@ public final class Sequencer: @unchecked Sendable {
     public init(directory: String, configuration: SequencerConfiguration = SequencerConfiguration(),
                 fileSystem: any FileSystem = POSIXFileSystem(), clock: any SequencerClock = SystemClock(),
                 hooks: SequencerHooks = SequencerHooks()) throws(JournalError) {
+        directoryLock = try fileSystem.lockExclusively(directory)
         let recovered = try JournalRecovery(directory: directory, fileSystem: fileSystem).recover()
         recovered.report.lines.forEach(hooks.log)
         let writer: JournalWriter
@@ -114,6 +117,7 @@ public final class Sequencer: @unchecked Sendable {
         threadsDone.wait()
         threadsDone.wait()
         snapshots.drain()
+        directoryLock?.release()
     }
 
     private func start(_ name: String, _ body: @escaping @Sendable () -> Void) {

@@ -1,0 +1,40 @@
+import Foundation
+import SolventCore
+import SolventStore
+import SolventWire
+
+/// Permission names as the admin surface spells them: "read,trade,withdraw".
+extension APIKeyPermissions {
+    init?(names: String) {
+        var permissions: APIKeyPermissions = []
+        for name in names.split(separator: ",") {
+            switch name.trimmingCharacters(in: .whitespaces) {
+            case "read": permissions.insert(.read)
+            case "trade": permissions.insert(.trade)
+            case "withdraw": permissions.insert(.withdraw)
+            default: return nil
+            }
+        }
+        self = permissions
+    }
+
+    var names: String {
+        [(APIKeyPermissions.read, "read"), (.trade, "trade"), (.withdraw, "withdraw")]
+            .filter { contains($0.0) }.map(\.1).joined(separator: ",")
+    }
+}
+
+/// An API key as authentication uses it: the credential decrypted, ready to verify.
+struct ActiveKey: Sendable {
+    let id: String
+    let account: AccountId
+    let credential: APIKeyCredential
+    let permissions: APIKeyPermissions
+    /// Empty: any IP.
+    let ipAllowList: [String]
+    var enabled: Bool
+
+    func allows(ip: String) -> Bool {
+        ipAllowList.isEmpty || ipAllowList.contains(ip)
+    }
+}

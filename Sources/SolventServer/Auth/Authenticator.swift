@@ -1,0 +1,61 @@
+import SolventCore
+import SolventStore
+import SolventWire
+import Synchronization
+
+/// Checks a request's API key, timestamp and signature in Binance's order (spec §2.5): key
+/// present and well-formed (-2014), known, enabled and allowed from this IP (-2015), timestamp
+/// within the window (-1021), signature (-1022), permission (-2015).
+final class Authenticator: Sendable {
+    private let keys = Mutex<[String: ActiveKey]>([:])
+
+    init(keys initial: [ActiveKey]) {
+        keys.withLock { keys in for key in initial { keys[key.id] = key } }
+    }
+
+    func install(_ key: ActiveKey) {
+        keys.withLock { $0[key.id] = key }
+    }
+
+    func remove(id: String) {
+        _ = keys.withLock { $0.removeValue(forKey: id) }
+    }
+
+    func setEnabled(id: String, _ enabled: Bool) {
+        keys.withLock { $0[id]?.enabled = enabled }
+    }
+
+    /// USER_STREAM: the key alone.
+    func keyOnly(_ request: APIRequest) throws(BinanceError) -> AccountId {
+        try key(of: request).account
+    }
+
+    /// TRADE and USER_DATA: key, timing, signature, then permission.
+    func signed(_ request: APIRequest, needs permission: APIKeyPermissions) throws(BinanceError) -> AccountId {
+        let key = try key(of: request)
+        guard let timestamp = try request.parameters.timestampMilliseconds("timestamp") else {
+            throw .mandatoryParameter("timestamp")
+        }
+        try RequestTiming.check(timestamp: timestamp, recvWindow: try request.parameters.recvWindowMilliseconds(),
+                                now: request.receivedAt)
+        guard let signed = SignedRequest.payload(rawQuery: request.rawQuery, rawBody: request.rawBody) else {
+            throw .mandatoryParameter("signature")
+        }
+        guard key.credential.verifies(signature: signed.signature, payload: signed.payload) else { throw .invalidSignature }
+        guard key.permissions.contains(permission) else { throw .rejectedAPIKey }
+        return key.account
+    }
+
+    private func key(of request: APIRequest) throws(BinanceError) -> ActiveKey {
+        guard let id = request.apiKey, Self.isWellFormed(id) else { throw .badAPIKeyFormat }
+        guard let key = keys.withLock({ $0[id] }), key.enabled, key.allows(ip: request.clientIP) else {
+            throw .rejectedAPIKey
+        }
+        return key
+    }
+
+    /// Binance keys are 64 letters and digits.
+    static func isWellFormed(_ id: String) -> Bool {
+        id.utf8.count == 64 && id.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 | 0x20 >= 97 && $0 | 0x20 <= 122) }
+    }
+}

@@ -1,0 +1,78 @@
+import Hummingbird
+import HTTPTypes
+import NIOCore
+import SolventWire
+
+/// Answers every HTTP request: routes it through the endpoint table, applies the rate limits
+/// and authentication its endpoint requires, runs the handler, and writes Binance's JSON and
+/// headers. Nothing here throws to Hummingbird: every failure becomes a JSON error body, so
+/// clients never see an HTML page or a dropped connection.
+struct APIResponder: HTTPResponder {
+    typealias Context = SolventRequestContext
+
+    let table: EndpointTable
+    let gate: RequestGate
+    let metrics: APIMetrics
+    static let bodyLimit = 64 * 1024
+
+    func respond(to request: Request, context: Context) async throws -> Response {
+        let started = ContinuousClock.now
+        let method = request.method.rawValue
+        let path = request.uri.path
+        var reply: Reply
+        var label = "unknown"
+        switch table.lookup(method: method, path: path) {
+        case .unknownPath:
+            reply = Reply(error: .unknownPath)
+        case .wrongMethod:
+            reply = Reply(error: .methodNotAllowed)
+        case .found(let endpoint):
+            label = endpoint.path
+            reply = await serve(endpoint, request, context)
+        }
+        let usedWeight = gate.usedWeight(ip: context.clientIP)
+        metrics.record(endpoint: label, method: method, status: reply.status, since: started)
+        return Self.response(reply, usedWeight: usedWeight)
+    }
+
+    private func serve(_ endpoint: Endpoint, _ request: Request, _ context: Context) async -> Reply {
+        do throws(BinanceError) {
+            var parsed = try await parse(request, context)
+            try gate.admit(endpoint, &parsed)
+            return try await endpoint.handler(parsed)
+        } catch {
+            var reply = Reply(error: error)
+            if let retryAfter = error.retryAfterSeconds { reply.headers.append(("Retry-After", String(retryAfter))) }
+            return reply
+        }
+    }
+
+    private func parse(_ request: Request, _ context: Context) async throws(BinanceError) -> APIRequest {
+        var request = request
+        let body: ByteBuffer
+        do {
+            body = try await request.collectBody(upTo: Self.bodyLimit)
+        } catch {
+            throw BinanceError.invalidParameter("body")
+        }
+        let rawQuery = request.uri.query ?? ""
+        let rawBody = String(buffer: body)
+        return APIRequest(method: request.method.rawValue, path: request.uri.path, rawQuery: rawQuery, rawBody: rawBody,
+                          parameters: try RequestParameters(rawQuery: rawQuery, rawBody: rawBody),
+                          apiKey: request.headers[HTTPField.Name("X-MBX-APIKEY")!],
+                          adminToken: request.headers[HTTPField.Name(AdminToken.header)!],
+                          clientIP: context.clientIP, receivedAt: ServerClock.milliseconds(), account: nil)
+    }
+
+    static func response(_ reply: Reply, usedWeight: Int) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = reply.contentType
+        headers[HTTPField.Name("X-MBX-USED-WEIGHT-1M")!] = String(usedWeight)
+        headers[HTTPField.Name("X-MBX-USED-WEIGHT")!] = String(usedWeight)
+        for (name, value) in reply.headers {
+            if let field = HTTPField.Name(name) { headers[field] = value }
+        }
+        return Response(status: HTTPResponse.Status(code: reply.status), headers: headers,
+                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: reply.body)))
+    }
+}

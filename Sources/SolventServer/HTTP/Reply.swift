@@ -1,0 +1,26 @@
+import SolventWire
+
+/// What a handler answers: JSON bytes with an HTTP status, and any extra headers (the order
+/// counts after a placement).
+struct Reply: Sendable {
+    var status: Int = 200
+    var body: [UInt8]
+    var headers: [(String, String)] = []
+    var contentType = "application/json;charset=UTF-8"
+
+    init(_ body: [UInt8], status: Int = 200) {
+        self.body = body
+        self.status = status
+    }
+
+    init(_ writer: JSONWriter) {
+        self.init(writer.bytes)
+    }
+
+    init(error: BinanceError) {
+        self.init(error.json(), status: error.httpStatus)
+    }
+
+    /// `{}`: what ping, order/test and listenKey keep-alives answer.
+    static var empty: Reply { Reply(Array("{}".utf8)) }
+}

@@ -1,0 +1,13 @@
+/// Binance's security types (spec §2.1): what a request must carry before its handler runs.
+enum Security: Sendable {
+    /// Public: any API key header is ignored, even an empty or unknown one.
+    case none
+    /// The API key header, no signature (listenKey management).
+    case userStream
+    /// Key, timestamp and signature; the key needs the trade permission.
+    case trade
+    /// Key, timestamp and signature; the key needs the read permission.
+    case userData
+    /// Solvent's operator surface: loopback only, with the admin token.
+    case admin
+}

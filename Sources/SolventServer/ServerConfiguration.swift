@@ -1,0 +1,33 @@
+import Foundation
+import SolventJournal
+
+/// Everything `solvent serve` can be told, from flags, environment variables
+/// (`SOLVENT_HOST`, `SOLVENT_PORT`, `SOLVENT_RATE_LIMITS=off`, `SOLVENT_MASTER_KEY`) or both.
+public struct ServerConfiguration: Sendable {
+    public var dataDirectory: String
+    public var host = "127.0.0.1"
+    public var port = 8080
+    /// The file holding the key that encrypts HMAC secrets; default `<data>/master.key`.
+    public var masterKeyPath: String?
+    public var rateLimits = RateLimits()
+    public var sequencer = SequencerConfiguration()
+
+    public init(dataDirectory: String) {
+        self.dataDirectory = dataDirectory
+    }
+
+    /// Applies the environment's settings over the defaults.
+    public mutating func applyEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) {
+        if let host = environment["SOLVENT_HOST"] { self.host = host }
+        if let port = environment["SOLVENT_PORT"].flatMap(Int.init) { self.port = port }
+        if environment["SOLVENT_RATE_LIMITS"] == "off" { rateLimits.enforced = false }
+        if let path = environment["SOLVENT_MASTER_KEY"] { masterKeyPath = path }
+    }
+
+    var masterKeyFile: String { masterKeyPath ?? dataDirectory + "/master.key" }
+    var adminTokenFile: String { dataDirectory + "/admin.token" }
+    var historyFile: String { dataDirectory + "/history.sqlite" }
+    var keysFile: String { dataDirectory + "/keys.sqlite" }
+    var serverURLFile: String { dataDirectory + "/server.url" }
+    var journalDirectory: String { dataDirectory + "/journal" }
+}

@@ -1,0 +1,78 @@
+import SolventCore
+
+/// The rows one batch adds or changes, gathered before anything is written so that each order is
+/// written once (its last state in the batch) and each bar once per interval.
+struct BatchProjection {
+    /// Latest state of each order the batch touched.
+    private(set) var orders: [OrderId: Order] = [:]
+    private(set) var accountTrades: [AccountTrade] = []
+    private(set) var trades: [TradeRecord] = []
+    private(set) var ledger: [LedgerRecord] = []
+    private(set) var klines = KlineProjection()
+
+    /// Takes in the events of the command with sequence `sequence`.
+    mutating func add(_ events: ArraySlice<Event>, sequence: UInt64) {
+        for event in events {
+            switch event {
+            case .order(let change):
+                assert(orders[change.order.id].map { $0.updatedAt <= change.order.updatedAt } ?? true,
+                       "order \(change.order.id) went back in time")
+                orders[change.order.id] = change.order
+                if case .fill(let fill) = change.detail {
+                    accountTrades.append(AccountTrade(change, fill))
+                }
+            case .trade(let trade):
+                let record = TradeRecord(trade)
+                trades.append(record)
+                klines.add(record)
+            case .ledger(let entry):
+                ledger.append(LedgerRecord(sequence: sequence, entry))
+            case .assetListed, .marketListed, .marketStatusChanged, .accountOpened, .feesChanged,
+                 .tradingEnabledChanged, .rejected, .balance:
+                // Reference data and balances live in the core's state; rejections leave no history.
+                break
+            }
+        }
+    }
+}
+
+/// The bars a batch's trades fall in, for every interval.
+///
+/// Trades are first summed per market and second, then each second is added to the bar of
+/// every other interval that contains it: every interval starts on a whole second, so a second
+/// never straddles two bars. A batch's commands share one time, so a batch usually touches one
+/// bar per interval per market: the store then writes at most 16 bar rows per market per batch,
+/// whatever the number of trades.
+struct KlineProjection {
+    struct Key: Hashable {
+        var market: MarketId
+        var interval: KlineInterval
+        var openTime: Timestamp
+    }
+
+    private var seconds: [Key: KlineBucket] = [:]
+
+    mutating func add(_ trade: TradeRecord) {
+        let openTime = KlineInterval.oneSecond.openTime(containing: trade.time)
+        let key = Key(market: trade.market, interval: .oneSecond, openTime: openTime)
+        let single = KlineBucket(openTime: openTime, trade: trade)
+        if seconds[key] != nil { seconds[key]!.absorb(single) } else { seconds[key] = single }
+    }
+
+    var isEmpty: Bool { seconds.isEmpty }
+
+    /// Every bar of every interval the trades fall in.
+    func bars() -> [Key: KlineBucket] {
+        var bars = seconds
+        for (secondKey, second) in seconds {
+            for interval in KlineInterval.allCases where interval != .oneSecond {
+                let openTime = interval.openTime(containing: secondKey.openTime)
+                let key = Key(market: secondKey.market, interval: interval, openTime: openTime)
+                var part = second
+                part.openTime = openTime
+                if bars[key] != nil { bars[key]!.absorb(part) } else { bars[key] = part }
+            }
+        }
+        return bars
+    }
+}

@@ -1,0 +1,32 @@
+import GRDB
+
+/// How the stores open SQLite: a `DatabasePool` (WAL: one writer, concurrent readers that never
+/// block it) for a file, a `DatabaseQueue` in memory (WAL needs a file).
+enum DatabaseOpening {
+    /// How much a committed transaction may be lost on power failure.
+    enum Durability {
+        /// `synchronous = NORMAL`: WAL commits survive a crash of the process, the last few may
+        /// be lost with the machine. Right for projections, which are rebuilt from the journal.
+        case rebuildable
+        /// `synchronous = FULL`: every commit is on disk before it returns. For data that exists
+        /// nowhere else (API keys).
+        case authoritative
+    }
+
+    static func file(path: String, durability: Durability) throws -> any DatabaseWriter {
+        var configuration = Configuration()
+        configuration.label = path
+        configuration.busyMode = .timeout(5)
+        configuration.prepareDatabase { db in
+            switch durability {
+            case .rebuildable: try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            case .authoritative: try db.execute(sql: "PRAGMA synchronous = FULL")
+            }
+        }
+        return try DatabasePool(path: path, configuration: configuration)
+    }
+
+    static func memory() throws -> any DatabaseWriter {
+        try DatabaseQueue()
+    }
+}

@@ -1,0 +1,78 @@
+import SolventCore
+
+/// Items of `GET /api/v3/trades` and `historicalTrades` (spec §3.2), from the core's public trade.
+public enum TradeJSON {
+    public static func renderList(_ trades: [Trade], market: MarketNames) -> [UInt8] {
+        var writer = JSONWriter(capacity: 64 + trades.count * 160)
+        writer.beginArray()
+        for trade in trades { write(trade, market: market, to: &writer) }
+        writer.endArray()
+        return writer.finish()
+    }
+
+    public static func write(_ trade: Trade, market: MarketNames, to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("id", trade.id)
+        writer.decimalField("price", trade.price, scale: market.priceScale)
+        writer.decimalField("qty", trade.quantity, scale: market.baseScale)
+        writer.decimalField("quoteQty", trade.quote, scale: market.quoteScale)
+        writer.field("time", trade.time)
+        // The maker is the buyer exactly when the incoming order sold.
+        writer.field("isBuyerMaker", trade.takerSide == .sell)
+        writer.field("isBestMatch", true)
+        writer.endObject()
+    }
+}
+
+/// Trades of one taker order at one price, merged: an item of `GET /api/v3/aggTrades`.
+public struct AggregateTrade: Sendable, Hashable {
+    public var id: Int64
+    public var price: Price
+    public var quantity: Quantity
+    public var firstTradeId: TradeId
+    public var lastTradeId: TradeId
+    public var time: Timestamp
+    public var isBuyerMaker: Bool
+
+    public init(id: Int64, price: Price, quantity: Quantity, firstTradeId: TradeId, lastTradeId: TradeId,
+                time: Timestamp, isBuyerMaker: Bool) {
+        precondition(firstTradeId <= lastTradeId, "an aggregate's trade ids run forward")
+        self.id = id
+        self.price = price
+        self.quantity = quantity
+        self.firstTradeId = firstTradeId
+        self.lastTradeId = lastTradeId
+        self.time = time
+        self.isBuyerMaker = isBuyerMaker
+    }
+
+    /// One trade as its own aggregate, its id doubling as the aggregate id.
+    public init(trade: Trade) {
+        self.init(id: trade.id, price: trade.price, quantity: trade.quantity, firstTradeId: trade.id,
+                  lastTradeId: trade.id, time: trade.time, isBuyerMaker: trade.takerSide == .sell)
+    }
+}
+
+/// The answer to `GET /api/v3/aggTrades`, with Binance's one-letter keys.
+public enum AggregateTradeJSON {
+    public static func renderList(_ trades: [AggregateTrade], market: MarketNames) -> [UInt8] {
+        var writer = JSONWriter(capacity: 64 + trades.count * 128)
+        writer.beginArray()
+        for trade in trades { write(trade, market: market, to: &writer) }
+        writer.endArray()
+        return writer.finish()
+    }
+
+    public static func write(_ trade: AggregateTrade, market: MarketNames, to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("a", trade.id)
+        writer.decimalField("p", trade.price, scale: market.priceScale)
+        writer.decimalField("q", trade.quantity, scale: market.baseScale)
+        writer.field("f", trade.firstTradeId)
+        writer.field("l", trade.lastTradeId)
+        writer.field("T", trade.time)
+        writer.field("m", trade.isBuyerMaker)
+        writer.field("M", true)
+        writer.endObject()
+    }
+}

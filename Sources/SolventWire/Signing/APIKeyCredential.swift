@@ -1,0 +1,60 @@
+import _CryptoExtras
+import Crypto
+import Foundation
+
+/// What an API key was registered with, and so how its requests' signatures are checked
+/// (spec §2.2). Each key has exactly one.
+public enum APIKeyCredential: Sendable, Hashable {
+    /// A shared secret: the signature is the lowercase hex of HMAC-SHA256(secret, payload).
+    case hmac(secret: [UInt8])
+    /// A raw 32-byte Ed25519 public key: the signature is base64 of Ed25519(payload).
+    case ed25519(publicKey: [UInt8])
+    /// An RSA public key (2048 bits or more) in PEM: the signature is base64 of
+    /// RSASSA-PKCS1-v1_5 over SHA-256(payload).
+    case rsa(publicKeyPEM: String)
+
+    /// Whether `signature` (as `SignedRequest.payload` returns it) signs `payload` under this key.
+    /// Never throws: a malformed signature or key simply does not verify.
+    public func verifies(signature: String, payload: [UInt8]) -> Bool {
+        switch self {
+        case .hmac(let secret):
+            return Self.hmacVerifies(hex: signature, payload: payload, secret: secret)
+        case .ed25519(let publicKey):
+            guard let raw = Data(base64Encoded: signature),
+                  let key = try? Curve25519.Signing.PublicKey(rawRepresentation: publicKey) else { return false }
+            return key.isValidSignature(raw, for: payload)
+        case .rsa(let pem):
+            guard let raw = Data(base64Encoded: signature),
+                  let key = try? _RSA.Signing.PublicKey(pemRepresentation: pem) else { return false }
+            return key.isValidSignature(_RSA.Signing.RSASignature(rawRepresentation: raw), for: payload,
+                                        padding: .insecurePKCS1v1_5)
+        }
+    }
+
+    /// Whether the key material can verify anything: a non-empty secret, a valid Ed25519 point,
+    /// an RSA public key of 2048 bits or more that parses. For checking a key when it is registered.
+    public var isUsable: Bool {
+        switch self {
+        case .hmac(let secret): !secret.isEmpty
+        case .ed25519(let publicKey): (try? Curve25519.Signing.PublicKey(rawRepresentation: publicKey)) != nil
+        case .rsa(let pem): (try? _RSA.Signing.PublicKey(pemRepresentation: pem)) != nil
+        }
+    }
+
+    /// HMAC signatures compare case-insensitively (spec §2.2) and in constant time: the hex is
+    /// decoded first and the MAC check is swift-crypto's constant-time one.
+    private static func hmacVerifies(hex: String, payload: [UInt8], secret: [UInt8]) -> Bool {
+        guard let mac = Hex.decode(hex), mac.count == SHA256.byteCount else { return false }
+        return HMAC<SHA256>.isValidAuthenticationCode(mac, authenticating: payload, using: SymmetricKey(data: secret))
+    }
+}
+
+extension APIKeyCredential {
+    /// An Ed25519 key from the PEM public key a user uploads (`-----BEGIN PUBLIC KEY-----`), as
+    /// Binance takes them; `nil` when it is not one.
+    public static func ed25519(publicKeyPEM pem: String) -> APIKeyCredential? {
+        guard let raw = Ed25519PEM.publicKey(fromPEM: pem),
+              (try? Curve25519.Signing.PublicKey(rawRepresentation: raw)) != nil else { return nil }
+        return .ed25519(publicKey: raw)
+    }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import SolventServer
+
+/// `solvent admin`: the operator's commands. They go to the running server through its admin
+/// endpoint (loopback, admin token read from the data directory); when no server answers,
+/// they open the data directory directly.
+struct AdminCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "admin",
+        abstract: "Accounts, API keys, deposits, balances and markets.",
+        subcommands: [CreateAccount.self, CreateKey.self, ListKeys.self, RevokeKey.self, Deposit.self, Balances.self,
+                      AddAsset.self, AddMarket.self, Halt.self, Resume.self])
+}
+
+/// Where the admin commands send their request.
+struct AdminTarget: ParsableArguments {
+    @Option(help: "The server's data directory (holds admin.token and server.url).")
+    var data: String
+
+    @Option(help: "The server's URL (default: read from <data>/server.url).")
+    var url: String?
+
+    /// Sends the request and prints the JSON answer; a non-200 answer exits 1.
+    func send(_ method: String, _ path: String, _ parameters: [(String, String?)]) async throws {
+        let query = parameters.compactMap { name, value in value.map { "\(name)=\(AdminTarget.encode($0))" } }
+            .joined(separator: "&")
+        let (status, body) = try await perform(method, path, query)
+        print(body)
+        if status != 200 { throw ExitCode.failure }
+    }
+
+    private func perform(_ method: String, _ path: String, _ query: String) async throws -> (Int, String) {
+        if let base = url ?? serverURL(), let answer = try? await http(base, method, path, query) { return answer }
+        var configuration = ServerConfiguration(dataDirectory: data)
+        configuration.applyEnvironment()
+        do {
+            return try await OfflineAdmin.run(configuration, method: method, path: path, query: query)
+        } catch {
+            StandardStreams.fail("solvent admin: no server answered and \(data) cannot be opened: \(error)")
+        }
+    }
+
+    private func serverURL() -> String? {
+        (try? String(contentsOfFile: data + "/server.url", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    private func http(_ base: String, _ method: String, _ path: String, _ query: String) async throws -> (Int, String) {
+        let token = (try String(contentsOfFile: data + "/admin.token", encoding: .utf8))
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let url = URL(string: base + path + (query.isEmpty ? "" : "?" + query)) else {
+            throw CommandFailure("bad server URL \(base)")
+        }
+        var request = URLRequest(url: url)
+        request.httpMethod = method
+        request.setValue(token, forHTTPHeaderField: "X-Solvent-Admin-Token")
+        let (data, response) = try await URLSession.shared.data(for: request)
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+    }
+
+    static func encode(_ value: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value
+    }
+}

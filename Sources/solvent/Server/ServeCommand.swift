@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import Logging
+import SolventServer
+
+/// `solvent serve`: the exchange behind the Binance-compatible REST API.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the exchange over the Binance Spot REST API.",
+        discussion: """
+            Everything lives under --data: the journal and snapshots (journal/), the history and \
+            API keys (history.sqlite), the admin token (admin.token) and, unless --master-key \
+            says otherwise, the key that encrypts HMAC secrets (master.key). Environment: \
+            SOLVENT_HOST, SOLVENT_PORT, SOLVENT_RATE_LIMITS=off, SOLVENT_MASTER_KEY. Stops \
+            cleanly on SIGTERM or SIGINT: stops accepting, drains, snapshots.
+            """)
+
+    @Option(help: "The data directory (created if missing).")
+    var data: String
+
+    @Option(help: "Port to listen on (0: any free port, printed at start).")
+    var port: Int?
+
+    @Option(help: "Address to listen on.")
+    var host: String?
+
+    @Option(help: "File holding the master key for HMAC secrets (default: <data>/master.key).")
+    var masterKey: String?
+
+    @Flag(help: "Do not enforce the rate limits (they are still advertised).")
+    var noRateLimits = false
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
+    var logLevel: String = "info"
+
+    func validate() throws {
+        if let port, !(0...65_535).contains(port) { throw ValidationError("--port must be 0...65535") }
+        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level: unknown level \(logLevel)") }
+    }
+
+    func run() async throws {
+        var configuration = ServerConfiguration(dataDirectory: data)
+        configuration.applyEnvironment()
+        if let port { configuration.port = port }
+        if let host { configuration.host = host }
+        if let masterKey { configuration.masterKeyPath = masterKey }
+        if noRateLimits { configuration.rateLimits.enforced = false }
+        LoggingSystem.bootstrap { label in
+            var handler = JSONLogHandler(label: label)
+            handler.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+            return handler
+        }
+        let logger = Logger(label: "solvent")
+        let host = configuration.host
+        do {
+            try await SolventApplication.run(configuration, logger: logger) { port in
+                StandardStreams.out("solvent: serving on http://\(host):\(port)\n")
+            }
+        } catch {
+            StandardStreams.fail("solvent serve: \(error)")
+        }
+    }
+}
