@@ -74,5 +74,13 @@ let package = Package(
         .testTarget(name: "SolventJournalTests", dependencies: ["SolventJournal", "SolventCore", "SolventTestSupport"]),
         .testTarget(name: "SolventWireTests", dependencies: ["SolventWire", "SolventCore"]),
         .testTarget(name: "SolventStoreTests", dependencies: ["SolventStore", "SolventCore", "SolventTestSupport"]),
+        .testTarget(
+            name: "SolventServerTests",
+            dependencies: [
+                "SolventServer", "SolventWire", "SolventCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
     ]
 )

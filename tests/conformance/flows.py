@@ -38,6 +38,11 @@ def dec(value: Any) -> Decimal:
     return Decimal(value)
 
 
+def fmt(value: Decimal) -> str:
+    """A plain decimal string for a request (str(Decimal) may say '1E-9')."""
+    return format(value, "f")
+
+
 def fee(received: Decimal) -> Decimal:
     """10 bps of the amount received, rounded down to the asset's smallest unit."""
     return (received * FEE_RATE).quantize(UNIT, rounding=ROUND_DOWN)
@@ -529,8 +534,14 @@ class RawSuite:
             api.limit_order(market.symbol, "BUY", D("1"), D("100"))  # 100 USDT > 10
         with raises_binance(self.API, 400, -2010, INSUFFICIENT):
             api.limit_order(market.symbol, "SELL", D("0.6"), D("100"))  # 0.6 BASE > 0.5
+        # quoteOrderQty 11 > 10, with liquidity on the book (an empty book is a different refusal).
+        seller = self.connect(server, make_trader(**{market.base: "1"}).key(key_type))
+        resting = seller.limit_order(market.symbol, "SELL", D("1"), D("100"))
         with raises_binance(self.API, 400, -2010, INSUFFICIENT):
-            api.market_order_quote(market.symbol, "BUY", D("11"))  # quoteOrderQty 11 > 10
+            api.market_order_quote(market.symbol, "BUY", D("11"))
+        with raises_binance(self.API, 400, -2010, INSUFFICIENT):
+            api.market_order(market.symbol, "BUY", D("0.2"))  # 0.2 at 100 = 20 > 10
+        seller.cancel(market.symbol, resting["orderId"])
         # Nothing was created, nothing is locked.
         assert api.open_orders(market.symbol) == []
         assert api.all_orders(market.symbol) == []

@@ -21,7 +21,7 @@ from binance_common.configuration import ConfigurationRestAPI
 from binance_common.errors import BadRequestError, ClientError, UnauthorizedError
 from binance_sdk_spot.rest_api.models import enums
 from binance_sdk_spot.spot import Spot
-from flows import RawAPI, RawSuite
+from flows import RawAPI, RawSuite, fmt
 
 
 class _ModelWarnings(logging.Handler):
@@ -94,15 +94,15 @@ class SdkSpotAPI(RawAPI):
 
     def limit_order(self, symbol, side, qty: Decimal, price: Decimal):
         return self._call(self.rest.new_order, symbol, enums.NewOrderSideEnum(side), enums.NewOrderTypeEnum.LIMIT,
-                          time_in_force=enums.NewOrderTimeInForceEnum.GTC, quantity=qty, price=price)
+                          time_in_force=enums.NewOrderTimeInForceEnum.GTC, quantity=fmt(qty), price=fmt(price))
 
     def market_order(self, symbol, side, qty: Decimal):
         return self._call(self.rest.new_order, symbol, enums.NewOrderSideEnum(side), enums.NewOrderTypeEnum.MARKET,
-                          quantity=qty)
+                          quantity=fmt(qty))
 
     def market_order_quote(self, symbol, side, quote: Decimal):
         return self._call(self.rest.new_order, symbol, enums.NewOrderSideEnum(side), enums.NewOrderTypeEnum.MARKET,
-                          quote_order_qty=quote)
+                          quote_order_qty=fmt(quote))
 
     def cancel(self, symbol, order_id):
         return self._call(self.rest.delete_order, symbol, order_id=order_id)

@@ -259,8 +259,15 @@ class TestCcxt:
         exchange.load_markets()
         expect(exchange, ccxt.InsufficientFunds, lambda: exchange.create_order(sym, "limit", "buy", 1, 100), -2010, INSUFFICIENT)
         expect(exchange, ccxt.InsufficientFunds, lambda: exchange.create_order(sym, "limit", "sell", 0.6, 100), -2010, INSUFFICIENT)
+        # Market buys with liquidity on the book (an empty book is a different refusal).
+        seller = connect(server.url, make_trader(**{market.base: "1"}).key(key_type))
+        resting = seller.create_order(sym, "limit", "sell", 1, 100)
         expect(exchange, ccxt.InsufficientFunds, lambda: exchange.create_market_buy_order_with_cost(sym, 11), -2010, INSUFFICIENT)
+        expect(exchange, ccxt.InsufficientFunds, lambda: exchange.create_order(sym, "market", "buy", 0.2), -2010, INSUFFICIENT)
+        seller.cancel_order(resting["id"], sym)
         assert exchange.fetch_open_orders(sym) == []
+        balance = exchange.fetch_balance()
+        assert (num(balance[market.quote]["free"]), num(balance[market.base]["free"])) == (D("10"), D("0.5"))
 
     def test_bad_symbol(self, server, make_trader, key_type):
         exchange = connect(server.url, make_trader(USDT="100").key(key_type))

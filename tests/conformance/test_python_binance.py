@@ -13,7 +13,7 @@ import pytest
 from binance.base_client import BaseClient
 from binance.client import Client
 from binance.exceptions import BinanceAPIException
-from flows import RawAPI, RawSuite, find_symbol
+from flows import RawAPI, RawSuite, fmt, find_symbol
 
 
 class PythonBinanceAPI(RawAPI):
@@ -51,15 +51,15 @@ class PythonBinanceAPI(RawAPI):
 
     def limit_order(self, symbol, side, qty: Decimal, price: Decimal):
         place = self.client.order_limit_buy if side == "BUY" else self.client.order_limit_sell
-        return place(symbol=symbol, quantity=str(qty), price=str(price))
+        return place(symbol=symbol, quantity=fmt(qty), price=fmt(price))
 
     def market_order(self, symbol, side, qty: Decimal):
         place = self.client.order_market_buy if side == "BUY" else self.client.order_market_sell
-        return place(symbol=symbol, quantity=str(qty))
+        return place(symbol=symbol, quantity=fmt(qty))
 
     def market_order_quote(self, symbol, side, quote: Decimal):
         place = self.client.order_market_buy if side == "BUY" else self.client.order_market_sell
-        return place(symbol=symbol, quoteOrderQty=str(quote))
+        return place(symbol=symbol, quoteOrderQty=fmt(quote))
 
     def cancel(self, symbol, order_id):
         return self.client.cancel_order(symbol=symbol, orderId=order_id)  # parameters in a DELETE body

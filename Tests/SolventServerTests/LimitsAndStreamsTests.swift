@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+@testable import SolventServer
+
+/// Rate limits (spec §7) and the listenKey endpoints (spec §3.5).
+@Suite(.serialized) struct LimitsAndStreamsTests {
+    @Test func requestWeightOverTheLimitGets429WithRetryAfterAndTheUsedWeightHeader() async throws {
+        var limits = RateLimits()
+        limits.weightPerMinute = 30
+        let server = try await TestServer.start(rateLimits: limits)
+        defer { Task { await server.stop() } }
+        var statuses: [Int] = []
+        var lastWeight = 0
+        for _ in 0..<5 {
+            let answer = try await server.send("GET", "/api/v3/exchangeInfo")  // weight 20
+            statuses.append(answer.status)
+            if answer.status == 200 { lastWeight = Int(answer.headers["x-mbx-used-weight-1m"] ?? "") ?? -1 }
+            if answer.status == 429 {
+                #expect(answer.code == -1003)
+                #expect(Int(answer.headers["retry-after"] ?? "") ?? 0 > 0)
+            }
+        }
+        #expect(statuses.first == 200 && statuses.contains(429), "\(statuses)")
+        #expect(lastWeight >= 20)
+    }
+
+    @Test func ordersOverTheTenSecondLimitGet1015() async throws {
+        var limits = RateLimits()
+        limits.ordersPerTenSeconds = 3
+        let server = try await TestServer.start(rateLimits: limits)
+        defer { Task { await server.stop() } }
+        let alice = try await server.account()
+        var codes: [Int?] = []
+        for index in 0..<5 {
+            let answer = try await server.signed("POST", "/api/v3/order", [
+                "symbol": "BTCUSDT", "side": "BUY", "type": "LIMIT", "timeInForce": "GTC", "quantity": "0.001",
+                "price": String(1_000 + index)], as: alice)
+            codes.append(answer.status == 200 ? 0 : answer.code)
+            if answer.status == 200 { #expect(answer.headers["x-mbx-order-count-10s"] != nil) }
+        }
+        #expect(codes.filter { $0 == 0 }.count <= 3 && codes.contains(-1015), "\(codes)")
+    }
+
+    @Test func aListenKeyIsReturnedAgainWhileAliveAndEndsWithDelete() async throws {
+        let server = try await TestServer.start()
+        defer { Task { await server.stop() } }
+        let alice = try await server.account()
+        let headers = ["X-MBX-APIKEY": alice.apiKey]
+        let first = try await server.send("POST", "/api/v3/userDataStream", headers: headers)
+        let key = try #require((first.json as? [String: Any])?["listenKey"] as? String)
+        let second = try await server.send("POST", "/api/v3/userDataStream", headers: headers)
+        #expect((second.json as? [String: Any])?["listenKey"] as? String == key)
+        let keepAlive = try await server.send("PUT", "/api/v3/userDataStream", headers: headers, body: "listenKey=\(key)")
+        #expect(keepAlive.status == 200 && keepAlive.text == "{}")
+        let closed = try await server.send("DELETE", "/api/v3/userDataStream", query: "listenKey=\(key)", headers: headers)
+        #expect(closed.status == 200)
+        let gone = try await server.send("PUT", "/api/v3/userDataStream", query: "listenKey=\(key)", headers: headers)
+        #expect(gone.code == -1125)
+    }
+}

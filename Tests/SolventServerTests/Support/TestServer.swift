@@ -1,0 +1,121 @@
+import Crypto
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Logging
+@testable import SolventServer
+
+/// A real server on a free loopback port with a fresh data directory, BTC/USDT listed, and
+/// helpers to make accounts, keys and signed requests.
+final class TestServer: @unchecked Sendable {
+    let directory: String
+    let port: Int
+    private let task: Task<Void, any Error>
+
+    static func start(rateLimits: RateLimits = { var limits = RateLimits(); limits.enforced = false; return limits }())
+        async throws -> TestServer {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("solvent-server-\(UUID())").path
+        var configuration = ServerConfiguration(dataDirectory: directory)
+        configuration.port = 0
+        configuration.rateLimits = rateLimits
+        let ready = AsyncStream<Int>.makeStream()
+        var logger = Logger(label: "test")
+        logger.logLevel = .warning
+        let task = Task {
+            try await SolventApplication.run(configuration, logger: logger) { port in ready.continuation.yield(port) }
+        }
+        var iterator = ready.stream.makeAsyncIterator()
+        guard let port = await iterator.next() else { throw ServerError("the server did not start") }
+        let server = TestServer(directory: directory, port: port, task: task)
+        try await server.setUpMarket()
+        return server
+    }
+
+    private init(directory: String, port: Int, task: Task<Void, any Error>) {
+        self.directory = directory
+        self.port = port
+        self.task = task
+    }
+
+    func stop() async {
+        task.cancel()
+        _ = try? await task.value
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    private func setUpMarket() async throws {
+        _ = try await admin("POST", "/admin/v1/asset", ["name": "BTC"])
+        _ = try await admin("POST", "/admin/v1/asset", ["name": "USDT"])
+        _ = try await admin("POST", "/admin/v1/market", ["symbol": "BTCUSDT", "baseAsset": "BTC", "quoteAsset": "USDT",
+                                                       "tickSize": "0.01", "stepSize": "0.00001"])
+    }
+
+    /// A new account with `usdt` and `btc` deposited and an HMAC key: (account, key, secret).
+    func account(usdt: String = "100000", btc: String = "10") async throws -> TestAccount {
+        let opened = try await admin("POST", "/admin/v1/account", [:])
+        let account = (opened.json as! [String: Any])["account"] as! Int
+        for (asset, amount) in [("USDT", usdt), ("BTC", btc)] {
+            _ = try await admin("POST", "/admin/v1/deposit", ["account": String(account), "asset": asset, "amount": amount])
+        }
+        let key = try await admin("POST", "/admin/v1/apiKey", ["account": String(account)]).json as! [String: Any]
+        return TestAccount(id: account, apiKey: key["apiKey"] as! String, secret: key["secret"] as! String)
+    }
+
+    func admin(_ method: String, _ path: String, _ parameters: [String: String]) async throws -> HTTPAnswer {
+        let token = try String(contentsOfFile: directory + "/admin.token", encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let answer = try await send(method, path, query: Self.query(parameters), headers: ["X-Solvent-Admin-Token": token])
+        guard answer.status == 200 else { throw ServerError("admin \(path): \(answer.status) \(answer.text)") }
+        return answer
+    }
+
+    /// A signed request (timestamp added, HMAC over the query) from `account`.
+    func signed(_ method: String, _ path: String, _ parameters: [String: String], as account: TestAccount,
+                timestamp: Int64? = nil) async throws -> HTTPAnswer {
+        var parameters = parameters
+        parameters["timestamp"] = String(timestamp ?? Int64(Date().timeIntervalSince1970 * 1_000))
+        let query = Self.query(parameters)
+        let signature = HMAC<SHA256>.authenticationCode(for: Data(query.utf8), using: SymmetricKey(data: Data(account.secret.utf8)))
+            .map { String(format: "%02x", $0) }.joined()
+        return try await send(method, path, query: query + "&signature=" + signature, headers: ["X-MBX-APIKEY": account.apiKey])
+    }
+
+    func send(_ method: String, _ path: String, query: String = "", headers: [String: String] = [:],
+              body: String? = nil) async throws -> HTTPAnswer {
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)\(query.isEmpty ? "" : "?" + query)")!)
+        request.httpMethod = method
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        if let body {
+            request.httpBody = Data(body.utf8)
+            request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
+        }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        let http = response as! HTTPURLResponse
+        return HTTPAnswer(status: http.statusCode, data: data,
+                          headers: http.allHeaderFields.reduce(into: [:]) { $0["\($1.key)".lowercased()] = "\($1.value)" })
+    }
+
+    static func query(_ parameters: [String: String]) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return parameters.sorted { $0.key < $1.key }
+            .map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: allowed)!)" }.joined(separator: "&")
+    }
+}
+
+struct TestAccount: Sendable {
+    let id: Int
+    let apiKey: String
+    let secret: String
+}
+
+struct HTTPAnswer: Sendable {
+    let status: Int
+    let data: Data
+    let headers: [String: String]
+
+    var text: String { String(decoding: data, as: UTF8.self) }
+    var json: Any { (try? JSONSerialization.jsonObject(with: data)) ?? [:] }
+    var code: Int? { (json as? [String: Any])?["code"] as? Int }
+}
