@@ -22,6 +22,13 @@ enum AdminEndpoints {
                 guard revoked else { throw .invalidParameter("apiKey") }
                 return .empty
             },
+            Endpoint("POST", "/admin/v1/apiKey/enabled", .admin) { request throws(BinanceError) in
+                guard let enabled = try request.parameters.bool("enabled") else { throw .mandatoryParameter("enabled") }
+                let changed = (try? operations.context.keys.setEnabled(id: try request.parameters.required("apiKey"),
+                                                                       enabled)) ?? false
+                guard changed else { throw .invalidParameter("apiKey") }
+                return .empty
+            },
             Endpoint("POST", "/admin/v1/deposit", .admin) { request throws(BinanceError) in
                 let account = try accountParameter(request)
                 let balance = try await operations.deposit(account: account, asset: try request.parameters.required("asset"),

@@ -17,12 +17,12 @@ public struct JSONLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    public func log(level: Logger.Level, message: Logger.Message, metadata extra: Logger.Metadata?,
-                    source: String, file: String, function: String, line: UInt) {
+    public func log(event: LogEvent) {
         var fields: [String: String] = [:]
-        for (key, value) in metadata.merging(extra ?? [:], uniquingKeysWith: { $1 }) { fields[key] = "\(value)" }
-        var text = "{\"time\":\(Self.quoted(Self.timestamp())),\"level\":\(Self.quoted(level.rawValue)),"
-            + "\"label\":\(Self.quoted(label)),\"message\":\(Self.quoted(message.description))"
+        for (key, value) in metadata.merging(event.metadata ?? [:], uniquingKeysWith: { $1 }) { fields[key] = "\(value)" }
+        if let error = event.error { fields["error"] = "\(error)" }
+        var text = "{\"time\":\(Self.quoted(Self.timestamp())),\"level\":\(Self.quoted(event.level.rawValue)),"
+            + "\"label\":\(Self.quoted(label)),\"message\":\(Self.quoted(event.message.description))"
         for (key, value) in fields.sorted(by: { $0.key < $1.key }) {
             text += ",\(Self.quoted(key)):\(Self.quoted(value))"
         }

@@ -12,7 +12,8 @@ struct AdminCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "admin",
         abstract: "Accounts, API keys, deposits, balances and markets.",
-        subcommands: [CreateAccount.self, CreateKey.self, ListKeys.self, RevokeKey.self, Deposit.self, Balances.self,
+        subcommands: [CreateAccount.self, CreateKey.self, ListKeys.self, RevokeKey.self, EnableKey.self, Deposit.self,
+                      Balances.self,
                       AddAsset.self, AddMarket.self, Halt.self, Resume.self])
 }
 

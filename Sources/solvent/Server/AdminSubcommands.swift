@@ -47,6 +47,17 @@ extension AdminCommand {
         func run() async throws { try await target.send("DELETE", "/admin/v1/apiKey", [("apiKey", apiKey)]) }
     }
 
+    struct EnableKey: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "enable-key", abstract: "Enable or disable an API key.")
+        @OptionGroup var target: AdminTarget
+        @Option var apiKey: String
+        @Option(help: "true or false.") var enabled: Bool
+
+        func run() async throws {
+            try await target.send("POST", "/admin/v1/apiKey/enabled", [("apiKey", apiKey), ("enabled", String(enabled))])
+        }
+    }
+
     struct Deposit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "deposit", abstract: "Credit a deposit.")
         @OptionGroup var target: AdminTarget
