@@ -37,9 +37,9 @@ struct ParameterValueTests {
         #expect(error?.code == -1013)
     }
 
-    @Test func emptyOrAbsentDecimalsAreNilUnlessRequired() throws {
+    @Test func anEmptyDecimalIsRefusedAndAnAbsentOneIsNil() throws {
         let p = try RequestParameters(rawQuery: "price=", rawBody: "")
-        #expect(try p.decimal("price", scale: 8) == nil)
+        #expect(throws: BinanceError.emptyParameter("price")) { try p.decimal("price", scale: 8) }
         #expect(try p.decimal("stopPrice", scale: 8) == nil)
         #expect(throws: BinanceError.mandatoryParameter("price")) { try p.requiredDecimal("price", scale: 8) }
     }

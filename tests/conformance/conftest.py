@@ -157,6 +157,22 @@ class SolventServer:
     def alive(self) -> bool:
         return self.proc is not None and self.proc.poll() is None
 
+    def log_lines_at(self, levels) -> List[str]:
+        """The server's JSON log lines at any of `levels`."""
+        found = []
+        try:
+            text = self.stderr_path.read_text(errors="replace")
+        except OSError:
+            return found
+        for line in text.splitlines():
+            try:
+                level = json.loads(line).get("level")
+            except (ValueError, AttributeError):
+                continue
+            if level in levels:
+                found.append(line)
+        return found
+
     def stderr_tail(self, lines: int = 40) -> str:
         try:
             text = self.stderr_path.read_text(errors="replace").splitlines()
@@ -248,6 +264,8 @@ def server(tmp_path_factory) -> SolventServer:
     assert instance.alive(), f"solvent serve died during the session (status {instance.proc.returncode})\n{instance.stderr_tail()}"
     status = instance.stop()
     assert status == 0, f"solvent serve exited {status} after SIGTERM (expected 0)\n{instance.stderr_tail()}"
+    alarming = instance.log_lines_at(("error", "critical"))
+    assert not alarming, "solvent serve logged errors during the session:\n" + "\n".join(alarming[:20])
 
 
 @pytest.fixture

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
-from conftest import ASSET_SCALE, FEE_RATE, Market
+from conftest import ASSET_SCALE, FEE_RATE, Key, Market, ed25519_pem
 
 D = Decimal
 UNIT = D(1).scaleb(-ASSET_SCALE)
@@ -486,18 +486,15 @@ STALE = "Timestamp for this request is outside of the recvWindow."
 BAD_KEY = "Invalid API-key, IP, or permissions for action."
 
 
-def wrong_key(key, server_url: str = "") -> "Key":
+def wrong_key(key: Key) -> Key:
     """The same API key with a signing secret the server does not know."""
-    from conftest import Key, ed25519_pem
-
     if key.kind == "hmac":
         return Key("hmac", api_key=key.api_key, secret="x" * len(key.secret or "x" * 64))
     return Key("ed25519", api_key=key.api_key, private_key_pem=ed25519_pem())
 
 
-def unknown_key(kind: str) -> "Key":
-    from conftest import Key, ed25519_pem
-
+def unknown_key(kind: str) -> Key:
+    """An API key the server never issued."""
     api_key = "Unknown" + "0" * 57
     if kind == "hmac":
         return Key("hmac", api_key=api_key, secret="s" * 64)

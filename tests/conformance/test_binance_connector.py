@@ -8,7 +8,6 @@ It sends every parameter in the query string, POST and DELETE included, with an 
 from __future__ import annotations
 
 import contextlib
-import json
 from decimal import Decimal
 from typing import Optional, Tuple
 from unittest import mock

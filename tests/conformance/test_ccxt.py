@@ -196,6 +196,9 @@ class TestCcxt:
         assert (num(ticker["bid"]), num(ticker["ask"])) == (s.B1[0], s.S2[0]), ticker
         assert (num(ticker["bidVolume"]), num(ticker["askVolume"])) == (s.B1[1], s2_left), ticker
         assert int(ticker["info"]["count"]) == len(fills)
+        public = taker.fetch_trades(sym)  # GET /api/v3/aggTrades: one per taker order here
+        assert [(num(t["price"]), num(t["amount"])) for t in public] == [(f.price, f.qty) for f in fills], public
+        assert [t["side"] for t in public] == ["buy" if f.aggressor == f.buyer else "sell" for f in fills], public
         last = taker.fetch_last_prices([sym])[sym]
         assert num(last["price"]) == fills[-1].price, last
         candles = taker.fetch_ohlcv(sym, "1m", limit=1000)

@@ -57,7 +57,9 @@ ALL_KNOWN = {p: ["GET"] for p in PUBLIC_GET + NO_PARAM_GET} | SIGNED | {USER_STR
 RESERVED_PREFIXES = ("/health", "/ready", "/metrics", "/ws", "/stream", "/admin")
 METHODS = ["GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"]
 
-JUNK_INTS = ["abc", "", "1e5", "0x1F", "--1", "1.5.2", " 12", "12 ", "NaN", "null", "[1]", "\u0661\u0662", "+-3",
+# No empty values for optional parameters here: the server reads them as absent, a spec deviation
+# (-1105) that test_wire.py pins by name.
+JUNK_INTS = ["abc", "1e5", "0x1F", "--1", "1.5.2", " 12", "12 ", "NaN", "null", "[1]", "\u0661\u0662", "+-3",
              "%00", "9" * 40, "1_000", "∞", "12abc"]
 JUNK_DECIMALS = ["1e-05", "1E5", "-1", "abc", "", "1.2.3", ".", "1.", "+1", "0x10", "1,5", "\uff11", "9" * 21 + ".1",
                  "0." + "1" * 21, "NaN", "Infinity", "-0.0001", " 1", "1 ", "1e", "١"]
@@ -143,53 +145,41 @@ class Generator:
         r = self.r
         path = r.choice(PUBLIC_GET)
         req = Req("GET", path)
+        sym = self.symbol
         needs_symbol = path not in ("/api/v3/exchangeInfo", "/api/v3/ticker/24hr", "/api/v3/ticker/price",
                                     "/api/v3/ticker/bookTicker", "/api/v3/ticker")
-        defects = []
+        # Each defect: the parameters it sends (besides noise). `None` values are drawn per request.
         if path == "/api/v3/exchangeInfo":
-            defects = [
-                lambda: req.params.append(("symbol", r.choice(JUNK_SYMBOLS))),
-                lambda: req.params.append(("symbols", r.choice(JUNK_JSON_ARRAYS))),
-                lambda: req.params.extend([("symbol", self.symbol), ("symbols", f'["{self.symbol}"]')]),
-                lambda: req.params.append(("symbolStatus", r.choice(["FOO", "", "TRADING,HALT", "HALTED"]))),
-            ]
+            defects = [[("symbol", JUNK_SYMBOLS)], [("symbols", JUNK_JSON_ARRAYS)],
+                       [("symbol", [sym]), ("symbols", [f'["{sym}"]'])],
+                       [("symbolStatus", ["FOO", "TRADING,HALT", "HALTED"])]]
         elif needs_symbol:
-            defects = [
-                lambda: None,  # symbol missing (below)
-                lambda: req.params.append(("symbol", r.choice(JUNK_SYMBOLS))),
-            ]
+            defects = [[], [("symbol", JUNK_SYMBOLS)]]  # [] = the mandatory symbol missing
             if path != "/api/v3/avgPrice":
-                defects.append(lambda: req.params.extend([("symbol", self.symbol), ("limit", r.choice(JUNK_INTS))]))
+                defects.append([("symbol", [sym]), ("limit", JUNK_INTS)])
             if path in ("/api/v3/klines", "/api/v3/uiKlines"):
-                defects += [
-                    lambda: req.params.extend([("symbol", self.symbol),
-                                               ("interval", r.choice(["", "2m", "1H", "1y", "60s", "1M ", "kline"]))]),
-                    lambda: req.params.extend([("symbol", self.symbol), ("interval", "1m"),
-                                               ("startTime", r.choice(JUNK_INTS))]),
-                    lambda: req.params.extend([("symbol", self.symbol), ("interval", "1m"),
-                                               ("timeZone", r.choice(["25:00", "abc", "+15", "-13:00", "1:99"]))]),
+                defects = [d + [("interval", ["1m"])] for d in defects] + [
+                    [("symbol", [sym])],  # interval missing
+                    [("symbol", [sym]), ("interval", ["", "2m", "1H", "1y", "60s", "1M ", "kline"])],
+                    [("symbol", [sym]), ("interval", ["1m"]), ("startTime", JUNK_INTS)],
+                    [("symbol", [sym]), ("interval", ["1m"]), ("timeZone", ["25:00", "abc", "+15", "-13:00", "1:99"])],
                 ]
             if path == "/api/v3/aggTrades":
-                defects.append(lambda: req.params.extend([("symbol", self.symbol), ("endTime", r.choice(JUNK_INTS))]))
+                defects.append([("symbol", [sym]), ("endTime", JUNK_INTS)])
             if path == "/api/v3/historicalTrades":
-                defects.append(lambda: req.params.extend([("symbol", self.symbol), ("fromId", r.choice(JUNK_INTS))]))
+                defects.append([("symbol", [sym]), ("fromId", JUNK_INTS)])
         else:  # tickers: symbol or symbols optional
-            defects = [
-                lambda: req.params.append(("symbol", r.choice(JUNK_SYMBOLS))),
-                lambda: req.params.append(("symbols", r.choice(JUNK_JSON_ARRAYS))),
-                lambda: req.params.extend([("symbol", self.symbol), ("symbols", f'["{self.symbol}"]')]),
-            ]
+            defects = [[("symbol", JUNK_SYMBOLS)], [("symbols", JUNK_JSON_ARRAYS)],
+                       [("symbol", [sym]), ("symbols", [f'["{sym}"]'])]]
             if path in ("/api/v3/ticker/24hr", "/api/v3/ticker"):
-                defects.append(lambda: req.params.extend([("symbol", self.symbol), ("type", r.choice(["FOO", "", "MINIMAL"]))]))
+                defects.append([("symbol", [sym]), ("type", ["FOO", "MINIMAL", "mini ticker"])])
             if path == "/api/v3/ticker":
-                defects.append(lambda: req.params.extend([("symbol", self.symbol),
-                                                          ("windowSize", r.choice(["0m", "abc", "", "60m", "8d", "1w"]))]))
-        pick = r.randrange(len(defects))
-        defects[pick]()
-        req.why = f"public defect #{pick}"
-        if needs_symbol and pick == 0:
-            req.why = "mandatory symbol missing"
-        # Only the first `symbol` counts if it duplicates; duplicates are themselves invalid (-1101).
+                defects.append([("symbol", [sym]), ("windowSize", ["0m", "abc", "60m", "8d", "1w"])])
+        chosen = r.choice(defects)
+        req.params = [(name, r.choice(values)) for name, values in chosen]
+        shown = [f"{k}={v!r}" if len(v) < 40 else f"{k}=<{len(v)} chars>" for k, v in req.params]
+        req.why = ("symbol missing; " if needs_symbol and not any(k == "symbol" for k, _ in req.params) else "") + \
+            (" ".join(shown) or "no parameters")
         self.noise(req)
         return req
 
@@ -227,10 +217,10 @@ class Generator:
             ("garbage API key", lambda: req.headers.__setitem__("X-MBX-APIKEY", r.choice(
                 ["", "x", "A" * 64, "A" * 5000, self.keys[req.sign].api_key + "x", "\u00e9" * 3]))),
             ("timestamp missing", lambda: setattr(req, "_no_timestamp", True)),
-            ("timestamp malformed", lambda: setattr(req, "_timestamp", r.choice(JUNK_INTS))),
+            ("timestamp malformed", lambda: replace("_timestamp", r.choice(JUNK_INTS + [""]))),
             ("timestamp stale", lambda: setattr(req, "_timestamp", str(int(time.time() * 1000) - r.randint(70_000, 10**9)))),
             ("timestamp ahead", lambda: setattr(req, "_timestamp", str(int(time.time() * 1000) + r.randint(70_000, 10**9)))),
-            ("recvWindow invalid", lambda: params.append(("recvWindow", r.choice(["60001", "100000", "abc", "-1", "", "1e4"])))),
+            ("recvWindow invalid", lambda: replace("recvWindow", r.choice(["60001", "100000", "abc", "-1", "1e4"]))),
             ("signature missing", lambda: setattr(req, "signature_defect", "missing")),
             ("signature random", lambda: setattr(req, "signature_defect", "random")),
             ("signature mutated", lambda: setattr(req, "signature_defect", "mutated")),
@@ -239,7 +229,10 @@ class Generator:
             ("signature by other key type", lambda: setattr(req, "signature_defect", "crossed")),
             ("signature duplicated", lambda: setattr(req, "signature_defect", "duplicated")),
         ]
+        notes: List[str] = []
+
         def replace(name: str, value: str) -> None:
+            notes.append(f"{name}={value!r}" if len(value) < 40 else f"{name}=<{len(value)} chars>")
             for i, (k, _) in enumerate(params):
                 if k == name:
                     params[i] = (name, value)
@@ -254,10 +247,10 @@ class Generator:
             if (path, method) != ("/api/v3/openOrders", "GET"):  # optional there
                 defects.append(("symbol missing", lambda: drop("symbol")))
         if path == "/api/v3/account" and method == "GET":
-            defects.append(("omitZeroBalances malformed", lambda: params.append(("omitZeroBalances", r.choice(["maybe", "", "yes", "[true]"])))))
+            defects.append(("omitZeroBalances malformed", lambda: replace("omitZeroBalances", r.choice(["maybe", "yes", "[true]"]))))
         if path in ("/api/v3/allOrders", "/api/v3/myTrades"):
-            defects.append(("limit malformed", lambda: params.append(("limit", r.choice(JUNK_INTS)))))
-            defects.append(("startTime malformed", lambda: params.append(("startTime", r.choice(JUNK_INTS)))))
+            defects.append(("limit malformed", lambda: replace("limit", r.choice(JUNK_INTS))))
+            defects.append(("startTime malformed", lambda: replace("startTime", r.choice(JUNK_INTS))))
             defects.append(("range over 24h", lambda: params.extend([("startTime", "1000000000000"), ("endTime", "1100000000000")])))
         if path in ("/api/v3/order", "/api/v3/order/test", "/api/v3/order/cancelReplace") and method == "POST":
             def set_param(name: str, values: List[str]) -> Callable[[], None]:
@@ -271,9 +264,11 @@ class Generator:
                 ("type invalid", set_param("type", ["LIMITED", "", "STOP", "ICEBERG"])),
                 ("quantity malformed", set_param("quantity", JUNK_DECIMALS)),
                 ("quantity zero", set_param("quantity", ["0", "0.0", "0.00000000"])),
+                ("filter failure", lambda: replace(*r.choice([("quantity", "0.000015"), ("price", "10000.005"),
+                                                              ("quantity", "9000.1"), ("price", "0.001")]))),
                 ("price malformed", set_param("price", JUNK_DECIMALS)),
                 ("newClientOrderId invalid", set_param("newClientOrderId", ["has space", "x" * 37, "\u00fc", "a/b?c", ""])),
-                ("newOrderRespType invalid", set_param("newOrderRespType", ["FOO", "", "FULLER"])),
+                ("newOrderRespType invalid", set_param("newOrderRespType", ["FOO", "FULLER"])),
                 ("timeInForce invalid", set_param("timeInForce", ["GTX", "", "DAY"])),
                 ("MARKET with quantity and quoteOrderQty", market_with_both),
                 ("stopPrice on LIMIT", lambda: params.append(("stopPrice", "abc"))),
@@ -285,10 +280,22 @@ class Generator:
                 ("no order id", lambda: drop("orderId")),
                 ("origClientOrderId unknown", lambda: (drop("orderId"), replace("origClientOrderId", "fz" + str(r.randint(0, 10**9))))),
             ]
-        chosen = r.sample(defects, k=1 if r.random() < 0.7 else 2)
+        # Placing, looking up or canceling orders of an account that holds nothing and has no orders
+        # is refused by the exchange itself (-2010, -2013, -2011, -2022): those also go out intact.
+        refused_anyway = (path, method) in {("/api/v3/order", "POST"), ("/api/v3/order", "GET"),
+                                            ("/api/v3/order", "DELETE"), ("/api/v3/openOrders", "DELETE"),
+                                            ("/api/v3/order/cancelReplace", "POST")}
+        if refused_anyway and r.random() < 0.3:
+            chosen = [("well-formed, refused by the exchange", lambda: None)]
+        else:
+            chosen = r.sample(defects, k=1 if r.random() < 0.7 else 2)
         for name, apply in chosen:
             apply()
-        req.why = " + ".join(name for name, _ in chosen)
+        req.why = " + ".join(name for name, _ in chosen) + (" (" + ", ".join(notes) + ")" if notes else "")
+        malformed_timestamp = [v for k, v in params if k == "_timestamp"]
+        params[:] = [(k, v) for k, v in params if k != "_timestamp"]
+        if malformed_timestamp:
+            req._timestamp = malformed_timestamp[0]
         if not getattr(req, "_no_timestamp", False):
             params.append(("timestamp", getattr(req, "_timestamp", timestamp)))
         # Split between query and form body, as the clients do.
@@ -432,6 +439,7 @@ class Outcome:
     failures: List[str] = field(default_factory=list)
     kinds: Dict[str, int] = field(default_factory=dict)
     crashes: List[BaseException] = field(default_factory=list)
+    codes: Dict[int, int] = field(default_factory=dict)  # Binance code -> answers
 
 
 def check_answer(status: int, headers: Dict[str, str], body: bytes) -> Optional[str]:
@@ -488,6 +496,10 @@ def _run_worker(host: str, port: int, gen: Generator, count: int, out: Outcome, 
             answer_headers = {k.lower(): v for k, v in response.getheaders()}
             answer = response.read()
             problem = check_answer(status, answer_headers, answer)
+            if problem is None:
+                code = json.loads(answer)["code"]
+                with lock:
+                    out.codes[code] = out.codes.get(code, 0) + 1
             if response.will_close:
                 conn.close()
         except (http.client.HTTPException, OSError) as error:
@@ -531,8 +543,12 @@ def test_fuzz_malformed_requests(server, make_trader):
         summary = "\n".join(f"  {n:5d} x {k}" for k, n in sorted(out.kinds.items(), key=lambda kv: -kv[1])[:40])
         pytest.fail(
             f"{sum(out.kinds.values())} of {out.sent} malformed requests were not answered with a 4xx JSON error "
-            f"(seed {SEED}, {elapsed:.1f}s)\nby kind:\n{summary}\nfirst examples:\n  " + "\n  ".join(out.failures),
+            f"(seed {SEED}, {elapsed:.1f}s)\nrefusals by code: {dict(sorted(out.codes.items()))}\nby kind:\n{summary}\nfirst examples:\n  " + "\n  ".join(out.failures),
             pytrace=False)
+    # The requests reached every layer: routing, the admin gate, key lookup, timing, signature
+    # checks, parameter parsing, symbol lookup, and the engine's own refusals behind valid signatures.
+    expected_codes = {-1000, -1002, -1021, -1022, -1100, -1102, -1121, -1013, -2010, -2011, -2013, -2014, -2015}
+    assert expected_codes <= set(out.codes), f"never answered with {sorted(expected_codes - set(out.codes))}: {out.codes}"
     # Still healthy.
     conn = http.client.HTTPConnection(url.hostname, url.port, timeout=10)
     conn.request("GET", "/api/v3/ping")
@@ -576,7 +592,16 @@ def raw_exchange(host: str, port: int, payload: bytes) -> bytes:
         return b"".join(chunks)
 
 
-@pytest.mark.parametrize("payload", RAW_CASES, ids=[f"raw{i}" for i in range(len(RAW_CASES))])
+# Known open bug (issue 4's note): a request-target holding bytes outside ASCII is not HTTP at all,
+# and Hummingbird's HTTP/1 channel answers NIO's parser error itself, with an empty 400 and a
+# closed connection, before the server's responder can write its JSON. Strict: these fail the
+# suite the day they start passing, so the marker cannot outlive the fix.
+NON_ASCII_TARGET = pytest.mark.xfail(strict=True, reason="NIO rejects non-ASCII request-targets before the responder")
+RAW_PARAMS = [pytest.param(payload, id=f"raw{i}", marks=[NON_ASCII_TARGET] if i < 3 else [])
+              for i, payload in enumerate(RAW_CASES)]
+
+
+@pytest.mark.parametrize("payload", RAW_PARAMS)
 def test_fuzz_raw_bytes(server, payload):
     """Bytes that are not valid UTF-8 (or only just HTTP) still get a 4xx JSON answer, not a hang-up."""
     url = urlsplit(server.url)

@@ -6,7 +6,7 @@ Runs in .venv-conformance-a (binance-connector, which also installs `binance`, l
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Optional, Tuple
 
 import pytest
 

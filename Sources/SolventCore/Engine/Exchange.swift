@@ -37,6 +37,12 @@ public struct Exchange {
         engine.invariantViolations()
     }
 
+    /// Why `order` would be refused before it reaches the book (every check but the balance),
+    /// or nil: what `POST /api/v3/order/test` answers, without changing anything.
+    public func admissionProblem(_ order: NewOrder) -> RejectReason? {
+        engine.admissionProblem(order)
+    }
+
     public func balance(of account: AccountId, _ asset: AssetId) -> Balance {
         engine.balance(of: account, asset)
     }

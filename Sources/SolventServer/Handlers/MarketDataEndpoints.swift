@@ -73,10 +73,18 @@ enum MarketDataEndpoints {
         let limit = try limitParameter(parameters, default: 500, max: 1_000)
         let startTime = try parameters.timestampMilliseconds("startTime")
         let endTime = try parameters.timestampMilliseconds("endTime")
+        let offset = try KlineTimeZone.offset(parameters)
         await context.historyCaughtUp()
+        let store = context.history.store
+        if ShiftedKlines.isShifted(interval, offset: offset) {
+            let bars = try storeQuery {
+                try ShiftedKlines.bars(store, market: market.id, interval: interval, offset: offset, startTime: startTime,
+                                       endTime: endTime, limit: limit, now: request.receivedAt)
+            }
+            return Reply(KlineJSON.renderList(bars, market: market.names))
+        }
         let bars = try storeQuery {
-            try context.history.store.klines(market: market.id, interval: stored, startTime: startTime, endTime: endTime,
-                                             limit: limit)
+            try store.klines(market: market.id, interval: stored, startTime: startTime, endTime: endTime, limit: limit)
         }
         return Reply(KlineJSON.renderList(bars.map(\.wire), market: market.names))
     }

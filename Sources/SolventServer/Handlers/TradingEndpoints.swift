@@ -42,8 +42,9 @@ enum TradingEndpoints {
     /// Validates like `/order` without touching the book (`{}`, or the commission rates).
     private static func test(_ request: APIRequest, _ context: ServerContext) async throws(BinanceError) -> Reply {
         let market = try context.market(request.parameters)
-        _ = try OrderRequest(request.parameters, account: request.caller, market: (market.id, market.spec),
-                             catalog: context.catalog)
+        let order = try OrderRequest(request.parameters, account: request.caller, market: (market.id, market.spec),
+                                     catalog: context.catalog).order
+        if let problem = try await context.gateway.read({ $0.admissionProblem(order) }) { throw BinanceError(problem) }
         guard try request.parameters.bool("computeCommissionRates") == true else { return .empty }
         return Reply(CommissionJSON.orderTest(try await context.fees(of: request.caller)))
     }

@@ -13,7 +13,7 @@ extension RequestParameters {
     /// The enum value of `name`, `nil` when absent or empty, else the enum's own error.
     public func enumValue<Value: BinanceEnum>(_ name: String, as type: Value.Type = Value.self)
         throws(BinanceError) -> Value? {
-        guard let text = nonEmpty(name) else { return nil }
+        guard let text = try nonEmpty(name) else { return nil }
         guard let value = Value(binanceName: text) else { throw Value.invalidValue(parameter: name) }
         return value
     }

@@ -71,7 +71,7 @@ enum JSONStringArray {
 extension RequestParameters {
     /// A parameter holding a JSON array of strings; `nil` when absent, `-1135` when not one.
     public func stringArray(_ name: String) throws(BinanceError) -> [String]? {
-        guard let text = nonEmpty(name) else { return nil }
+        guard let text = try nonEmpty(name) else { return nil }
         guard let strings = JSONStringArray.parse(text) else { throw .invalidJSON(parameter: name) }
         return strings
     }
@@ -86,7 +86,7 @@ extension RequestParameters {
 
     /// `permissions`: one bare name (`SPOT`) or a JSON array of them (spec §3.1).
     public func permissions(_ name: String = "permissions") throws(BinanceError) -> [String]? {
-        guard let text = nonEmpty(name) else { return nil }
+        guard let text = try nonEmpty(name) else { return nil }
         return text.utf8.first == UInt8(ascii: "[") ? try stringArray(name) : [text]
     }
 }

@@ -5,7 +5,7 @@ extension RequestParameters {
     /// (spec §1.2): `1e-05`, `-1`, `.5`, `1.` are `-1100`, more fraction digits than `scale` is
     /// `-1111`, a value beyond `Int64` is `-1013`.
     public func decimal(_ name: String, scale: Scale) throws(BinanceError) -> Int64? {
-        guard let text = nonEmpty(name) else { return nil }
+        guard let text = try nonEmpty(name) else { return nil }
         do {
             return try DecimalText.parse(text, scale: scale)
         } catch {
@@ -15,14 +15,16 @@ extension RequestParameters {
 
     /// A mandatory decimal parameter; absent or empty is `-1102`.
     public func requiredDecimal(_ name: String, scale: Scale) throws(BinanceError) -> Int64 {
-        guard let units = try decimal(name, scale: scale) else { throw .mandatoryParameter(name) }
+        guard self[name]?.isEmpty == false, let units = try decimal(name, scale: scale) else {
+            throw .mandatoryParameter(name)
+        }
         return units
     }
 
     /// A signed 64-bit integer (`orderId`, `fromId`, `strategyId`, …): an optional `-` and up to
     /// 19 ASCII digits; anything else is `-1100`, a value beyond `Int64` is `-1108`.
     public func int64(_ name: String) throws(BinanceError) -> Int64? {
-        guard let text = nonEmpty(name) else { return nil }
+        guard let text = try nonEmpty(name) else { return nil }
         let digits = text.utf8.first == UInt8(ascii: "-") ? text.utf8.dropFirst() : text.utf8[...]
         guard (1...19).contains(digits.count), digits.allSatisfy(Self.isDigit) else {
             throw .illegalCharacters(parameter: name, legalRange: LegalRange.integer)
@@ -33,7 +35,7 @@ extension RequestParameters {
 
     /// A mandatory integer parameter; absent or empty is `-1102`.
     public func requiredInt64(_ name: String) throws(BinanceError) -> Int64 {
-        guard let value = try int64(name) else { throw .mandatoryParameter(name) }
+        guard self[name]?.isEmpty == false, let value = try int64(name) else { throw .mandatoryParameter(name) }
         return value
     }
 
@@ -46,7 +48,7 @@ extension RequestParameters {
 
     /// `true` or `false`, lower case (spec §1.2); anything else is `-1100`.
     public func bool(_ name: String) throws(BinanceError) -> Bool? {
-        switch nonEmpty(name) {
+        switch try nonEmpty(name) {
         case nil: return nil
         case "true": return true
         case "false": return false

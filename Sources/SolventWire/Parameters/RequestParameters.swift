@@ -5,9 +5,10 @@
 /// everything in the query. So both sources are always read, whatever the `Content-Type` says, and
 /// on a clash the query wins. Repeating a name within one source is refused (`-1101`).
 ///
-/// The typed accessors (in the `RequestParameters+…` files) treat an empty value like an absent one
-/// unless Binance has a dedicated code for it (empty client order ids); `required` reports both
-/// as `-1102`, whose text says "was not sent, was empty/null".
+/// The typed accessors (in the `RequestParameters+…` files) answer an empty value with `-1105`
+/// ("Parameter '%s' was empty."), or with Binance's dedicated code where it has one (empty client
+/// order ids); `required` reports absent and empty alike as `-1102`, whose text says "was not
+/// sent, was empty/null".
 public struct RequestParameters: Sendable {
     /// More parameters than any endpoint takes (cancelReplace with every option is about 30).
     public static let countMax = 64
@@ -62,8 +63,10 @@ public struct RequestParameters: Sendable {
     }
 
     /// The non-empty value of `name`, or `nil`: what every optional typed accessor starts from.
-    func nonEmpty(_ name: String) -> String? {
-        guard let value = self[name], !value.isEmpty else { return nil }
+    /// The value of an optional parameter: nil when absent, `-1105` when sent empty.
+    func nonEmpty(_ name: String) throws(BinanceError) -> String? {
+        guard let value = self[name] else { return nil }
+        guard !value.isEmpty else { throw .emptyParameter(name) }
         return value
     }
 
