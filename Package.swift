@@ -69,7 +69,7 @@ let package = Package(
             ]
         ),
         // What the test targets share (a seedable generator); never shipped.
-        .target(name: "SolventTestSupport", path: "Tests/SolventTestSupport"),
+        .target(name: "SolventTestSupport", dependencies: ["SolventCore"], path: "Tests/SolventTestSupport"),
         .testTarget(name: "SolventCoreTests", dependencies: ["SolventCore", "SolventTestSupport"]),
         .testTarget(name: "SolventJournalTests", dependencies: ["SolventJournal", "SolventCore", "SolventTestSupport"]),
         .testTarget(name: "SolventWireTests", dependencies: ["SolventWire", "SolventCore"]),

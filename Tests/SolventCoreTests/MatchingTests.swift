@@ -1,5 +1,6 @@
 import Testing
 @testable import SolventCore
+import SolventTestSupport
 
 /// The book the scenario tests run on: the production one.
 typealias ScenarioBook = FastBook

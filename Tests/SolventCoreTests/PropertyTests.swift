@@ -5,6 +5,7 @@ import Darwin
 #endif
 import Testing
 @testable import SolventCore
+import SolventTestSupport
 
 /// The book the engine runs on in production, checked against `ReferenceBook`.
 typealias CandidateBook = FastBook

@@ -1,5 +1,6 @@
 import Testing
 @testable import SolventCore
+import SolventTestSupport
 
 private let btcusdt = TestMarkets.btcusdt
 private func price(_ whole: Int64) -> Price { TestMarkets.usdt(whole) }

@@ -1,5 +1,6 @@
 import Testing
 @testable import SolventCore
+import SolventTestSupport
 
 /// A restored snapshot must behave like the engine it was taken from, for any later command.
 @Suite("Snapshots continue like the live engine")

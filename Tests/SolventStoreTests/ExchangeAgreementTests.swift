@@ -1,12 +1,13 @@
 import SolventCore
 import SolventStore
 import Testing
+import SolventTestSupport
 
 /// A random session recorded in its batches must answer what the exchange itself says and what
 /// the events, read the slow way, imply.
 @Suite("The store agrees with the exchange")
 struct ExchangeAgreementTests {
-    static let markets: [MarketId] = [Fixtures.btcusdt, Fixtures.ethusdt, Fixtures.ethbtc]
+    static let markets: [MarketId] = [TestMarkets.btcusdt, TestMarkets.ethusdt, TestMarkets.ethbtc]
 
     static func recorded(seed: UInt64) throws -> (RandomSession, SQLiteHistoryStore) {
         let session = RandomSession(seed: seed, commands: 1_200)
@@ -68,8 +69,8 @@ struct ExchangeAgreementTests {
     func ledgerAndFillsAddUpToTheExchangesBalances(seed: UInt64) throws {
         let (session, store) = try Self.recorded(seed: seed)
         let pairs: [MarketId: (base: AssetId, quote: AssetId)] = [
-            Fixtures.btcusdt: (Fixtures.btc, Fixtures.usdt), Fixtures.ethusdt: (Fixtures.eth, Fixtures.usdt),
-            Fixtures.ethbtc: (Fixtures.eth, Fixtures.btc),
+            TestMarkets.btcusdt: (TestMarkets.btc, TestMarkets.usdt), TestMarkets.ethusdt: (TestMarkets.eth, TestMarkets.usdt),
+            TestMarkets.ethbtc: (TestMarkets.eth, TestMarkets.btc),
         ]
         for account in RandomSession.accounts {
             var totals: [AssetId: Int64] = [:]
@@ -89,7 +90,7 @@ struct ExchangeAgreementTests {
                     totals[fill.commissionAsset, default: 0] -= fill.commission
                 }
             }
-            for asset in [Fixtures.btc, Fixtures.usdt, Fixtures.eth] {
+            for asset in [TestMarkets.btc, TestMarkets.usdt, TestMarkets.eth] {
                 let balance = session.exchange.balance(of: account, asset)
                 #expect(totals[asset, default: 0] == balance.free + balance.locked, "account \(account) asset \(asset)")
             }

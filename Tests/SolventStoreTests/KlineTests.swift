@@ -1,6 +1,7 @@
 import SolventCore
 import SolventStore
 import Testing
+import SolventTestSupport
 
 @Suite("Klines from recorded trades")
 struct KlineTests {
@@ -20,8 +21,8 @@ struct KlineTests {
 
     private func trade(_ recorded: inout RecordedExchange, _ whole: Int64, _ steps: Int64, _ takerSide: Side,
                        at time: Timestamp) throws {
-        try recorded.trade(maker: alice, taker: bob, takerSide: takerSide, price: Fixtures.usdt(whole),
-                           quantity: Fixtures.btc(steps), at: time)
+        try recorded.trade(maker: alice, taker: bob, takerSide: takerSide, price: TestMarkets.usdt(whole),
+                           quantity: TestMarkets.btc(steps), at: time)
     }
 
     @Test func minuteAndHourBarsSumTheirTradesAndQuietMinutesRepeatTheClose() throws {
@@ -32,35 +33,35 @@ struct KlineTests {
         try trade(&recorded, 101, 3, .buy, at: t0 + 60_000)
         try trade(&recorded, 99, 1, .sell, at: t0 + 3 * Fixtures.minute + 5_000)
         let store = recorded.store
-        let minutes = try store.klines(market: Fixtures.btcusdt, interval: .oneMinute, startTime: t0, endTime: nil, limit: 500)
+        let minutes = try store.klines(market: TestMarkets.btcusdt, interval: .oneMinute, startTime: t0, endTime: nil, limit: 500)
         let minute = Fixtures.minute
         #expect(minutes == [
-            Kline(openTime: t0, closeTime: t0 + minute - 1, open: Fixtures.usdt(100), high: Fixtures.usdt(105),
-                  low: Fixtures.usdt(98), close: Fixtures.usdt(98), volume: Fixtures.btc(4),
+            Kline(openTime: t0, closeTime: t0 + minute - 1, open: TestMarkets.usdt(100), high: TestMarkets.usdt(105),
+                  low: TestMarkets.usdt(98), close: TestMarkets.usdt(98), volume: TestMarkets.btc(4),
                   quoteVolume: quote(100, 1) + quote(105, 2) + quote(98, 1), trades: 3,
-                  takerBuyBase: Fixtures.btc(2), takerBuyQuote: quote(100, 1) + quote(98, 1)),
-            Kline(openTime: t0 + minute, closeTime: t0 + 2 * minute - 1, open: Fixtures.usdt(101),
-                  high: Fixtures.usdt(101), low: Fixtures.usdt(101), close: Fixtures.usdt(101), volume: Fixtures.btc(3),
-                  quoteVolume: quote(101, 3), trades: 1, takerBuyBase: Fixtures.btc(3), takerBuyQuote: quote(101, 3)),
-            Kline(openTime: t0 + 2 * minute, closeTime: t0 + 3 * minute - 1, open: Fixtures.usdt(101),
-                  high: Fixtures.usdt(101), low: Fixtures.usdt(101), close: Fixtures.usdt(101), volume: 0,
+                  takerBuyBase: TestMarkets.btc(2), takerBuyQuote: quote(100, 1) + quote(98, 1)),
+            Kline(openTime: t0 + minute, closeTime: t0 + 2 * minute - 1, open: TestMarkets.usdt(101),
+                  high: TestMarkets.usdt(101), low: TestMarkets.usdt(101), close: TestMarkets.usdt(101), volume: TestMarkets.btc(3),
+                  quoteVolume: quote(101, 3), trades: 1, takerBuyBase: TestMarkets.btc(3), takerBuyQuote: quote(101, 3)),
+            Kline(openTime: t0 + 2 * minute, closeTime: t0 + 3 * minute - 1, open: TestMarkets.usdt(101),
+                  high: TestMarkets.usdt(101), low: TestMarkets.usdt(101), close: TestMarkets.usdt(101), volume: 0,
                   quoteVolume: 0, trades: 0, takerBuyBase: 0, takerBuyQuote: 0),
-            Kline(openTime: t0 + 3 * minute, closeTime: t0 + 4 * minute - 1, open: Fixtures.usdt(99),
-                  high: Fixtures.usdt(99), low: Fixtures.usdt(99), close: Fixtures.usdt(99), volume: Fixtures.btc(1),
+            Kline(openTime: t0 + 3 * minute, closeTime: t0 + 4 * minute - 1, open: TestMarkets.usdt(99),
+                  high: TestMarkets.usdt(99), low: TestMarkets.usdt(99), close: TestMarkets.usdt(99), volume: TestMarkets.btc(1),
                   quoteVolume: quote(99, 1), trades: 1, takerBuyBase: 0, takerBuyQuote: 0),
         ])
-        let hours = try store.klines(market: Fixtures.btcusdt, interval: .oneHour, startTime: nil, endTime: nil, limit: 500)
+        let hours = try store.klines(market: TestMarkets.btcusdt, interval: .oneHour, startTime: nil, endTime: nil, limit: 500)
         #expect(hours == [
-            Kline(openTime: t0, closeTime: t0 + Fixtures.hour - 1, open: Fixtures.usdt(100), high: Fixtures.usdt(105),
-                  low: Fixtures.usdt(98), close: Fixtures.usdt(99), volume: Fixtures.btc(8),
+            Kline(openTime: t0, closeTime: t0 + Fixtures.hour - 1, open: TestMarkets.usdt(100), high: TestMarkets.usdt(105),
+                  low: TestMarkets.usdt(98), close: TestMarkets.usdt(99), volume: TestMarkets.btc(8),
                   quoteVolume: quote(100, 1) + quote(105, 2) + quote(98, 1) + quote(101, 3) + quote(99, 1), trades: 5,
-                  takerBuyBase: Fixtures.btc(5), takerBuyQuote: quote(100, 1) + quote(98, 1) + quote(101, 3)),
+                  takerBuyBase: TestMarkets.btc(5), takerBuyQuote: quote(100, 1) + quote(98, 1) + quote(101, 3)),
         ])
-        let seconds = try store.klines(market: Fixtures.btcusdt, interval: .oneSecond, startTime: t0 + 59_000,
+        let seconds = try store.klines(market: TestMarkets.btcusdt, interval: .oneSecond, startTime: t0 + 59_000,
                                        endTime: t0 + 60_000, limit: 500)
         #expect(seconds.map(\.openTime) == [t0 + 59_000, t0 + 60_000])
-        #expect(seconds.map(\.close) == [Fixtures.usdt(98), Fixtures.usdt(101)])
-        #expect(try store.klines(market: Fixtures.ethusdt, interval: .oneMinute, startTime: nil, endTime: nil,
+        #expect(seconds.map(\.close) == [TestMarkets.usdt(98), TestMarkets.usdt(101)])
+        #expect(try store.klines(market: TestMarkets.ethusdt, interval: .oneMinute, startTime: nil, endTime: nil,
                                  limit: 500).isEmpty)
     }
 
@@ -70,13 +71,13 @@ struct KlineTests {
         try trade(&recorded, 100, 1, .buy, at: nextMonday - 1)
         try trade(&recorded, 110, 1, .buy, at: nextMonday)
         let store = recorded.store
-        let weeks = try store.klines(market: Fixtures.btcusdt, interval: .oneWeek, startTime: nil, endTime: nil, limit: 500)
+        let weeks = try store.klines(market: TestMarkets.btcusdt, interval: .oneWeek, startTime: nil, endTime: nil, limit: 500)
         #expect(weeks.map(\.openTime) == [t0, nextMonday])
         #expect(weeks.map(\.closeTime) == [nextMonday - 1, nextMonday + 7 * Fixtures.day - 1])
-        #expect(weeks.map(\.close) == [Fixtures.usdt(100), Fixtures.usdt(110)])
-        let days = try store.klines(market: Fixtures.btcusdt, interval: .oneDay, startTime: nil, endTime: nil, limit: 500)
+        #expect(weeks.map(\.close) == [TestMarkets.usdt(100), TestMarkets.usdt(110)])
+        let days = try store.klines(market: TestMarkets.btcusdt, interval: .oneDay, startTime: nil, endTime: nil, limit: 500)
         #expect(days.map(\.openTime) == [nextMonday - Fixtures.day, nextMonday])
-        let threeDays = try store.klines(market: Fixtures.btcusdt, interval: .threeDays, startTime: nil, endTime: nil,
+        let threeDays = try store.klines(market: TestMarkets.btcusdt, interval: .threeDays, startTime: nil, endTime: nil,
                                          limit: 500)
         #expect(threeDays.map(\.openTime) == [1_704_499_200_000], "2024-01-06 ... 2024-01-08 is one bar")
         #expect(threeDays.first?.trades == 2)
@@ -89,13 +90,13 @@ struct KlineTests {
         try trade(&recorded, 100, 1, .buy, at: february - 1)
         try trade(&recorded, 120, 2, .sell, at: february)
         try trade(&recorded, 130, 1, .buy, at: april + 5 * Fixtures.day)
-        let months = try recorded.store.klines(market: Fixtures.btcusdt, interval: .oneMonth, startTime: nil,
+        let months = try recorded.store.klines(market: TestMarkets.btcusdt, interval: .oneMonth, startTime: nil,
                                                endTime: nil, limit: 500)
         #expect(months.map(\.openTime) == [t0, february, KlineIntervalTests.march2024, april])
         #expect(months.map(\.closeTime) == [february - 1, KlineIntervalTests.march2024 - 1, april - 1,
                                             1_714_521_600_000 - 1])
         #expect(months.map(\.trades) == [1, 1, 0, 1])
-        #expect(months[2].open == Fixtures.usdt(120) && months[2].close == Fixtures.usdt(120) && months[2].volume == 0)
+        #expect(months[2].open == TestMarkets.usdt(120) && months[2].close == TestMarkets.usdt(120) && months[2].volume == 0)
     }
 
     @Test func limitStartTimeAndEndTimeChooseWhichBars() throws {
@@ -106,7 +107,7 @@ struct KlineTests {
         }
         let store = recorded.store
         func opens(start: Timestamp? = nil, end: Timestamp? = nil, limit: Int) throws -> [Int64] {
-            try store.klines(market: Fixtures.btcusdt, interval: .oneMinute, startTime: start, endTime: end, limit: limit)
+            try store.klines(market: TestMarkets.btcusdt, interval: .oneMinute, startTime: start, endTime: end, limit: limit)
                 .map { ($0.openTime - t0) / Fixtures.minute }
         }
         #expect(try opens(limit: 500) == [0, 1, 2, 3, 4, 5, 6])
@@ -125,12 +126,12 @@ struct KlineTests {
         try trade(&recorded, 100, 1, .buy, at: t0 + 10)
         try trade(&recorded, 90, 2, .sell, at: t0 + 20)
         try trade(&recorded, 95, 1, .buy, at: t0 + 999)
-        let seconds = try recorded.store.klines(market: Fixtures.btcusdt, interval: .oneSecond, startTime: nil,
+        let seconds = try recorded.store.klines(market: TestMarkets.btcusdt, interval: .oneSecond, startTime: nil,
                                                 endTime: nil, limit: 500)
         #expect(seconds.count == 1)
         #expect(seconds.first.map { [$0.open, $0.high, $0.low, $0.close] }
-                == [Fixtures.usdt(100), Fixtures.usdt(100), Fixtures.usdt(90), Fixtures.usdt(95)])
-        #expect(seconds.first?.volume == Fixtures.btc(4))
+                == [TestMarkets.usdt(100), TestMarkets.usdt(100), TestMarkets.usdt(90), TestMarkets.usdt(95)])
+        #expect(seconds.first?.volume == TestMarkets.btc(4))
         #expect(seconds.first?.closeTime == t0 + 999)
     }
 }

@@ -10,10 +10,10 @@ struct RecordingTests {
         let store = try SQLiteHistoryStore(inMemory: ())
         #expect(try store.lastSequence() == 0)
         var recorded = RecordedExchange(store: store)
-        try recorded.batch(at: Fixtures.newYear2024, Fixtures.listingCommands)
-        #expect(try store.lastSequence() == UInt64(Fixtures.listingCommands.count))
+        try recorded.batch(at: Fixtures.newYear2024, TestMarkets.setupCommands)
+        #expect(try store.lastSequence() == UInt64(TestMarkets.setupCommands.count))
         try recorded.run(.openAccount(nil), at: Fixtures.newYear2024)
-        #expect(try store.lastSequence() == UInt64(Fixtures.listingCommands.count) + 1)
+        #expect(try store.lastSequence() == UInt64(TestMarkets.setupCommands.count) + 1)
         try store.record(HistoryBatch(firstSequence: 8, time: Fixtures.newYear2024, commandEvents: []))
         #expect(try store.lastSequence() == 7, "an empty batch records nothing")
     }

@@ -1,6 +1,7 @@
 import SolventCore
 import SolventStore
 import Testing
+import SolventTestSupport
 
 @Suite("Trades: myTrades, trades, historicalTrades, aggTrades material")
 struct TradeHistoryTests {
@@ -19,24 +20,24 @@ struct TradeHistoryTests {
         var recorded = start
         // Alice rests a sell of 0.001 BTC at 50,000 USDT; Bob's buy takes it: 50 USDT changes hands.
         let (trade, sellId, buyId) = try recorded.trade(maker: alice, taker: bob, takerSide: .buy,
-                                                        price: Fixtures.usdt(50_000), quantity: Fixtures.btc(100),
+                                                        price: TestMarkets.usdt(50_000), quantity: TestMarkets.btc(100),
                                                         at: time)
-        #expect(trade.quote == Fixtures.usdt(50))
+        #expect(trade.quote == TestMarkets.usdt(50))
         let store = recorded.store
-        let sellerRows = try store.accountTrades(account: alice, market: Fixtures.btcusdt, orderId: nil, fromId: nil,
+        let sellerRows = try store.accountTrades(account: alice, market: TestMarkets.btcusdt, orderId: nil, fromId: nil,
                                                  startTime: nil, endTime: nil, limit: 500)
         // The seller receives quote and pays 0.1 % of it; the buyer receives base and pays 0.1 % of that.
-        #expect(sellerRows == [AccountTrade(account: alice, market: Fixtures.btcusdt, tradeId: trade.id, orderId: sellId,
-                                            price: Fixtures.usdt(50_000), quantity: Fixtures.btc(100),
-                                            quote: Fixtures.usdt(50), commission: Fixtures.usdt(0, 5),
-                                            commissionAsset: Fixtures.usdt, time: time, isBuyer: false, isMaker: true)])
-        let buyerRows = try store.accountTrades(account: bob, market: Fixtures.btcusdt, orderId: nil, fromId: nil,
+        #expect(sellerRows == [AccountTrade(account: alice, market: TestMarkets.btcusdt, tradeId: trade.id, orderId: sellId,
+                                            price: TestMarkets.usdt(50_000), quantity: TestMarkets.btc(100),
+                                            quote: TestMarkets.usdt(50), commission: TestMarkets.usdt(0, 5),
+                                            commissionAsset: TestMarkets.usdt, time: time, isBuyer: false, isMaker: true)])
+        let buyerRows = try store.accountTrades(account: bob, market: TestMarkets.btcusdt, orderId: nil, fromId: nil,
                                                 startTime: nil, endTime: nil, limit: 500)
-        #expect(buyerRows == [AccountTrade(account: bob, market: Fixtures.btcusdt, tradeId: trade.id, orderId: buyId,
-                                           price: Fixtures.usdt(50_000), quantity: Fixtures.btc(100),
-                                           quote: Fixtures.usdt(50), commission: Fixtures.btc(100) / 1_000,
-                                           commissionAsset: Fixtures.btc, time: time, isBuyer: true, isMaker: false)])
-        let publicTrades = try store.trades(market: Fixtures.btcusdt, fromId: nil, limit: 500)
+        #expect(buyerRows == [AccountTrade(account: bob, market: TestMarkets.btcusdt, tradeId: trade.id, orderId: buyId,
+                                           price: TestMarkets.usdt(50_000), quantity: TestMarkets.btc(100),
+                                           quote: TestMarkets.usdt(50), commission: TestMarkets.btc(100) / 1_000,
+                                           commissionAsset: TestMarkets.btc, time: time, isBuyer: true, isMaker: false)])
+        let publicTrades = try store.trades(market: TestMarkets.btcusdt, fromId: nil, limit: 500)
         #expect(publicTrades == [TradeRecord(trade)])
         #expect(publicTrades.first?.isBuyerMaker == false)
         #expect(publicTrades.first?.takerOrderId == buyId)
@@ -45,13 +46,13 @@ struct TradeHistoryTests {
     @Test func aSelfTradeIsTwoRowsOfTheSameAccount() throws {
         var recorded = start
         let results = try recorded.batch(at: time, [
-            .placeOrder(.limit(alice, Fixtures.btcusdt, .sell, price: Fixtures.usdt(100), quantity: Fixtures.btc(2),
+            .placeOrder(.limit(alice, TestMarkets.btcusdt, .sell, price: TestMarkets.usdt(100), quantity: TestMarkets.btc(2),
                                selfTradePreventionMode: SelfTradePreventionMode.none)),
-            .placeOrder(.limit(alice, Fixtures.btcusdt, .buy, price: Fixtures.usdt(100), quantity: Fixtures.btc(2),
+            .placeOrder(.limit(alice, TestMarkets.btcusdt, .buy, price: TestMarkets.usdt(100), quantity: TestMarkets.btc(2),
                                selfTradePreventionMode: SelfTradePreventionMode.none)),
         ])
         let trade = try #require(results[1].trades.first)
-        let rows = try recorded.store.accountTrades(account: alice, market: Fixtures.btcusdt, orderId: nil, fromId: nil,
+        let rows = try recorded.store.accountTrades(account: alice, market: TestMarkets.btcusdt, orderId: nil, fromId: nil,
                                                     startTime: nil, endTime: nil, limit: 500)
         #expect(rows.map(\.tradeId) == [trade.id, trade.id])
         #expect(Set(rows.map(\.isBuyer)) == [true, false])
@@ -62,7 +63,7 @@ struct TradeHistoryTests {
     private func sixTrades(_ recorded: inout RecordedExchange) throws -> [(trade: Trade, aliceOrder: OrderId)] {
         try (0..<6).map { index in
             let result = try recorded.trade(maker: alice, taker: bob, takerSide: index % 2 == 0 ? .buy : .sell,
-                                            price: Fixtures.usdt(100 + Int64(index)), quantity: Fixtures.btc(1),
+                                            price: TestMarkets.usdt(100 + Int64(index)), quantity: TestMarkets.btc(1),
                                             at: time + Int64(index) * Fixtures.minute)
             return (result.trade, result.maker)
         }
@@ -75,7 +76,7 @@ struct TradeHistoryTests {
         let store = recorded.store
         func list(order: OrderId? = nil, from: TradeId? = nil, start: Timestamp? = nil, end: Timestamp? = nil,
                   limit: Int = 500) throws -> [TradeId] {
-            try store.accountTrades(account: alice, market: Fixtures.btcusdt, orderId: order, fromId: from,
+            try store.accountTrades(account: alice, market: TestMarkets.btcusdt, orderId: order, fromId: from,
                                     startTime: start, endTime: end, limit: limit).map(\.tradeId)
         }
         #expect(try list() == ids)
@@ -85,7 +86,7 @@ struct TradeHistoryTests {
         #expect(try list(start: time + Fixtures.minute, end: time + 3 * Fixtures.minute) == Array(ids[1...3]))
         #expect(try list(end: time + 3 * Fixtures.minute, limit: 1) == [ids[3]])
         #expect(try list(order: six[3].aliceOrder, from: ids[4]).isEmpty)
-        #expect(try store.accountTrades(account: alice, market: Fixtures.ethusdt, orderId: nil, fromId: nil,
+        #expect(try store.accountTrades(account: alice, market: TestMarkets.ethusdt, orderId: nil, fromId: nil,
                                         startTime: nil, endTime: nil, limit: 500).isEmpty)
     }
 
@@ -93,17 +94,17 @@ struct TradeHistoryTests {
         var recorded = start
         let trades = try sixTrades(&recorded).map { TradeRecord($0.trade) }
         let store = recorded.store
-        #expect(try store.trades(market: Fixtures.btcusdt, fromId: nil, limit: 500) == trades)
-        #expect(try store.trades(market: Fixtures.btcusdt, fromId: nil, limit: 4) == Array(trades.suffix(4)))
-        #expect(try store.trades(market: Fixtures.btcusdt, fromId: trades[1].id, limit: 2) == Array(trades[1...2]))
-        #expect(try store.trades(market: Fixtures.btcusdt, startTime: time + Fixtures.minute,
+        #expect(try store.trades(market: TestMarkets.btcusdt, fromId: nil, limit: 500) == trades)
+        #expect(try store.trades(market: TestMarkets.btcusdt, fromId: nil, limit: 4) == Array(trades.suffix(4)))
+        #expect(try store.trades(market: TestMarkets.btcusdt, fromId: trades[1].id, limit: 2) == Array(trades[1...2]))
+        #expect(try store.trades(market: TestMarkets.btcusdt, startTime: time + Fixtures.minute,
                                  endTime: time + 2 * Fixtures.minute, limit: 500) == Array(trades[1...2]))
-        #expect(try store.trades(market: Fixtures.btcusdt, startTime: time + 1, endTime: nil, limit: 2)
+        #expect(try store.trades(market: TestMarkets.btcusdt, startTime: time + 1, endTime: nil, limit: 2)
                 == Array(trades[1...2]))
-        #expect(try store.trades(market: Fixtures.btcusdt, startTime: nil, endTime: time + 4 * Fixtures.minute, limit: 2)
+        #expect(try store.trades(market: TestMarkets.btcusdt, startTime: nil, endTime: time + 4 * Fixtures.minute, limit: 2)
                 == Array(trades[3...4]))
-        #expect(try store.trades(market: Fixtures.ethbtc, fromId: nil, limit: 500).isEmpty)
-        #expect(try store.trades(market: Fixtures.btcusdt, fromId: nil, limit: -3).isEmpty)
+        #expect(try store.trades(market: TestMarkets.ethbtc, fromId: nil, limit: 500).isEmpty)
+        #expect(try store.trades(market: TestMarkets.btcusdt, fromId: nil, limit: -3).isEmpty)
         #expect(trades.map(\.isBuyerMaker) == [false, true, false, true, false, true])
     }
 }

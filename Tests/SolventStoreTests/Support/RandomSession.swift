@@ -18,7 +18,7 @@ struct RandomSession {
         var generator = CommandGenerator(seed: seed)
         var rng = SplitMix64(seed: seed ^ 0x5eed)
         var time = Fixtures.newYear2024 - Fixtures.day
-        var commandsLeft = Fixtures.listingCommands + generator.fundingCommands
+        var commandsLeft = TestMarkets.setupCommands + generator.fundingCommands
         var generated = 0
         while generated < commands || !commandsLeft.isEmpty {
             let batchSize = Int.random(in: 1...12, using: &rng)

@@ -1,5 +1,6 @@
 import SolventCore
 import SolventStore
+import SolventTestSupport
 
 /// A real `Exchange` whose commands are applied in batches and recorded into a history store,
 /// as the sequencer's commit hook does: every command of a batch shares the batch's time and
@@ -23,8 +24,8 @@ struct RecordedExchange {
     static func funded(accounts: Int = 3, at time: Timestamp = Fixtures.newYear2024 - Fixtures.day,
                        store: (any HistoryStore)? = nil) throws -> RecordedExchange {
         var recorded = RecordedExchange(store: try store ?? SQLiteHistoryStore(inMemory: ()))
-        try recorded.batch(at: time, Fixtures.listingCommands)
-        try recorded.openAccounts(accounts, funding: 1_000_000 * Fixtures.one, at: time)
+        try recorded.batch(at: time, TestMarkets.setupCommands)
+        try recorded.openAccounts(accounts, funding: 1_000_000 * TestMarkets.one, at: time)
         return recorded
     }
 
@@ -65,7 +66,7 @@ struct RecordedExchange {
     /// `maker` rests a limit order, `taker` crosses it completely: one trade of `quantity` at
     /// `price` in one batch at `time`. Returns the trade and both orders' ids.
     @discardableResult
-    mutating func trade(_ market: MarketId = Fixtures.btcusdt, maker: AccountId, taker: AccountId, takerSide: Side,
+    mutating func trade(_ market: MarketId = TestMarkets.btcusdt, maker: AccountId, taker: AccountId, takerSide: Side,
                         price: Price, quantity: Quantity, at time: Timestamp) throws -> (trade: Trade, maker: OrderId, taker: OrderId) {
         let results = try batch(at: time, [
             .placeOrder(.limit(maker, market, takerSide.opposite, price: price, quantity: quantity)),

@@ -1,5 +1,6 @@
 import SolventCore
 import SolventStore
+import SolventTestSupport
 
 /// Expected answers computed the slow, obvious way from the events themselves.
 enum StoreOracle {
@@ -68,7 +69,7 @@ struct StoreAnswers: Equatable {
 
     init(_ store: any HistoryStore, accounts: [AccountId], now: Timestamp) throws {
         lastSequence = try store.lastSequence()
-        let markets: [MarketId] = [Fixtures.btcusdt, Fixtures.ethusdt, Fixtures.ethbtc]
+        let markets: [MarketId] = [TestMarkets.btcusdt, TestMarkets.ethusdt, TestMarkets.ethbtc]
         for market in markets {
             for account in accounts {
                 orders.append(try store.orders(account: account, market: market, fromOrderId: nil, startTime: nil,

@@ -1,13 +1,12 @@
 import SolventCore
-import SolventTestSupport
 
-/// Copied from the core's tests (without `@testable`). Random but plausible command streams over the test markets: every order type, time in force and
+/// Random but plausible command streams over the test markets: every order type, time in force and
 /// self-trade prevention mode, cancels by id and client id, cancel-replace, amends, deposits and
 /// withdrawals, halts and freezes, and a sprinkling of invalid input. It learns which orders are open
 /// from the events, so most cancels and amends hit something.
-struct CommandGenerator {
-    var rng: SplitMix64
-    let accounts: [AccountId] = Array(1...6)
+public struct CommandGenerator {
+    public var rng: SplitMix64
+    public let accounts: [AccountId] = Array(1...6)
     private var open: [OrderRef] = []
     private var withdrawals: [WithdrawalId] = []
     private var clientSequence = 0
@@ -22,21 +21,21 @@ struct CommandGenerator {
 
     /// Mid price and tick / step per test market.
     private static let markets: [(mid: Price, tick: Price, step: Quantity)] = [
-        (Fixtures.usdt(100), 1_000_000, 1_000),
-        (Fixtures.usdt(20), 1_000_000, 10_000),
+        (TestMarkets.usdt(100), 1_000_000, 1_000),
+        (TestMarkets.usdt(20), 1_000_000, 10_000),
         (20_000_000, 1_000, 100_000),
     ]
 
-    init(seed: UInt64) { rng = SplitMix64(seed: seed) }
+    public init(seed: UInt64) { rng = SplitMix64(seed: seed) }
 
     /// Commands that fund the accounts before the random stream starts.
-    var fundingCommands: [Command] {
+    public var fundingCommands: [Command] {
         accounts.flatMap { account in
-            [Command.openAccount(nil)] + (0..<3).map { .deposit(account, AssetId($0), 5_000 * Fixtures.one) }
+            [Command.openAccount(nil)] + (0..<3).map { .deposit(account, AssetId($0), 5_000 * TestMarkets.one) }
         }
     }
 
-    mutating func next() -> Command {
+    public mutating func next() -> Command {
         switch Int.random(in: 0..<100, using: &rng) {
         case 0..<56: return .placeOrder(newOrder())
         case 56..<70: return .cancelOrder(cancel())
@@ -56,7 +55,7 @@ struct CommandGenerator {
     }
 
     /// Learns from a command's events which orders and withdrawals are open.
-    mutating func observe(_ events: [Event]) {
+    public mutating func observe(_ events: [Event]) {
         for event in events {
             switch event {
             case .order(let report) where report.order.status.isOpen:
@@ -98,7 +97,7 @@ struct CommandGenerator {
             break
         }
         if order.type == .market && rng.chance(40) {
-            order.quoteOrderQuantity = Fixtures.one / 1_000 * Int64.random(in: 1...2_000, using: &rng)
+            order.quoteOrderQuantity = TestMarkets.one / 1_000 * Int64.random(in: 1...2_000, using: &rng)
         } else {
             order.quantity = quantity
         }
