@@ -66,6 +66,9 @@ let package = Package(
             dependencies: [
                 "SolventCore", "SolventJournal", "SolventServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // What the test targets share (a seedable generator); never shipped.

@@ -37,7 +37,7 @@ public enum SolventApplication {
         try FileManager.default.createDirectory(atPath: configuration.journalDirectory, withIntermediateDirectories: true)
         let log: @Sendable (String) -> Void = { logger.info("\($0)") }
         let history = try SQLiteHistoryStore(path: configuration.historyFile)
-        try HistoryCatchUp.run(directory: configuration.journalDirectory, store: history, log: log)
+        _ = try HistoryCatchUp.run(directory: configuration.journalDirectory, store: history, log: log)
         let metrics = APIMetrics()
         let catalog = Catalog(assets: [], markets: [])
         let projector = HistoryProjector(store: history, recordedThrough: try history.lastSequence(), log: log)

@@ -14,28 +14,25 @@ final class APIMetrics: Sendable {
     private let trades: Counter
 
     init() {
-        batchSizes = registry.makeValueHistogram(name: "solvent_sequencer_batch_commands",
-                                                 buckets: [1, 4, 16, 64, 256, 1_024, 2_048, 4_096],
-                                                 help: "Commands per group commit")
+        batchSizes = registry.makeValueHistogram(descriptor: Self.name("solvent_sequencer_batch", "commands",
+                                                                       "Commands per group commit"),
+                                                 buckets: [1, 4, 16, 64, 256, 1_024, 2_048, 4_096])
         commitLatency = registry.makeDurationHistogram(
-            name: "solvent_journal_commit_seconds",
+            descriptor: Self.name("solvent_journal_commit", "seconds", "Write + fdatasync of one group commit"),
             buckets: [.microseconds(100), .microseconds(500), .milliseconds(1), .milliseconds(5), .milliseconds(20),
-                      .milliseconds(100), .seconds(1)],
-            help: "Write + fdatasync of one group commit")
-        journalBytes = registry.makeCounter(name: "solvent_journal_bytes_total", help: "Journal bytes made durable")
-        orders = registry.makeCounter(name: "solvent_orders_total", help: "Orders accepted")
-        trades = registry.makeCounter(name: "solvent_trades_total", help: "Trades executed")
+                      .milliseconds(100), .seconds(1)])
+        journalBytes = registry.makeCounter(descriptor: Self.name("solvent_journal", "bytes_total", "Journal bytes made durable"))
+        orders = registry.makeCounter(descriptor: Self.name("solvent_orders", "total", "Orders accepted"))
+        trades = registry.makeCounter(descriptor: Self.name("solvent_trades", "total", "Trades executed"))
     }
 
     func record(endpoint: String, method: String, status: Int, since started: ContinuousClock.Instant) {
-        registry.makeCounter(name: "solvent_http_requests_total",
-                             labels: [("endpoint", endpoint), ("method", method), ("status", String(status))],
-                             help: "HTTP requests").increment()
+        registry.makeCounter(descriptor: Self.name("solvent_http_requests", "total", "HTTP requests"),
+                             labels: [("endpoint", endpoint), ("method", method), ("status", String(status))]).increment()
         registry.makeDurationHistogram(
-            name: "solvent_http_request_seconds", labels: [("endpoint", endpoint)],
+            descriptor: Self.name("solvent_http_request", "seconds", "Request latency"), labels: [("endpoint", endpoint)],
             buckets: [.microseconds(250), .milliseconds(1), .milliseconds(5), .milliseconds(25), .milliseconds(100),
-                      .seconds(1)],
-            help: "Request latency").record(ContinuousClock.now - started)
+                      .seconds(1)]).record(ContinuousClock.now - started)
     }
 
     func record(_ sync: SyncMeasurement) {
@@ -55,6 +52,11 @@ final class APIMetrics: Sendable {
         }
         if accepted > 0 { orders.increment(by: accepted) }
         if executed > 0 { trades.increment(by: executed) }
+    }
+
+    /// `metric` + `_` + `unit` is the exported name (e.g. solvent_journal_commit_seconds).
+    private static func name(_ metric: String, _ unit: String, _ help: String) -> MetricNameDescriptor {
+        MetricNameDescriptor(metricName: metric, unitName: unit, helpText: help)
     }
 
     func text() -> [UInt8] {
