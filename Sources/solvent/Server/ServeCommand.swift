@@ -12,12 +12,16 @@ struct ServeCommand: AsyncParsableCommand {
             Everything lives under --data: the journal and snapshots (journal/), the history and \
             API keys (history.sqlite), the admin token (admin.token) and, unless --master-key \
             says otherwise, the key that encrypts HMAC secrets (master.key). Environment: \
-            SOLVENT_HOST, SOLVENT_PORT, SOLVENT_RATE_LIMITS=off, SOLVENT_MASTER_KEY. Stops \
+            SOLVENT_HOST, SOLVENT_PORT, SOLVENT_RATE_LIMITS=off, SOLVENT_MASTER_KEY; a JSON file \
+            (--config) sets the rest: rate limits, journal batching, segments, snapshots. Stops \
             cleanly on SIGTERM or SIGINT: stops accepting, drains, snapshots.
             """)
 
     @Option(help: "The data directory (created if missing).")
     var data: String
+
+    @Option(help: "A JSON configuration file (see ConfigurationFile.swift); flags and environment override it.")
+    var config: String?
 
     @Option(help: "Port to listen on (0: any free port, printed at start).")
     var port: Int?
@@ -41,6 +45,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         var configuration = ServerConfiguration(dataDirectory: data)
+        if let config {
+            do { try configuration.apply(configurationFile: config) } catch { StandardStreams.fail("solvent serve: \(error)") }
+        }
         configuration.applyEnvironment()
         if let port { configuration.port = port }
         if let host { configuration.host = host }

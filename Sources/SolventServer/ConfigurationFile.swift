@@ -1,0 +1,86 @@
+import Foundation
+
+/// `solvent serve --config FILE`: the settings as JSON, e.g.
+///
+///     {"host": "127.0.0.1", "port": 8080, "masterKey": "/etc/solvent/master.key",
+///      "rateLimits": {"enforced": true, "weightPerMinute": 6000, "rawRequestsPerFiveMinutes": 61000,
+///                     "ordersPerTenSeconds": 100, "ordersPerDay": 200000, "banSeconds": 120},
+///      "journal": {"maxBatch": 2048, "queueCapacity": 8192, "segmentBytes": 67108864,
+///                  "snapshotEvery": 1000000}}
+///
+/// Every key is optional. Precedence: flags, then environment, then this file, then defaults.
+struct ConfigurationFile: Decodable {
+    struct Limits: Decodable {
+        var enforced: Bool?
+        var weightPerMinute: Int?
+        var rawRequestsPerFiveMinutes: Int?
+        var ordersPerTenSeconds: Int?
+        var ordersPerDay: Int?
+        var banSeconds: Int?
+    }
+
+    struct Journal: Decodable {
+        var maxBatch: Int?
+        var queueCapacity: Int?
+        var segmentBytes: Int?
+        var snapshotEvery: UInt64?
+    }
+
+    var host: String?
+    var port: Int?
+    var masterKey: String?
+    var rateLimits: Limits?
+    var journal: Journal?
+}
+
+extension ServerConfiguration {
+    /// Applies the JSON file at `path`; unknown keys are an error, so a typo is not ignored.
+    public mutating func apply(configurationFile path: String) throws {
+        guard let data = FileManager.default.contents(atPath: path) else { throw ServerError("cannot read \(path)") }
+        let file: ConfigurationFile
+        do {
+            try Self.rejectUnknownKeys(data, path)
+            file = try JSONDecoder().decode(ConfigurationFile.self, from: data)
+        } catch let error as ServerError {
+            throw error
+        } catch {
+            throw ServerError("\(path) is not a valid configuration: \(error)")
+        }
+        host = file.host ?? host
+        port = file.port ?? port
+        masterKeyPath = file.masterKey ?? masterKeyPath
+        if let limits = file.rateLimits {
+            rateLimits.enforced = limits.enforced ?? rateLimits.enforced
+            rateLimits.weightPerMinute = limits.weightPerMinute ?? rateLimits.weightPerMinute
+            rateLimits.rawRequestsPerFiveMinutes = limits.rawRequestsPerFiveMinutes ?? rateLimits.rawRequestsPerFiveMinutes
+            rateLimits.ordersPerTenSeconds = limits.ordersPerTenSeconds ?? rateLimits.ordersPerTenSeconds
+            rateLimits.ordersPerDay = limits.ordersPerDay ?? rateLimits.ordersPerDay
+            rateLimits.banSeconds = limits.banSeconds ?? rateLimits.banSeconds
+        }
+        if let journal = file.journal {
+            sequencer.maxBatch = journal.maxBatch ?? sequencer.maxBatch
+            sequencer.queueCapacity = journal.queueCapacity ?? sequencer.queueCapacity
+            sequencer.segmentSizeLimit = journal.segmentBytes ?? sequencer.segmentSizeLimit
+            sequencer.snapshotInterval = journal.snapshotEvery ?? sequencer.snapshotInterval
+        }
+    }
+
+    private static func rejectUnknownKeys(_ data: Data, _ path: String) throws {
+        let known: [String: Set<String>] = [
+            "": ["host", "port", "masterKey", "rateLimits", "journal"],
+            "rateLimits": ["enforced", "weightPerMinute", "rawRequestsPerFiveMinutes", "ordersPerTenSeconds", "ordersPerDay",
+                           "banSeconds"],
+            "journal": ["maxBatch", "queueCapacity", "segmentBytes", "snapshotEvery"],
+        ]
+        guard let root = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            throw ServerError("\(path): the configuration must be a JSON object")
+        }
+        for (key, value) in root {
+            guard known[""]!.contains(key) else { throw ServerError("\(path): unknown setting \"\(key)\"") }
+            guard let section = known[key], let object = value as? [String: Any] else { continue }
+            for inner in object.keys where !section.contains(inner) {
+                throw ServerError("\(path): unknown setting \"\(key).\(inner)\"")
+            }
+        }
+    }
+}
