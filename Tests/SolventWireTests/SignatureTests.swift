@@ -141,4 +141,20 @@ struct SignatureTests {
         }
         return result
     }
+
+    /// swift-crypto 3.12 double-frees when its DER parser refuses an RSA key; malformed keys
+    /// must be turned away before they reach it (this loop aborted the process before the fix).
+    @Test func malformedRSAKeysAreRefusedWithoutReachingSwiftCrypto() throws {
+        let good = try _RSA.Signing.PrivateKey(keySize: .bits2048).publicKey.pemRepresentation
+        let body = good.split(separator: "\n").filter { !$0.hasPrefix("-----") }.joined()
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            var bytes = Array(Data(base64Encoded: body)!)
+            bytes[Int.random(in: 0..<40, using: &random)] ^= UInt8.random(in: 1...255, using: &random)
+            let pem = "-----BEGIN PUBLIC KEY-----\n\(Data(bytes).base64EncodedString())\n-----END PUBLIC KEY-----\n"
+            _ = APIKeyCredential.rsa(publicKeyPEM: pem).isUsable
+            _ = APIKeyCredential.rsa(publicKeyPEM: pem).verifies(signature: "AAAA", payload: [1, 2, 3])
+        }
+        #expect(APIKeyCredential.rsa(publicKeyPEM: good).isUsable)
+    }
 }

@@ -24,8 +24,7 @@ public enum APIKeyCredential: Sendable, Hashable {
                   let key = try? Curve25519.Signing.PublicKey(rawRepresentation: publicKey) else { return false }
             return key.isValidSignature(raw, for: payload)
         case .rsa(let pem):
-            guard let raw = Data(base64Encoded: signature),
-                  let key = try? _RSA.Signing.PublicKey(pemRepresentation: pem) else { return false }
+            guard let raw = Data(base64Encoded: signature), let key = Self.rsaKey(pem) else { return false }
             return key.isValidSignature(_RSA.Signing.RSASignature(rawRepresentation: raw), for: payload,
                                         padding: .insecurePKCS1v1_5)
         }
@@ -37,8 +36,15 @@ public enum APIKeyCredential: Sendable, Hashable {
         switch self {
         case .hmac(let secret): !secret.isEmpty
         case .ed25519(let publicKey): (try? Curve25519.Signing.PublicKey(rawRepresentation: publicKey)) != nil
-        case .rsa(let pem): (try? _RSA.Signing.PublicKey(pemRepresentation: pem)) != nil
+        case .rsa(let pem): Self.rsaKey(pem).map { $0.keySizeInBits >= 2048 } ?? false
         }
+    }
+
+    /// The RSA key of `pem`, read by `RSAPublicKeyDER` first: swift-crypto's own PEM and DER
+    /// parsing double-frees on malformed input (see there).
+    private static func rsaKey(_ pem: String) -> _RSA.Signing.PublicKey? {
+        guard let numbers = RSAPublicKeyDER.numbers(fromPEM: pem) else { return nil }
+        return try? _RSA.Signing.PublicKey(n: numbers.n, e: numbers.e)
     }
 
     /// HMAC signatures compare case-insensitively (spec §2.2) and in constant time: the hex is
