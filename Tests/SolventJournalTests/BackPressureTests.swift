@@ -71,9 +71,9 @@ struct BackPressureTests {
         #expect(try JournalContents.records(in: "/data", fileSystem: disk).map(\.command) == [.openAccount(nil)])
     }
 
-    /// Polls `condition` every few milliseconds for up to five seconds.
+    /// Polls `condition` every few milliseconds for up to twenty seconds (a loaded CI machine).
     static func waitFor(_ condition: () -> Bool) async throws -> Bool {
-        for _ in 0..<1_000 {
+        for _ in 0..<4_000 {
             if condition() { return true }
             try await Task.sleep(nanoseconds: 5_000_000)
         }

@@ -31,10 +31,11 @@ final class HistoryProjector: Sendable {
 
     var recordedSequence: UInt64 { recorded.load(ordering: .acquiring) }
 
-    /// Waits (up to a second) until everything through `sequence` is queryable.
+    /// Waits (up to ten seconds, for a badly loaded machine) until everything through
+    /// `sequence` is queryable.
     func waitUntilRecorded(_ sequence: UInt64) async {
         var waited = 0
-        while recordedSequence < sequence && waited < 1_000 {
+        while recordedSequence < sequence && waited < 10_000 {
             try? await Task.sleep(nanoseconds: 1_000_000)
             waited += 1
         }

@@ -75,9 +75,10 @@ struct FaultScenario {
         return sequencer
     }
 
-    /// Waits (briefly) until `onFailure` has run; false if it never does.
+    /// Waits until `onFailure` has run; false if it never does.
     func awaitFailureHook() async -> Bool {
-        for _ in 0..<400 {
+        // Up to 20 s: a loaded CI machine can be slow to run the committer's thread.
+        for _ in 0..<4_000 {
             if deliveries.value.contains(where: { if case .failureHook = $0 { true } else { false } }) { return true }
             try? await Task.sleep(nanoseconds: 5_000_000)
         }

@@ -17,7 +17,7 @@ final class SyncGate: Sendable {
     }
 
     /// Waits until a sync is being held; false after `seconds` without one.
-    func awaitHeldSync(seconds: Double = 5) -> Bool {
+    func awaitHeldSync(seconds: Double = 20) -> Bool {
         entered.wait(timeout: .now() + seconds) == .success
     }
 

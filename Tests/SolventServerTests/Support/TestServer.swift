@@ -75,6 +75,9 @@ final class TestServer: @unchecked Sendable {
                 timestamp: Int64? = nil) async throws -> HTTPAnswer {
         var parameters = parameters
         parameters["timestamp"] = String(timestamp ?? Int64(Date().timeIntervalSince1970 * 1_000))
+        // The widest window Binance allows, as clients send 10 s: a loaded CI machine can take
+        // seconds between signing and arrival.
+        if timestamp == nil { parameters["recvWindow"] = parameters["recvWindow"] ?? "60000" }
         let query = Self.query(parameters)
         let signature = HMAC<SHA256>.authenticationCode(for: Data(query.utf8), using: SymmetricKey(data: Data(account.secret.utf8)))
             .map { String(format: "%02x", $0) }.joined()
