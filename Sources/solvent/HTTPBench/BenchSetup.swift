@@ -22,7 +22,7 @@ struct BenchSetup {
         _ = try admin("/admin/v1/market", "symbol=BTCUSDT&baseAsset=BTC&quoteAsset=USDT&tickSize=0.01&stepSize=0.00001")
         return try (0..<count).map { _ in
             guard let account = try admin("/admin/v1/account", "")["account"] as? Int else { throw CommandFailure("no account") }
-            _ = try admin("/admin/v1/deposit", "account=\(account)&asset=USDT&amount=1000000000")
+            _ = try admin("/admin/v1/deposit", "account=\(account)&asset=USDT&amount=1000000")
             let key = try admin("/admin/v1/apiKey", "account=\(account)")
             guard let apiKey = key["apiKey"] as? String, let secret = key["secret"] as? String else {
                 throw CommandFailure("no key")
