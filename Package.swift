@@ -64,7 +64,7 @@ let package = Package(
         .executableTarget(
             name: "solvent",
             dependencies: [
-                "SolventCore", "SolventJournal", "SolventServer",
+                "SolventCore", "SolventJournal", "SolventWire", "SolventServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -39,7 +39,7 @@ public enum SolventApplication {
         let history = try SQLiteHistoryStore(path: configuration.historyFile)
         _ = try HistoryCatchUp.run(directory: configuration.journalDirectory, store: history, log: log)
         let metrics = APIMetrics()
-        let catalog = Catalog(assets: [], markets: [])
+        let catalog = Catalog()
         let projector = HistoryProjector(store: history, recordedThrough: try history.lastSequence(), log: log)
         let sequencer = try Sequencer(
             directory: configuration.journalDirectory, configuration: configuration.sequencer,

@@ -135,7 +135,7 @@ struct ExchangeAgreementTests {
     @Test func publicTradesAreTheTradeEvents() throws {
         let (session, store) = try Self.recorded(seed: 49)
         for market in Self.markets {
-            let expected = session.trades.filter { $0.market == market }.map(TradeRecord.init)
+            let expected = session.trades.filter { $0.market == market }
             #expect(try store.trades(market: market, fromId: 1, limit: 5_000) == expected)
             #expect(try store.trades(market: market, startTime: 0, endTime: nil, limit: 5_000) == expected)
         }

@@ -38,7 +38,7 @@ struct TradeHistoryTests {
                                            quote: TestMarkets.usdt(50), commission: TestMarkets.btc(100) / 1_000,
                                            commissionAsset: TestMarkets.btc, time: time, isBuyer: true, isMaker: false)])
         let publicTrades = try store.trades(market: TestMarkets.btcusdt, fromId: nil, limit: 500)
-        #expect(publicTrades == [TradeRecord(trade)])
+        #expect(publicTrades == [trade])
         #expect(publicTrades.first?.isBuyerMaker == false)
         #expect(publicTrades.first?.takerOrderId == buyId)
     }
@@ -92,7 +92,7 @@ struct TradeHistoryTests {
 
     @Test func recentHistoricalAndTimedTradesComeOldestFirst() throws {
         var recorded = start
-        let trades = try sixTrades(&recorded).map { TradeRecord($0.trade) }
+        let trades = try sixTrades(&recorded).map { $0.trade }
         let store = recorded.store
         #expect(try store.trades(market: TestMarkets.btcusdt, fromId: nil, limit: 500) == trades)
         #expect(try store.trades(market: TestMarkets.btcusdt, fromId: nil, limit: 4) == Array(trades.suffix(4)))

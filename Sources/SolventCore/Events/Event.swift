@@ -116,6 +116,12 @@ public struct Trade: Hashable, Sendable {
         self.takerSide = takerSide
         self.time = time
     }
+
+    /// The resting (maker) order was the buyer: Binance's `isBuyerMaker` / `m`.
+    public var isBuyerMaker: Bool { takerSide == .sell }
+
+    /// The order that came in and took liquidity.
+    public var takerOrderId: OrderId { takerSide == .buy ? buyerOrderId : sellerOrderId }
 }
 
 /// An account's free and locked balance of one asset, after a change.

@@ -14,13 +14,6 @@ final class Catalog: Sendable {
 
     private let listings = Mutex(Listings())
 
-    init(assets: [AssetSpec], markets: [MarketSpec]) {
-        listings.withLock { listings in
-            listings.assets = assets
-            for spec in markets { listings.add(spec) }
-        }
-    }
-
     var snapshot: Listings { listings.withLock { $0 } }
 
     /// Starts over from the exchange's own listings (at start, after recovery).

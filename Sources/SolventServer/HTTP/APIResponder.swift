@@ -14,6 +14,9 @@ struct APIResponder: HTTPResponder {
     let gate: RequestGate
     let metrics: APIMetrics
     static let bodyLimit = 64 * 1024
+    private static let apiKeyField = HTTPField.Name("X-MBX-APIKEY")!
+    private static let adminTokenField = HTTPField.Name(AdminToken.header)!
+    private static let usedWeightFields = [HTTPField.Name("X-MBX-USED-WEIGHT-1M")!, HTTPField.Name("X-MBX-USED-WEIGHT")!]
 
     func respond(to request: Request, context: Context) async throws -> Response {
         let started = ContinuousClock.now
@@ -59,16 +62,15 @@ struct APIResponder: HTTPResponder {
         let rawBody = String(buffer: body)
         return APIRequest(method: request.method.rawValue, path: request.uri.path, rawQuery: rawQuery, rawBody: rawBody,
                           parameters: try RequestParameters(rawQuery: rawQuery, rawBody: rawBody),
-                          apiKey: request.headers[HTTPField.Name("X-MBX-APIKEY")!],
-                          adminToken: request.headers[HTTPField.Name(AdminToken.header)!],
+                          apiKey: request.headers[Self.apiKeyField], adminToken: request.headers[Self.adminTokenField],
                           clientIP: context.clientIP, receivedAt: ServerClock.milliseconds(), account: nil)
     }
 
     static func response(_ reply: Reply, usedWeight: Int) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = reply.contentType
-        headers[HTTPField.Name("X-MBX-USED-WEIGHT-1M")!] = String(usedWeight)
-        headers[HTTPField.Name("X-MBX-USED-WEIGHT")!] = String(usedWeight)
+        let weight = String(usedWeight)
+        for field in usedWeightFields { headers[field] = weight }
         for (name, value) in reply.headers {
             if let field = HTTPField.Name(name) { headers[field] = value }
         }

@@ -14,8 +14,7 @@ enum CancelReplaceEndpoint {
                                  cancelClientOrderId: try parameters.clientOrderId("cancelNewClientOrderId")
                                      ?? OrderRequest.generatedClientOrderId(),
                                  restriction: try parameters.cancelRestrictions() ?? .none)
-        let parsed = try OrderRequest(parameters, account: request.caller, market: (market.id, market.spec),
-                                      catalog: context.catalog)
+        let parsed = try OrderRequest(parameters, account: request.caller, market: market)
         _ = try context.limiter.chargeOrder(account: request.caller, now: request.receivedAt)
         let outcome = try await context.gateway.execute(
             .cancelReplace(CancelReplace(mode: mode, cancel: cancel, replacement: parsed.order)))

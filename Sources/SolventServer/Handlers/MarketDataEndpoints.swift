@@ -42,7 +42,7 @@ enum MarketDataEndpoints {
         let limit = try limitParameter(request.parameters, default: 500, max: 1_000)
         await context.historyCaughtUp()
         let records = try storeQuery { try context.history.store.trades(market: market.id, fromId: fromId, limit: limit) }
-        return Reply(TradeJSON.renderList(records.map(\.trade), market: market.names))
+        return Reply(TradeJSON.renderList(records, market: market.names))
     }
 
     /// Every trade is its own aggregate here: one taker order's fills at one price would merge
@@ -62,7 +62,7 @@ enum MarketDataEndpoints {
             }
             return try context.history.store.trades(market: market.id, startTime: startTime, endTime: endTime, limit: limit)
         }
-        return Reply(AggregateTradeJSON.renderList(records.map { AggregateTrade(trade: $0.trade) }, market: market.names))
+        return Reply(AggregateTradeJSON.renderList(records.map(AggregateTrade.init(trade:)), market: market.names))
     }
 
     private static func klines(_ request: APIRequest, _ context: ServerContext) async throws(BinanceError) -> Reply {
@@ -105,14 +105,6 @@ enum MarketDataEndpoints {
         let id = market.id
         let last = try await context.gateway.read { $0.lastPrice(id) } ?? 0
         return Reply(AveragePriceJSON.render(minutes: minutes, price: last, closeTime: request.receivedAt, market: market.names))
-    }
-}
-
-extension TradeRecord {
-    var trade: Trade {
-        Trade(market: market, id: id, price: price, quantity: quantity, quote: quote, buyerOrderId: buyerOrderId,
-              sellerOrderId: sellerOrderId, buyerAccount: buyerAccount, sellerAccount: sellerAccount,
-              takerSide: takerSide, time: time)
     }
 }
 

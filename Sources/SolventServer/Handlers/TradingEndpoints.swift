@@ -27,8 +27,7 @@ enum TradingEndpoints {
 
     private static func place(_ request: APIRequest, _ context: ServerContext) async throws(BinanceError) -> Reply {
         let market = try context.market(request.parameters)
-        let parsed = try OrderRequest(request.parameters, account: request.caller, market: (market.id, market.spec),
-                                      catalog: context.catalog)
+        let parsed = try OrderRequest(request.parameters, account: request.caller, market: market)
         let counts = try context.limiter.chargeOrder(account: request.caller, now: request.receivedAt)
         try recheckWindow(request)
         let outcome = try await context.gateway.execute(.placeOrder(parsed.order))
@@ -42,8 +41,7 @@ enum TradingEndpoints {
     /// Validates like `/order` without touching the book (`{}`, or the commission rates).
     private static func test(_ request: APIRequest, _ context: ServerContext) async throws(BinanceError) -> Reply {
         let market = try context.market(request.parameters)
-        let order = try OrderRequest(request.parameters, account: request.caller, market: (market.id, market.spec),
-                                     catalog: context.catalog).order
+        let order = try OrderRequest(request.parameters, account: request.caller, market: market).order
         if let problem = try await context.gateway.read({ $0.admissionProblem(order) }) { throw BinanceError(problem) }
         guard try request.parameters.bool("computeCommissionRates") == true else { return .empty }
         return Reply(CommissionJSON.orderTest(try await context.fees(of: request.caller)))

@@ -13,12 +13,11 @@ struct OrderRequest {
         ClientOrderId(RandomText.alphanumeric(22))!
     }
 
-    init(_ parameters: RequestParameters, account: AccountId, market: (id: MarketId, spec: MarketSpec),
-         catalog: Catalog) throws(BinanceError) {
+    init(_ parameters: RequestParameters, account: AccountId, market: ResolvedMarket) throws(BinanceError) {
         guard let side = try parameters.side() else { throw .mandatoryParameter("side") }
         guard let type = try parameters.orderType() else { throw .mandatoryParameter("type") }
-        let baseScale = catalog.asset(market.spec.base)?.scale ?? AssetSpec.defaultScale
-        let quoteScale = catalog.asset(market.spec.quote)?.scale ?? AssetSpec.defaultScale
+        let baseScale = market.names.baseScale
+        let quoteScale = market.names.quoteScale
         let rules = TypeRules(type)
         try rules.check(parameters)
         var order = NewOrder(

@@ -6,7 +6,7 @@ struct BatchProjection {
     /// Latest state of each order the batch touched.
     private(set) var orders: [OrderId: Order] = [:]
     private(set) var accountTrades: [AccountTrade] = []
-    private(set) var trades: [TradeRecord] = []
+    private(set) var trades: [Trade] = []
     private(set) var ledger: [LedgerRecord] = []
     private(set) var klines = KlineProjection()
 
@@ -22,9 +22,8 @@ struct BatchProjection {
                     accountTrades.append(AccountTrade(change, fill))
                 }
             case .trade(let trade):
-                let record = TradeRecord(trade)
-                trades.append(record)
-                klines.add(record)
+                trades.append(trade)
+                klines.add(trade)
             case .ledger(let entry):
                 ledger.append(LedgerRecord(sequence: sequence, entry))
             case .assetListed, .marketListed, .marketStatusChanged, .accountOpened, .feesChanged,
@@ -52,7 +51,7 @@ struct KlineProjection {
 
     private var seconds: [Key: KlineBucket] = [:]
 
-    mutating func add(_ trade: TradeRecord) {
+    mutating func add(_ trade: Trade) {
         let openTime = KlineInterval.oneSecond.openTime(containing: trade.time)
         let key = Key(market: trade.market, interval: .oneSecond, openTime: openTime)
         let single = KlineBucket(openTime: openTime, trade: trade)

@@ -39,10 +39,10 @@ public protocol HistoryStore: Sendable {
                        startTime: Timestamp?, endTime: Timestamp?, limit: Int) throws -> [AccountTrade]
 
     /// `GET /api/v3/trades` (no `fromId`: the newest `limit`) and `historicalTrades` (from `fromId`).
-    func trades(market: MarketId, fromId: TradeId?, limit: Int) throws -> [TradeRecord]
+    func trades(market: MarketId, fromId: TradeId?, limit: Int) throws -> [Trade]
 
     /// Trades by time (`aggTrades` with `startTime` / `endTime`, both inclusive), in id order.
-    func trades(market: MarketId, startTime: Timestamp?, endTime: Timestamp?, limit: Int) throws -> [TradeRecord]
+    func trades(market: MarketId, startTime: Timestamp?, endTime: Timestamp?, limit: Int) throws -> [Trade]
 
     /// `GET /api/v3/klines` for bars whose open time is within `startTime...endTime`. Bars exist
     /// where trades were, plus gap bars (previous close, zero volume) between two of those in the

@@ -18,7 +18,7 @@ struct KlineBucket: Hashable, Sendable {
     var lastTradeId: TradeId
 
     /// The bucket of one trade.
-    init(openTime: Timestamp, trade: TradeRecord) {
+    init(openTime: Timestamp, trade: Trade) {
         let takerBought = trade.takerSide == .buy
         self.openTime = openTime
         open = trade.price

@@ -49,7 +49,7 @@ struct HistoryWrites {
         }
     }
 
-    private func writeTrades(_ trades: [TradeRecord]) throws {
+    private func writeTrades(_ trades: [Trade]) throws {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO trades (market, id, price, quantity, quote, buyerOrderId, sellerOrderId, buyerAccount,
                 sellerAccount, takerSide, time)

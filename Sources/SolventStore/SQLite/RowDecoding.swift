@@ -21,12 +21,12 @@ enum TradeRows {
         market, id, price, quantity, quote, buyerOrderId, sellerOrderId, buyerAccount, sellerAccount, takerSide, time
         """
 
-    static func trade(_ row: Row) throws -> TradeRecord {
+    static func trade(_ row: Row) throws -> Trade {
         let id: Int64 = row[1]
         guard let takerSide = Side(rawValue: row[9]) else {
             throw HistoryStoreError.corruptRow(table: "trades", key: id)
         }
-        return TradeRecord(market: row[0], id: id, price: row[2], quantity: row[3], quote: row[4],
+        return Trade(market: row[0], id: id, price: row[2], quantity: row[3], quote: row[4],
                            buyerOrderId: row[5], sellerOrderId: row[6], buyerAccount: row[7],
                            sellerAccount: row[8], takerSide: takerSide, time: row[10])
     }

@@ -2,7 +2,7 @@ import GRDB
 import SolventCore
 
 extension SQLiteHistoryStore {
-    public func trades(market: MarketId, fromId: TradeId?, limit: Int) throws -> [TradeRecord] {
+    public func trades(market: MarketId, fromId: TradeId?, limit: Int) throws -> [Trade] {
         var query = ListQuery()
         query.equal("market", market)
         query.atLeast("id", fromId)
@@ -13,7 +13,7 @@ extension SQLiteHistoryStore {
     }
 
     public func trades(market: MarketId, startTime: Timestamp?, endTime: Timestamp?,
-                       limit: Int) throws -> [TradeRecord] {
+                       limit: Int) throws -> [Trade] {
         var query = ListQuery()
         query.equal("market", market)
         query.atLeast("time", startTime)

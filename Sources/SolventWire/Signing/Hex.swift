@@ -1,7 +1,20 @@
-/// Hexadecimal text, either case: how HMAC signatures travel (spec §2.2).
-enum Hex {
+/// Hexadecimal text, either case: how HMAC signatures travel (spec §2.2), and the line format
+/// of `solvent pipe`.
+public enum Hex {
+    /// Lowercase hex of `bytes`.
+    public static func encode(_ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(bytes.count * 2)
+        for byte in bytes {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+
     /// The bytes `text` spells, or `nil` for an odd length or a non-hex character.
-    static func decode(_ text: String) -> [UInt8]? {
+    public static func decode(_ text: some StringProtocol) -> [UInt8]? {
         let digits = Array(text.utf8)
         guard digits.count % 2 == 0 else { return nil }
         var bytes: [UInt8] = []

@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import SolventCore
 import SolventJournal
+import SolventWire
 
 /// Kills `solvent pipe` at random moments under a stream of random commands, restarts it, and
 /// checks after every restart that nothing acknowledged was lost: every acknowledged sequence
@@ -73,7 +74,7 @@ struct CrashHarness {
         planned = setup
         for _ in 0..<20_000 { planned.append(workload.next()) }
         plannedStart = referenceSequence + 1
-        let lines = planned.map { HexBytes.encode($0.encoded()) + "\n" }
+        let lines = planned.map { Hex.encode($0.encoded()) + "\n" }
         let sender = Thread { for chunk in stride(from: 0, to: lines.count, by: 64) {
             guard child.send(lines[chunk..<min(chunk + 64, lines.count)].joined()) else { return }
         } }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Glibc
 import SolventCore
 import SolventJournal
+import SolventWire
 
 /// `solvent pipe`: the durable exchange driven over standard input and output, one command per
 /// line. The crash test drives it; so can any script that wants a journaled exchange without a
@@ -30,7 +31,7 @@ struct PipeCommand: AsyncParsableCommand {
         var lineNumber = 0
         while let line = readLine() {
             lineNumber += 1
-            guard let bytes = HexBytes.decode(line[...]), let command = try? Command.decode(bytes) else {
+            guard let bytes = Hex.decode(line), let command = try? Command.decode(bytes) else {
                 StandardStreams.fail("solvent pipe: line \(lineNumber) is not a hex-encoded command", status: 2)
             }
             Self.submitWaiting(command, to: sequencer)

@@ -62,7 +62,7 @@ struct StoreAnswers: Equatable {
     var lastSequence: UInt64
     var orders: [[Order]] = []
     var accountTrades: [[AccountTrade]] = []
-    var trades: [[TradeRecord]] = []
+    var trades: [[Trade]] = []
     var klines: [[Kline]] = []
     var stats: [RollingStats?] = []
     var ledger: [[LedgerRecord]] = []

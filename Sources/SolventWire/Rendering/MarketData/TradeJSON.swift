@@ -18,7 +18,7 @@ public enum TradeJSON {
         writer.decimalField("quoteQty", trade.quote, scale: market.quoteScale)
         writer.field("time", trade.time)
         // The maker is the buyer exactly when the incoming order sold.
-        writer.field("isBuyerMaker", trade.takerSide == .sell)
+        writer.field("isBuyerMaker", trade.isBuyerMaker)
         writer.field("isBestMatch", true)
         writer.endObject()
     }
@@ -49,7 +49,7 @@ public struct AggregateTrade: Sendable, Hashable {
     /// One trade as its own aggregate, its id doubling as the aggregate id.
     public init(trade: Trade) {
         self.init(id: trade.id, price: trade.price, quantity: trade.quantity, firstTradeId: trade.id,
-                  lastTradeId: trade.id, time: trade.time, isBuyerMaker: trade.takerSide == .sell)
+                  lastTradeId: trade.id, time: trade.time, isBuyerMaker: trade.isBuyerMaker)
     }
 }
 
