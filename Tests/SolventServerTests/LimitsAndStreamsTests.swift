@@ -30,15 +30,20 @@ import Testing
         let server = try await TestServer.start(rateLimits: limits)
         defer { Task { await server.stop() } }
         let alice = try await server.account()
+        // Counted in aligned 10 s windows: placing until the first refusal means a slow machine
+        // that crosses a window boundary still meets the limit in the next window.
         var codes: [Int?] = []
-        for index in 0..<5 {
+        for index in 0..<20 where !codes.contains(-1015) {
             let answer = try await server.signed("POST", "/api/v3/order", [
                 "symbol": "BTCUSDT", "side": "BUY", "type": "LIMIT", "timeInForce": "GTC", "quantity": "0.001",
                 "price": String(1_000 + index)], as: alice)
             codes.append(answer.status == 200 ? 0 : answer.code)
-            if answer.status == 200 { #expect(answer.headers["x-mbx-order-count-10s"] != nil) }
+            if answer.status == 200 {
+                let count = Int(answer.headers["x-mbx-order-count-10s"] ?? "") ?? 0
+                #expect((1...3).contains(count), "order count \(count)")
+            }
         }
-        #expect(codes.filter { $0 == 0 }.count <= 3 && codes.contains(-1015), "\(codes)")
+        #expect(codes.contains(-1015), "\(codes)")
     }
 
     @Test func aListenKeyIsReturnedAgainWhileAliveAndEndsWithDelete() async throws {
