@@ -13,14 +13,17 @@ let package = Package(
         .library(name: "SolventJournal", targets: ["SolventJournal"]),
         .library(name: "SolventWire", targets: ["SolventWire"]),
         .library(name: "SolventStore", targets: ["SolventStore"]),
+        .library(name: "SolventProof", targets: ["SolventProof"]),
         .library(name: "SolventServer", targets: ["SolventServer"]),
         .executable(name: "solvent", targets: ["solvent"]),
+        .executable(name: "solvent-verify", targets: ["solvent-verify"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
@@ -31,6 +34,12 @@ let package = Package(
         .target(name: "SolventCore", swiftSettings: strict),
         // Durability: the journal, snapshots, recovery and the sequencer that owns the state.
         .target(name: "SolventJournal", dependencies: ["SolventCore"], swiftSettings: strict),
+        // Proof of liabilities: the Merkle sum tree, signed epochs, the RFC 9162 log over the journal.
+        .target(
+            name: "SolventProof",
+            dependencies: ["SolventCore", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
+        ),
         // The Binance wire format: parameters, decimals, JSON shapes, errors, signatures.
         .target(
             name: "SolventWire",
@@ -51,9 +60,10 @@ let package = Package(
         .target(
             name: "SolventServer",
             dependencies: [
-                "SolventCore", "SolventJournal", "SolventWire", "SolventStore",
+                "SolventCore", "SolventJournal", "SolventWire", "SolventStore", "SolventProof",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -71,11 +81,14 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The standalone verifier a user or auditor runs: SolventProof alone, small enough to audit.
+        .executableTarget(name: "solvent-verify", dependencies: ["SolventProof"], swiftSettings: strict),
         // What the test targets share (a seedable generator); never shipped.
         .target(name: "SolventTestSupport", dependencies: ["SolventCore"], path: "Tests/SolventTestSupport"),
         .testTarget(name: "SolventCoreTests", dependencies: ["SolventCore", "SolventTestSupport"]),
         .testTarget(name: "SolventJournalTests", dependencies: ["SolventJournal", "SolventCore", "SolventTestSupport"]),
         .testTarget(name: "SolventWireTests", dependencies: ["SolventWire", "SolventCore"]),
+        .testTarget(name: "SolventProofTests", dependencies: ["SolventProof", "SolventCore", "SolventTestSupport"]),
         .testTarget(name: "SolventStoreTests", dependencies: ["SolventStore", "SolventCore", "SolventTestSupport"]),
         .testTarget(
             name: "SolventServerTests",

@@ -1,0 +1,3 @@
+import SolventProof
+
+print("solvent-verify: proof format \(ProofFormat.version)")

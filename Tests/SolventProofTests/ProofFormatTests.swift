@@ -1,0 +1,6 @@
+import SolventProof
+import Testing
+
+@Test func proofFormatVersionIsOne() {
+    #expect(ProofFormat.version == 1)
+}
