@@ -32,6 +32,20 @@ struct MarketDataRenderingTests {
                                          isBuyerMaker: false))
     }
 
+    @Test func oneTakersFillsAtOnePriceMergeAndNothingElseDoes() {
+        func fill(_ id: TradeId, taker: OrderId, price: Price, side: Side = .buy) -> Trade {
+            Trade(market: 0, id: id, price: price, quantity: id, quote: 0, buyerOrderId: side == .buy ? taker : 99,
+                  sellerOrderId: side == .buy ? 98 : taker, buyerAccount: 1, sellerAccount: 2, takerSide: side, time: 7)
+        }
+        let trades = [fill(1, taker: 10, price: 5), fill(2, taker: 10, price: 5), fill(3, taker: 10, price: 6),
+                      fill(4, taker: 11, price: 6), fill(5, taker: 11, price: 6, side: .sell), fill(7, taker: 11, price: 6, side: .sell)]
+        let merged = AggregateTrade.merging(trades)
+        #expect(merged.map(\.id) == [1, 3, 4, 5, 7], "price, taker, side and a gap in ids each start a new aggregate")
+        #expect(merged.map { [$0.firstTradeId, $0.lastTradeId] } == [[1, 2], [3, 3], [4, 4], [5, 5], [7, 7]])
+        #expect(merged[0].quantity == 3 && merged.map(\.quantity).reduce(0, +) == trades.map(\.quantity).reduce(0, +))
+        #expect(AggregateTrade.merging([]).isEmpty)
+    }
+
     @Test func depthListsPriceQuantityPairsBestFirst() {
         let json = DepthJSON.render(
             lastUpdateId: 1_027_024,

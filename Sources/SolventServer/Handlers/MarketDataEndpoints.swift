@@ -45,24 +45,23 @@ enum MarketDataEndpoints {
         return Reply(TradeJSON.renderList(records, market: market.names))
     }
 
-    /// Every trade is its own aggregate here: one taker order's fills at one price would merge
-    /// on Binance, and ids stay consistent either way (`a` = the trade id).
+    /// One taker order's fills at one price make one aggregate (`AggregateTrade`).
     private static func aggregateTrades(_ request: APIRequest, _ context: ServerContext) async throws(BinanceError)
         -> Reply {
         let parameters = request.parameters
         let market = try context.market(parameters)
         let limit = try limitParameter(parameters, default: 500, max: 1_000)
+        let fromId = try parameters.int64("fromId")
         let startTime = try parameters.timestampMilliseconds("startTime")
         let endTime = try parameters.timestampMilliseconds("endTime")
         if let startTime, let endTime, endTime - startTime > 3_600_000 { throw .rangeTooLarge(hours: 1) }
         await context.historyCaughtUp()
-        let records = try storeQuery {
-            if let fromId = try parameters.int64("fromId") {
-                return try context.history.store.trades(market: market.id, fromId: fromId, limit: limit)
-            }
-            return try context.history.store.trades(market: market.id, startTime: startTime, endTime: endTime, limit: limit)
+        let reading = AggregateTradeReading(store: context.history.store, market: market.id, limit: limit)
+        let aggregates = try storeQuery {
+            if let fromId { return try reading.forward(from: max(fromId, 1), through: endTime) }
+            return try reading.byTime(from: startTime, through: endTime)
         }
-        return Reply(AggregateTradeJSON.renderList(records.map(AggregateTrade.init(trade:)), market: market.names))
+        return Reply(AggregateTradeJSON.renderList(aggregates, market: market.names))
     }
 
     private static func klines(_ request: APIRequest, _ context: ServerContext) async throws(BinanceError) -> Reply {

@@ -24,35 +24,6 @@ public enum TradeJSON {
     }
 }
 
-/// Trades of one taker order at one price, merged: an item of `GET /api/v3/aggTrades`.
-public struct AggregateTrade: Sendable, Hashable {
-    public var id: Int64
-    public var price: Price
-    public var quantity: Quantity
-    public var firstTradeId: TradeId
-    public var lastTradeId: TradeId
-    public var time: Timestamp
-    public var isBuyerMaker: Bool
-
-    public init(id: Int64, price: Price, quantity: Quantity, firstTradeId: TradeId, lastTradeId: TradeId,
-                time: Timestamp, isBuyerMaker: Bool) {
-        precondition(firstTradeId <= lastTradeId, "an aggregate's trade ids run forward")
-        self.id = id
-        self.price = price
-        self.quantity = quantity
-        self.firstTradeId = firstTradeId
-        self.lastTradeId = lastTradeId
-        self.time = time
-        self.isBuyerMaker = isBuyerMaker
-    }
-
-    /// One trade as its own aggregate, its id doubling as the aggregate id.
-    public init(trade: Trade) {
-        self.init(id: trade.id, price: trade.price, quantity: trade.quantity, firstTradeId: trade.id,
-                  lastTradeId: trade.id, time: trade.time, isBuyerMaker: trade.isBuyerMaker)
-    }
-}
-
 /// The answer to `GET /api/v3/aggTrades`, with Binance's one-letter keys.
 public enum AggregateTradeJSON {
     public static func renderList(_ trades: [AggregateTrade], market: MarketNames) -> [UInt8] {
