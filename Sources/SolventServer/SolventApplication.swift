@@ -14,6 +14,7 @@ public enum SolventApplication {
         let parts = try await assemble(configuration, logger: logger)
         let app = Application(
             responder: parts.responder,
+            server: .http1(configuration: .init(additionalChannelHandlers: [MalformedRequestHandler()])),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Solvent"),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? configuration.port

@@ -1,7 +1,6 @@
 import ArgumentParser
 
 /// The `solvent` command: a spot exchange whose users can check that their assets are there.
-@main
 struct Solvent: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "solvent",

@@ -65,6 +65,25 @@ struct RecordingTests {
         }
     }
 
+    @Test func batchesRecordedTogetherEqualOneByOneAndAGapRecordsNoneOfThem() throws {
+        let session = RandomSession(seed: 14, commands: 300)
+        let reference = try SQLiteHistoryStore(inMemory: ())
+        try session.recordAll(into: reference)
+        let together = try SQLiteHistoryStore(inMemory: ())
+        let total = session.commandEvents.count
+        try together.record([session.batch(commands: 0..<100), session.batch(commands: 90..<200),
+                             session.batch(commands: 200..<total)])
+        #expect(try together.lastSequence() == UInt64(total))
+        let expected = try StoreAnswers(reference, accounts: RandomSession.accounts, now: session.lastTime)
+        #expect(try StoreAnswers(together, accounts: RandomSession.accounts, now: session.lastTime) == expected)
+
+        let gapped = try SQLiteHistoryStore(inMemory: ())
+        #expect(throws: HistoryStoreError.sequenceGap(expected: 101, found: 102)) {
+            try gapped.record([session.batch(commands: 0..<100), session.batch(commands: 101..<200)])
+        }
+        #expect(try gapped.lastSequence() == 0, "one transaction: the batch before the gap is not kept either")
+    }
+
     @Test(arguments: [21, 22, 23] as [UInt64])
     func theAnswersDoNotDependOnHowCommandsWereBatched(seed: UInt64) throws {
         let session = RandomSession(seed: seed, commands: 800)

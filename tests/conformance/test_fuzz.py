@@ -592,13 +592,9 @@ def raw_exchange(host: str, port: int, payload: bytes) -> bytes:
         return b"".join(chunks)
 
 
-# Known open bug (issue 4's note): a request-target holding bytes outside ASCII is not HTTP at all,
-# and Hummingbird's HTTP/1 channel answers NIO's parser error itself, with an empty 400 and a
-# closed connection, before the server's responder can write its JSON. Strict: these fail the
-# suite the day they start passing, so the marker cannot outlive the fix.
-NON_ASCII_TARGET = pytest.mark.xfail(strict=True, reason="NIO rejects non-ASCII request-targets before the responder")
-RAW_PARAMS = [pytest.param(payload, id=f"raw{i}", marks=[NON_ASCII_TARGET] if i < 3 else [])
-              for i, payload in enumerate(RAW_CASES)]
+# The first three are not HTTP at all (bytes outside ASCII in the request-target): NIO's parser
+# fails on them, and the server's MalformedRequestHandler still answers -1100 in JSON, then closes.
+RAW_PARAMS = [pytest.param(payload, id=f"raw{i}") for i, payload in enumerate(RAW_CASES)]
 
 
 @pytest.mark.parametrize("payload", RAW_PARAMS)

@@ -48,18 +48,22 @@ final class HistoryProjector: Sendable {
                 defer { batches.removeAll(keepingCapacity: true) }
                 return batches
             }
-            for batch in batches { record(batch) }
+            record(batches)
         }
     }
 
-    private func record(_ batch: CommittedBatch) {
+    /// Everything that queued up while the last write ran goes into one transaction.
+    private func record(_ batches: [CommittedBatch]) {
+        guard let first = batches.first, let last = batches.last else { return }
         do {
-            try store.record(HistoryBatch(firstSequence: batch.firstSequence, time: batch.time,
-                                          commandEvents: (0..<batch.count).map { batch.events(of: $0) }))
-            recorded.store(batch.lastSequence, ordering: .releasing)
+            try store.record(batches.map { batch in
+                HistoryBatch(firstSequence: batch.firstSequence, time: batch.time,
+                             commandEvents: (0..<batch.count).map { batch.events(of: $0) })
+            })
+            recorded.store(last.lastSequence, ordering: .releasing)
         } catch {
             // The journal stays the truth: a restart rebuilds the store from where it stopped.
-            log("history: recording batch \(batch.firstSequence)...\(batch.lastSequence) failed: \(error)")
+            log("history: recording batches \(first.firstSequence)...\(last.lastSequence) failed: \(error)")
         }
     }
 }

@@ -22,20 +22,26 @@ struct APIResponder: HTTPResponder {
         let started = ContinuousClock.now
         let method = request.method.rawValue
         let path = request.uri.path
-        var reply: Reply
-        var label = "unknown"
-        switch table.lookup(method: method, path: path) {
-        case .unknownPath:
-            reply = Reply(error: .unknownPath)
-        case .wrongMethod:
-            reply = Reply(error: .methodNotAllowed)
-        case .found(let endpoint):
-            label = endpoint.path
-            reply = await serve(endpoint, request, context)
+        let reply: Reply
+        let label: String
+        if request.method == MalformedRequestHandler.method {
+            label = "malformed"
+            reply = Reply(error: .illegalCharactersInRequest)
+        } else {
+            (reply, label) = await route(request, context, method: method, path: path)
         }
         let usedWeight = gate.usedWeight(ip: context.clientIP)
         metrics.record(endpoint: label, method: method, status: reply.status, since: started)
         return Self.response(reply, usedWeight: usedWeight)
+    }
+
+    /// The endpoint's answer and its metrics label.
+    private func route(_ request: Request, _ context: Context, method: String, path: String) async -> (Reply, String) {
+        switch table.lookup(method: method, path: path) {
+        case .unknownPath: (Reply(error: .unknownPath), "unknown")
+        case .wrongMethod: (Reply(error: .methodNotAllowed), "unknown")
+        case .found(let endpoint): (await serve(endpoint, request, context), endpoint.path)
+        }
     }
 
     private func serve(_ endpoint: Endpoint, _ request: Request, _ context: Context) async -> Reply {

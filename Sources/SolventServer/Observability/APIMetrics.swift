@@ -1,6 +1,7 @@
 import Prometheus
 import SolventCore
 import SolventJournal
+import Synchronization
 
 /// What `/metrics` shows, in Prometheus' text format: requests by endpoint and status with
 /// latency histograms, orders and trades, and the sequencer's batches, commit latency and
@@ -12,6 +13,15 @@ final class APIMetrics: Sendable {
     private let journalBytes: Counter
     private let orders: Counter
     private let trades: Counter
+    /// Each (endpoint, method, status)'s counter and each endpoint's histogram, made once: asking
+    /// the registry for them builds the label set and takes its lock on every request.
+    private let requestSeries = Mutex<[RequestKey: (count: Counter, latency: DurationHistogram)]>([:])
+
+    private struct RequestKey: Hashable {
+        var endpoint: String
+        var method: String
+        var status: Int
+    }
 
     init() {
         batchSizes = registry.makeValueHistogram(descriptor: Self.name("solvent_sequencer_batch", "commands",
@@ -27,12 +37,26 @@ final class APIMetrics: Sendable {
     }
 
     func record(endpoint: String, method: String, status: Int, since started: ContinuousClock.Instant) {
-        registry.makeCounter(descriptor: Self.name("solvent_http_requests", "total", "HTTP requests"),
-                             labels: [("endpoint", endpoint), ("method", method), ("status", String(status))]).increment()
-        registry.makeDurationHistogram(
-            descriptor: Self.name("solvent_http_request", "seconds", "Request latency"), labels: [("endpoint", endpoint)],
+        let key = RequestKey(endpoint: endpoint, method: method, status: status)
+        let series = requestSeries.withLock { known in
+            if let series = known[key] { return series }
+            let series = makeSeries(key)
+            known[key] = series
+            return series
+        }
+        series.count.increment()
+        series.latency.record(ContinuousClock.now - started)
+    }
+
+    private func makeSeries(_ key: RequestKey) -> (count: Counter, latency: DurationHistogram) {
+        let count = registry.makeCounter(descriptor: Self.name("solvent_http_requests", "total", "HTTP requests"),
+                                         labels: [("endpoint", key.endpoint), ("method", key.method),
+                                                  ("status", String(key.status))])
+        let latency = registry.makeDurationHistogram(
+            descriptor: Self.name("solvent_http_request", "seconds", "Request latency"), labels: [("endpoint", key.endpoint)],
             buckets: [.microseconds(250), .milliseconds(1), .milliseconds(5), .milliseconds(25), .milliseconds(100),
-                      .seconds(1)]).record(ContinuousClock.now - started)
+                      .seconds(1)])
+        return (count, latency)
     }
 
     func record(_ sync: SyncMeasurement) {

@@ -10,7 +10,7 @@ struct OrderRequest {
 
     /// Client order ids Binance generates when a request sends none: 22 letters and digits.
     static func generatedClientOrderId() -> ClientOrderId {
-        ClientOrderId(RandomText.alphanumeric(22))!
+        GeneratedClientOrderIds.next()
     }
 
     init(_ parameters: RequestParameters, account: AccountId, market: ResolvedMarket) throws(BinanceError) {

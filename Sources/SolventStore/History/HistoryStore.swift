@@ -19,6 +19,11 @@ public protocol HistoryStore: Sendable {
     /// records nothing.
     func record(_ batch: HistoryBatch) throws
 
+    /// Projects consecutive group commits in one transaction (a projector that fell behind
+    /// catches up with one commit instead of one per batch); the same rules per batch, and a
+    /// gap anywhere records none of them.
+    func record(_ batches: [HistoryBatch]) throws
+
     /// The sequence of the last command recorded; 0 for an empty store.
     func lastSequence() throws -> UInt64
 

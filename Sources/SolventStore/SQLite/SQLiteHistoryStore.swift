@@ -31,22 +31,31 @@ public final class SQLiteHistoryStore: HistoryStore {
     }
 
     public func record(_ batch: HistoryBatch) throws {
-        guard !batch.commandEvents.isEmpty else { return }
+        try record([batch])
+    }
+
+    public func record(_ batches: [HistoryBatch]) throws {
+        let batches = batches.filter { !$0.commandEvents.isEmpty }
+        guard !batches.isEmpty else { return }
         try database.write { db in
-            let last = try Self.progress(db).sequence
-            guard batch.lastSequence > last else { return } // all of it is already here
-            guard batch.firstSequence <= last + 1 else {
-                throw HistoryStoreError.sequenceGap(expected: last + 1, found: batch.firstSequence)
-            }
-            var projection = BatchProjection()
-            let alreadyRecorded = Int(last + 1 - batch.firstSequence)
-            for index in alreadyRecorded..<batch.commandEvents.count {
-                projection.add(batch.commandEvents[index], sequence: batch.firstSequence + UInt64(index))
-            }
-            try HistoryWrites(db).write(projection)
-            try db.cachedStatement(sql: "UPDATE progress SET lastSequence = ?, lastTime = ? WHERE id = 1")
-                .execute(arguments: [Int64(batch.lastSequence), batch.time])
+            for batch in batches { try Self.write(batch, db) }
         }
+    }
+
+    private static func write(_ batch: HistoryBatch, _ db: Database) throws {
+        let last = try progress(db).sequence
+        guard batch.lastSequence > last else { return } // all of it is already here
+        guard batch.firstSequence <= last + 1 else {
+            throw HistoryStoreError.sequenceGap(expected: last + 1, found: batch.firstSequence)
+        }
+        var projection = BatchProjection()
+        let alreadyRecorded = Int(last + 1 - batch.firstSequence)
+        for index in alreadyRecorded..<batch.commandEvents.count {
+            projection.add(batch.commandEvents[index], sequence: batch.firstSequence + UInt64(index))
+        }
+        try HistoryWrites(db).write(projection)
+        try db.cachedStatement(sql: "UPDATE progress SET lastSequence = ?, lastTime = ? WHERE id = 1")
+            .execute(arguments: [Int64(batch.lastSequence), batch.time])
     }
 
     static func progress(_ db: Database) throws -> (sequence: UInt64, time: Timestamp) {

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Logging
 import SolventServer
+import SolventWire
 
 /// The two servers the HTTP benchmark compares, in this process: a trivial Hummingbird
 /// endpoint, and Solvent itself on a fresh data directory with one market and funded accounts.
@@ -42,15 +43,24 @@ struct BenchTrader: Sendable {
     let apiKey: String
     let secret: [UInt8]
 
-    /// A signed `POST /api/v3/order` (IOC far below the market: it expires at once, so the
-    /// book stays empty and every request costs the same), timestamped now.
-    func orderRequest(_ n: Int) -> [UInt8] {
+    /// The signed query of a `POST /api/v3/order`: an IOC buy far below the market, so it expires
+    /// at once, the book stays empty and every request costs the same. Timestamped now, with a
+    /// 60 s `recvWindow`, so a request prepared before a short measurement stays valid through it.
+    func signedOrderTarget() -> String {
         let timestamp = Int64(Date().timeIntervalSince1970 * 1_000)
         let query = "symbol=BTCUSDT&side=BUY&type=LIMIT&timeInForce=IOC&quantity=0.001&price=1.00"
             + "&newOrderRespType=ACK&recvWindow=60000&timestamp=\(timestamp)"
         let signature = HMAC<SHA256>.authenticationCode(for: Array(query.utf8), using: SymmetricKey(data: secret))
-            .map { String(format: "%02x", $0) }.joined()
-        return Array(("POST /api/v3/order?\(query)&signature=\(signature) HTTP/1.1\r\nHost: bench\r\n"
-            + "X-MBX-APIKEY: \(apiKey)\r\nContent-Length: 0\r\n\r\n").utf8)
+        return "/api/v3/order?\(query)&signature=\(Hex.encode(Array(signature)))"
+    }
+
+    /// The order as raw HTTP/1.1 bytes, for the built-in load generator.
+    func orderRequest() -> [UInt8] {
+        Array("POST \(signedOrderTarget()) HTTP/1.1\r\nHost: bench\r\nX-MBX-APIKEY: \(apiKey)\r\nContent-Length: 0\r\n\r\n".utf8)
+    }
+
+    /// The order for wrk's script.
+    func wrkRequest() -> WrkRequest {
+        WrkRequest(method: "POST", target: signedOrderTarget(), headers: [("X-MBX-APIKEY", apiKey), ("Content-Length", "0")])
     }
 }
