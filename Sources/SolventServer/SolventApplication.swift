@@ -69,7 +69,7 @@ public enum SolventApplication {
             (exchange.engine.assets, (0..<exchange.engine.marketCount).compactMap { exchange.engine.market(MarketId($0)) })
         }
         catalog.replace(assets: listings.0, markets: listings.1)
-        try await StreamSeeding.seed(streams, from: sequencer)
+        try await StreamSeeding.seed(streams, from: sequencer, history: history)
         let authenticator = Authenticator(keys: [])
         let keys = KeyAdministration(store: try SQLiteAPIKeyStore(path: configuration.keysFile),
                                      masterKey: try MasterKey(path: configuration.masterKeyFile),

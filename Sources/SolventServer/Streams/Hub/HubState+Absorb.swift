@@ -14,7 +14,9 @@ extension HubState {
             for event in batch.events(of: index) {
                 switch event {
                 case .order(let orderEvent): orderEvents[orderEvent.order.market, default: []].append(orderEvent)
-                case .trade(let trade): publish(trade, eventTime: eventTime, into: &deliveries)
+                case .trade(let trade):
+                    publish(trade, eventTime: eventTime, into: &deliveries)
+                    record(trade, sequence: batch.lastSequence, eventTime: eventTime, into: &deliveries)
                 default: break
                 }
             }
@@ -51,6 +53,7 @@ extension HubState {
             let top = state.top
             guard top.bid != state.publishedTop.bid || top.ask != state.publishedTop.ask else { return }
             state.publishedTop = top
+            state.statistics.movedTop()
             guard !recipients.isEmpty else { return }
             let payload = StreamDepthJSON.bookTicker(updateId: Int64(state.book.updateId), bid: top.bid, ask: top.ask,
                                                      market: state.names)

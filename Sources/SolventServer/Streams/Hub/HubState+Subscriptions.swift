@@ -20,11 +20,16 @@ extension HubState {
 
     private mutating func started(_ topic: StreamTopic) {
         guard case .market(let id, let kind) = topic else { return }
-        updateMarket(id) { market in
-            if case .depthDiff(let fast) = kind {
+        switch kind {
+        case .depthDiff(let fast):
+            updateMarket(id) { market in
                 let updateId = market.book.updateId
                 market.updateDiff(fast: fast) { $0.start(at: updateId) }
             }
+        case .ticker, .miniTicker, .averagePrice:
+            forceStatistics(id)
+        default:
+            break
         }
     }
 
@@ -39,11 +44,15 @@ extension HubState {
         updateMarket(id) { ($0.book.updateId, $0.book.bids.top(limit), $0.book.asks.top(limit)) } ?? (0, [], [])
     }
 
-    /// The engine's open orders of one market, before anything runs (server start).
-    mutating func seed(_ id: MarketId, orders: [Order]) {
+    /// The engine's open orders and the history's bars of one market, before anything runs
+    /// (server start).
+    mutating func seed(_ id: MarketId, orders: [Order], bars: [LiveBar], lastTrade: Trade?) {
         updateMarket(id) { market in
             market.book.seed(orders)
             market.publishedTop = market.top
+            for bar in bars { market.bars.seed(KlineBars.index(bar.interval), bar) }
+            market.lastPrice = lastTrade?.price ?? 0
+            market.lastTradeTime = lastTrade?.time ?? 0
         }
     }
 }

@@ -4,12 +4,14 @@ import SolventWire
 extension HubState {
     /// The timed streams, every 100 ms: the 100 ms depth streams each tick, the 1000 ms ones
     /// on the second.
-    mutating func tick(now: Timestamp, into deliveries: inout [Delivery]) {
-        let onSecond = now % 1_000 < MarketStreamHub.tickMilliseconds
+    /// `second` is the wall-clock second when this tick is the first of it.
+    mutating func tick(now: Timestamp, second: Int64?, into deliveries: inout [Delivery]) {
         for index in markets.indices where markets[index] != nil {
             flushDepth(MarketId(index), fast: true, now: now, into: &deliveries)
-            if onSecond { flushDepth(MarketId(index), fast: false, now: now, into: &deliveries) }
+            if second != nil { flushDepth(MarketId(index), fast: false, now: now, into: &deliveries) }
+            tickKlines(MarketId(index), now: now, second: second, into: &deliveries)
         }
+        if second != nil { tickStatistics(now: now, into: &deliveries) }
     }
 
     private mutating func flushDepth(_ id: MarketId, fast: Bool, now: Timestamp, into deliveries: inout [Delivery]) {

@@ -31,7 +31,8 @@ struct HubState {
             return false
         }
         while markets.count <= Int(id) { markets.append(nil) }
-        markets[Int(id)] = MarketStreamState(id: id, names: MarketNames(spec: spec, base: base, quote: quote))
+        markets[Int(id)] = MarketStreamState(id: id, names: MarketNames(spec: spec, base: base, quote: quote),
+                                             now: ServerClock.milliseconds())
         return true
     }
 

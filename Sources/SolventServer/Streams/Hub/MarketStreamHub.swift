@@ -75,6 +75,7 @@ final class MarketStreamHub: Sendable {
     private func run() {
         var deliveries: [Delivery] = []
         var nextTick = ServerClock.milliseconds() + Self.tickMilliseconds
+        var lastSecond = ServerClock.milliseconds() / 1_000
         while !stopped.load(ordering: .relaxed) {
             let waitMs = max(0, nextTick - ServerClock.milliseconds())
             _ = wake.wait(timeout: .now() + .milliseconds(Int(waitMs)))
@@ -91,7 +92,10 @@ final class MarketStreamHub: Sendable {
             }
             let now = ServerClock.milliseconds()
             if now >= nextTick {
-                state.withLock { $0.tick(now: now, into: &deliveries) }
+                let second = now / 1_000
+                let firstOfSecond = second != lastSecond ? second : nil
+                lastSecond = second
+                state.withLock { $0.tick(now: now, second: firstOfSecond, into: &deliveries) }
                 send(&deliveries)
                 nextTick = now - now % Self.tickMilliseconds + Self.tickMilliseconds
             }

@@ -10,10 +10,18 @@ struct MarketStreamState {
     var slowDiff = DepthDiff()
     /// The best bid and ask last published on `@bookTicker`.
     var publishedTop: (bid: DepthLevel?, ask: DepthLevel?) = (nil, nil)
+    var bars: KlineBars
+    var lastPrice: Price = 0
+    var lastTradeTime: Timestamp = 0
+    /// The 24 h and 5 min figures changed (a trade, or for `@ticker` the best prices): the
+    /// statistics streams push at the next second once the history store has recorded
+    /// `statisticsChangedAt`.
+    var statistics = StatisticsChange()
 
-    init(id: MarketId, names: MarketNames) {
+    init(id: MarketId, names: MarketNames, now: Timestamp) {
         self.id = id
         self.names = names
+        bars = KlineBars(now: now, lastPrice: 0)
     }
 
     var top: (bid: DepthLevel?, ask: DepthLevel?) { (book.bids.best, book.asks.best) }
