@@ -13,6 +13,8 @@ struct ServerContext: Sendable {
     let limiter: RateLimiter
     let listenKeys: ListenKeys
     let metrics: APIMetrics
+    /// The market streams' hub; also the book `/api/v3/depth` reads, with its update id.
+    let streams: MarketStreamHub
 
     var sequencer: Sequencer { gateway.sequencer }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdWebSocket
 import Logging
 import SolventCore
 import SolventJournal
@@ -14,6 +15,12 @@ public enum SolventApplication {
         let parts = try await assemble(configuration, logger: logger)
         let app = Application(
             responder: parts.responder,
+            // REST and WebSockets share the port (spec §1.1); keepalive is the streams' own
+            // (`SessionRunner`), since clients answer pings with pongs the library would not count.
+            server: .http1WebSocketUpgrade(
+                configuration: .init(ws: .init(maxFrameSize: configuration.streams.inboundMessageBytesMax,
+                                               autoPing: .disabled)),
+                shouldUpgrade: parts.webSockets.shouldUpgrade),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Solvent"),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? configuration.port
@@ -26,6 +33,7 @@ public enum SolventApplication {
         defer {
             try? FileManager.default.removeItem(atPath: configuration.serverURLFile)
             parts.context.sequencer.stop(takingSnapshot: true)
+            parts.context.streams.stop()
         }
         try await app.runService()
         logger.info("shutting down: requests drained, writing a final snapshot")
@@ -33,7 +41,7 @@ public enum SolventApplication {
 
     /// Everything but the HTTP listener, wired together.
     static func assemble(_ configuration: ServerConfiguration, logger: Logger) async throws
-        -> (context: ServerContext, responder: APIResponder) {
+        -> (context: ServerContext, responder: APIResponder, webSockets: WebSocketUpgrade) {
         try FileManager.default.createDirectory(atPath: configuration.journalDirectory, withIntermediateDirectories: true)
         let log: @Sendable (String) -> Void = { logger.info("\($0)") }
         let history = try SQLiteHistoryStore(path: configuration.historyFile)
@@ -41,6 +49,7 @@ public enum SolventApplication {
         let metrics = APIMetrics()
         let catalog = Catalog()
         let projector = HistoryProjector(store: history, recordedThrough: try history.lastSequence(), log: log)
+        let streams = MarketStreamHub(catalog: catalog, history: HubHistory(store: history) { projector.recordedSequence })
         let sequencer = try Sequencer(
             directory: configuration.journalDirectory, configuration: configuration.sequencer,
             hooks: SequencerHooks(
@@ -48,6 +57,7 @@ public enum SolventApplication {
                 onCommit: { batch in
                     catalog.absorb(batch)
                     projector.enqueue(batch)
+                    streams.enqueue(batch)
                     metrics.record(batch)
                 },
                 onSync: { metrics.record($0) },
@@ -59,6 +69,7 @@ public enum SolventApplication {
             (exchange.engine.assets, (0..<exchange.engine.marketCount).compactMap { exchange.engine.market(MarketId($0)) })
         }
         catalog.replace(assets: listings.0, markets: listings.1)
+        try await StreamSeeding.seed(streams, from: sequencer, history: history)
         let authenticator = Authenticator(keys: [])
         let keys = KeyAdministration(store: try SQLiteAPIKeyStore(path: configuration.keysFile),
                                      masterKey: try MasterKey(path: configuration.masterKeyFile),
@@ -68,11 +79,20 @@ public enum SolventApplication {
         let context = ServerContext(configuration: configuration,
                                     gateway: ExchangeGateway(sequencer: sequencer, catalog: catalog), catalog: catalog,
                                     history: projector, keys: keys, limiter: limiter, listenKeys: ListenKeys(),
-                                    metrics: metrics)
+                                    metrics: metrics, streams: streams)
         let adminToken = try AdminToken.load(path: configuration.adminTokenFile)
         let table = EndpointTable(Endpoints.all(context) + AdminEndpoints.all(AdminOperations(context: context)))
         let gate = RequestGate(limiter: limiter, authenticator: authenticator, adminToken: adminToken)
         let responder = APIResponder(table: table, gate: gate, metrics: metrics)
-        return (context, responder)
+        var routes = WebSocketRoutes()
+        let marketStreams = MarketStreamService(hub: streams, catalog: catalog, users: NoUserStreams(),
+                                                limits: configuration.streams)
+        routes.register(pathPrefix: "/ws", marketStreams)
+        routes.register(pathPrefix: "/stream", marketStreams)
+        let webSockets = WebSocketUpgrade(
+            routes: routes,
+            admission: ConnectionAdmission(limits: configuration.streams, enforcePerIP: configuration.rateLimits.enforced),
+            limits: configuration.streams)
+        return (context, responder, webSockets)
     }
 }

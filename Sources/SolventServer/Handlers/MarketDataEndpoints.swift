@@ -28,12 +28,12 @@ enum MarketDataEndpoints {
     private static func depth(_ request: APIRequest, _ context: ServerContext) async throws(BinanceError) -> Reply {
         let market = try context.market(request.parameters)
         let limit = try limitParameter(request.parameters, default: 100, max: 5_000)
-        let id = market.id
-        let (bids, asks) = try await context.gateway.read { exchange in
-            (BookReading.levels(exchange, id, .buy, limit: limit), BookReading.levels(exchange, id, .sell, limit: limit))
-        }
-        let lastUpdateId = Int64(context.sequencer.committedSequence)
-        return Reply(DepthJSON.render(lastUpdateId: lastUpdateId, bids: bids, asks: asks, market: market.names))
+        // The streams' book, with the update id its levels correspond to (spec §5.5), once it
+        // holds everything durable when the request came.
+        await context.streams.waitUntilAbsorbed(context.sequencer.committedSequence)
+        let book = context.streams.withState { $0.depthSnapshot(market.id, limit: limit) }
+        return Reply(DepthJSON.render(lastUpdateId: Int64(book.lastUpdateId), bids: book.bids, asks: book.asks,
+                                      market: market.names))
     }
 
     private static func trades(_ request: APIRequest, _ context: ServerContext, fromId: TradeId?) async throws(BinanceError)

@@ -1,0 +1,63 @@
+import SolventCore
+import SolventJournal
+import SolventWire
+
+extension HubState {
+    /// Takes in one durable batch: book changes per command (with their update ids), trades and
+    /// book-ticker changes as real-time pushes for whoever listens.
+    mutating func absorb(_ batch: CommittedBatch, into deliveries: inout [Delivery]) {
+        let eventTime = ServerClock.milliseconds()
+        var orderEvents: [MarketId: [OrderEvent]] = [:]
+        var changed: [StreamBook.LevelKey] = []
+        for index in 0..<batch.count {
+            orderEvents.removeAll(keepingCapacity: true)
+            for event in batch.events(of: index) {
+                switch event {
+                case .order(let orderEvent): orderEvents[orderEvent.order.market, default: []].append(orderEvent)
+                case .trade(let trade):
+                    publish(trade, eventTime: eventTime, into: &deliveries)
+                    record(trade, sequence: batch.lastSequence, eventTime: eventTime, into: &deliveries)
+                default: break
+                }
+            }
+            for (market, events) in orderEvents {
+                updateMarket(market) { state in
+                    changed.removeAll(keepingCapacity: true)
+                    state.book.apply(events, changed: &changed)
+                    state.fastDiff.note(changed)
+                    state.slowDiff.note(changed)
+                }
+                publishTopIfChanged(market, into: &deliveries)
+            }
+        }
+    }
+
+    private mutating func publish(_ trade: Trade, eventTime: Timestamp, into deliveries: inout [Delivery]) {
+        guard let names = updateMarket(trade.market, { $0.names }) else { return }
+        let trades = subscriptions.list(.market(trade.market, .trade))
+        if !trades.isEmpty {
+            deliveries.append(Delivery(payload: StreamTradeJSON.trade(trade, eventTime: eventTime, market: names),
+                                       recipients: trades))
+        }
+        let aggregates = subscriptions.list(.market(trade.market, .aggregateTrade))
+        if !aggregates.isEmpty {
+            let payload = StreamTradeJSON.aggregateTrade(AggregateTrade(trade: trade), eventTime: eventTime, market: names)
+            deliveries.append(Delivery(payload: payload, recipients: aggregates))
+        }
+    }
+
+    /// `@bookTicker` is real time: a push whenever the best bid or ask moved in price or size.
+    private mutating func publishTopIfChanged(_ market: MarketId, into deliveries: inout [Delivery]) {
+        let recipients = subscriptions.list(.market(market, .bookTicker))
+        updateMarket(market) { state in
+            let top = state.top
+            guard top.bid != state.publishedTop.bid || top.ask != state.publishedTop.ask else { return }
+            state.publishedTop = top
+            state.statistics.movedTop()
+            guard !recipients.isEmpty else { return }
+            let payload = StreamDepthJSON.bookTicker(updateId: Int64(state.book.updateId), bid: top.bid, ask: top.ask,
+                                                     market: state.names)
+            deliveries.append(Delivery(payload: payload, recipients: recipients))
+        }
+    }
+}
