@@ -31,6 +31,7 @@ final class UserStreams: Sendable {
     }
 
     private let state = Mutex(State())
+    private let stopped = Atomic(false)
     private let wake = DispatchSemaphore(value: 0)
     private let catalog: Catalog
     private let listenKeys: ListenKeys
@@ -76,10 +77,16 @@ final class UserStreams: Sendable {
 
     var subscriptionCount: Int { state.withLock { $0.subscriptions.count } }
 
+    /// Ends the hub's thread (at shutdown); nothing is delivered afterwards.
+    func stop() {
+        stopped.store(true, ordering: .releasing)
+        wake.signal()
+    }
+
     // MARK: The hub's thread
 
     private func run() {
-        while true {
+        while !stopped.load(ordering: .acquiring) {
             let woken = wake.wait(timeout: .now() + Self.sweepIntervalSeconds) == .success
             if woken { drain() }
             sweepListenKeys()
