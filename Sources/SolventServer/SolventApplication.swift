@@ -89,12 +89,14 @@ public enum SolventApplication {
         let gate = RequestGate(limiter: limiter, authenticator: authenticator, adminToken: adminToken)
         let responder = APIResponder(table: table, gate: gate, metrics: metrics)
         var routes = WebSocketRoutes()
-        let marketStreams = MarketStreamService(hub: streams, catalog: catalog, users: NoUserStreams(),
+        let marketStreams = MarketStreamService(hub: streams, catalog: catalog,
+                                                users: ListenKeyStreams(userStreams: userStreams, listenKeys: listenKeys),
                                                 limits: configuration.streams)
         routes.register(pathPrefix: "/ws", marketStreams)
         routes.register(pathPrefix: "/stream", marketStreams)
         let webSocketAPI = WebSocketAPI(endpoints: table, authenticator: authenticator, limiter: limiter,
                                         userStreams: userStreams)
+        routes.register(path: "/ws-api/v3", WebSocketAPIService(api: webSocketAPI))
         let webSockets = WebSocketUpgrade(
             routes: routes,
             admission: ConnectionAdmission(limits: configuration.streams, enforcePerIP: configuration.rateLimits.enforced),

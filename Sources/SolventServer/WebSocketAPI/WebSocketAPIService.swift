@@ -1,0 +1,28 @@
+import Synchronization
+
+/// Serves `/ws-api/v3` connections: each text frame is one request, answered in order on the
+/// same connection; user-data events of the connection's subscriptions are pushed in between.
+final class WebSocketAPIService: WebSocketService {
+    private let api: WebSocketAPI
+    private let connections = Mutex<[UInt64: WebSocketAPIConnection]>([:])
+
+    init(api: WebSocketAPI) {
+        self.api = api
+    }
+
+    func opened(_ session: WebSocketSession) {
+        let connection = WebSocketAPIConnection(clientIP: session.clientIP, connectedSince: ServerClock.milliseconds(),
+                                                send: { session.send($0) })
+        connections.withLock { $0[session.id] = connection }
+    }
+
+    func received(_ message: String, from session: WebSocketSession) async {
+        guard let connection = connections.withLock({ $0[session.id] }) else { return }
+        session.send(await api.respond(to: message, on: connection))
+    }
+
+    func closed(_ session: WebSocketSession) {
+        guard let connection = connections.withLock({ $0.removeValue(forKey: session.id) }) else { return }
+        api.closed(connection)
+    }
+}
