@@ -190,10 +190,10 @@ import Testing
 
     @Test func theScannerKeepsNumberSpellingsAndRefusesWhatIsNotOneObject() {
         guard case .success(let request) = WebSocketAPIRequest.parse(
-            #"{"id":-3,"method":"order.place","params":{"price":0.01000000,"x":"a\"b\u00e9\ud83d\ude00","b":true,"s":["A","B"],"n":null}}"#)
+            #"{"id":-3,"method":"order.place","params":{"price":0.01000000,"x":"a\"b\u00e9\ud83d\ude00","b":true,"s":["A","B"],"n":null,"o":{"k":[1,{"z":"y"}]}}}"#)
         else { Issue.record("did not parse"); return }
         #expect(request.id == .int(-3))
-        #expect(request.params.map(\.value) == ["0.01000000", "a\"bé😀", "true", #"["A","B"]"#, ""])
+        #expect(request.params.map(\.value) == ["0.01000000", "a\"bé😀", "true", #"["A","B"]"#, "", #"{"k":[1,{"z":"y"}]}"#])
         for bad in [#"{"id":1,"method":"ping"} x"#, "[1]", #"{"id":01,"method":"ping"}"#, #"{"id":1,"method":"ping",}"#,
                     #"{"id":"\x","method":"ping"}"#, String(repeating: "[", count: 40)] {
             if case .success = WebSocketAPIRequest.parse(bad) { Issue.record("accepted \(bad)") }

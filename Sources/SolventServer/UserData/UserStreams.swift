@@ -110,8 +110,11 @@ final class UserStreams: Sendable {
     /// Pushes each event to its account's subscriptions; a sink that refuses is dropped.
     private func deliver(_ events: [UserEvent]) {
         guard !events.isEmpty else { return }
+        let accounts = Set(events.map(\.account))
         let sinks = state.withLock { state in
-            state.byAccount.mapValues { ids in ids.compactMap { id in state.subscriptions[id].map { (id, $0.sink) } } }
+            Dictionary(uniqueKeysWithValues: accounts.map { account in
+                (account, (state.byAccount[account] ?? []).compactMap { id in state.subscriptions[id].map { (id, $0.sink) } })
+            })
         }
         var gone: [SubscriptionId] = []
         for event in events {

@@ -1,6 +1,6 @@
 /// A JSON value as the WebSocket API needs it: scalars keep their spelling, containers below
 /// the request's `params` stay raw text (they are parameters such as `symbols=["A","B"]`).
-enum ScannedJSON: Equatable {
+enum ScannedJSON {
     case null
     case bool(Bool)
     /// The number exactly as written.
@@ -8,8 +8,8 @@ enum ScannedJSON: Equatable {
     case string(String)
     /// An array, as its raw text.
     case array(String)
-    /// An object's members in order; nested deeper, only the raw text is kept.
-    case object([(name: String, value: ScannedJSON)])
+    /// An object's members in order, and its raw text.
+    case object([(name: String, value: ScannedJSON)], raw: String)
 
     /// The text a parameter gets: a string's content, anything else as written (null → "").
     var text: String {
@@ -18,12 +18,9 @@ enum ScannedJSON: Equatable {
         case .bool(let value): value ? "true" : "false"
         case .number(let spelling): spelling
         case .string(let value): value
-        case .array(let raw): raw
-        case .object(let members): "{" + members.map { "\"\($0.name)\":\($0.value.text)" }.joined(separator: ",") + "}"
+        case .array(let raw), .object(_, let raw): raw
         }
     }
-
-    static func == (lhs: ScannedJSON, rhs: ScannedJSON) -> Bool { lhs.text == rhs.text }
 }
 
 /// A strict, bounded reader for one request frame (RFC 8259 syntax). Written here rather than
@@ -42,7 +39,7 @@ struct JSONScanner {
 
     /// The members of the one object the text holds, or nil if it is not exactly that.
     mutating func topLevelObject() -> [(name: String, value: ScannedJSON)]? {
-        guard case .object(let members)? = value(depth: 0) else { return nil }
+        guard case .object(let members, _)? = value(depth: 0) else { return nil }
         skipWhitespace()
         return position == bytes.count ? members : nil
     }
@@ -66,12 +63,13 @@ struct JSONScanner {
     }
 
     private mutating func object(depth: Int) -> ScannedJSON? {
+        let start = position
         position += 1
         var members: [(name: String, value: ScannedJSON)] = []
         skipWhitespace()
         if peek() == UInt8(ascii: "}") {
             position += 1
-            return .object(members)
+            return .object(members, raw: String(decoding: bytes[start..<position], as: UTF8.self))
         }
         while true {
             skipWhitespace()
@@ -86,7 +84,7 @@ struct JSONScanner {
             case UInt8(ascii: ","): position += 1
             case UInt8(ascii: "}"):
                 position += 1
-                return .object(members)
+                return .object(members, raw: String(decoding: bytes[start..<position], as: UTF8.self))
             default: return nil
             }
         }

@@ -61,7 +61,7 @@ struct WebSocketAPIRequest: Equatable {
         var params: [Param] = []
         switch fields.first(where: { $0.name == "params" })?.value {
         case nil, .null?: break
-        case .object(let members)?: params = members.map { Param(name: $0.name, value: $0.value.text) }
+        case .object(let members, _)?: params = members.map { Param(name: $0.name, value: $0.value.text) }
         default: return .failure(Malformed(id: id, error: .invalidJSON(parameter: "params")))
         }
         return .success(WebSocketAPIRequest(id: id, method: method, params: params))

@@ -1,3 +1,4 @@
+import SolventWire
 import Synchronization
 
 /// Serves `/ws-api/v3` connections: each text frame is one request, answered in order on the
@@ -19,6 +20,17 @@ final class WebSocketAPIService: WebSocketService {
     func received(_ message: String, from session: WebSocketSession) async {
         guard let connection = connections.withLock({ $0[session.id] }) else { return }
         session.send(await api.respond(to: message, on: connection))
+    }
+
+    /// Binance's WebSocket API announces a shutdown as `{"event":{"e":"serverShutdown",…}}`
+    /// (binance-sdk-spot reconnects on it).
+    func shuttingDown(_ session: WebSocketSession) {
+        var writer = JSONWriter(capacity: 64)
+        writer.object { writer in
+            writer.key("event")
+            writer.raw(StreamNoticeJSON.serverShutdown(eventTime: ServerClock.milliseconds()))
+        }
+        session.send(writer.finish())
     }
 
     func closed(_ session: WebSocketSession) {
