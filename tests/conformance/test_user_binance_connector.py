@@ -71,7 +71,7 @@ def test_a_listen_key_in_the_url_gets_bare_events(server, market, make_trader):
     reader = threading.Thread(target=lambda: [events.add(json.loads(connection.recv())) for _ in range(3)], daemon=True)
     reader.start()
     try:
-        time.sleep(0.3)  # attached before the deposit is made
+        time.sleep(1.0)  # attached before the deposit is made (no acknowledgement on this path)
         p.server.deposit(p.trader.account, market.base, "0.5")
         placed = rest.new_order(symbol=market.symbol, side="BUY", type="LIMIT", timeInForce="GTC", quantity="0.1",
                                 price="50")

@@ -79,7 +79,7 @@ def test_a_listen_key_stream_delivers_events_and_ends_when_the_key_is_closed(ser
             async with manager.multiplex_socket([listen_key]) as socket:
                 stop = asyncio.Event()
                 reader = asyncio.ensure_future(pump(socket, events, stop))
-                await asyncio.sleep(0.5)  # the connection is up before anything happens
+                await asyncio.sleep(1.0)  # attached before anything happens (no acknowledgement on this path)
                 await asyncio.to_thread(p.server.deposit, p.trader.account, market.quote, "5")
                 placed = await client.order_limit_buy(symbol=market.symbol, quantity="0.2", price="90")
                 await asyncio.to_thread(events.wait, is_report(placed["orderId"], "NEW", "NEW"))
