@@ -70,6 +70,58 @@ import Testing
         #expect(again.status == 400 && again.code == -2011)
     }
 
+    @Test func everyMappedMethodAnswersThroughItsEndpoint() async throws {
+        let rig = try await WebSocketAPIRig()
+        defer { rig.stop() }
+        let alice = try await rig.account()
+        let (connection, _) = rig.connection()
+        let symbol: [String: Value] = ["symbol": .string("BTCUSDT")]
+        let placed = await rig.call(alice.signedFrame("order.place", Self.limitBuy), on: connection)
+        let orderId = try #require(placed.result?["orderId"] as? Int)
+        let replace = Self.limitBuy.merging(["cancelReplaceMode": .string("STOP_ON_FAILURE"),
+                                             "cancelOrderId": .number(String(orderId)),
+                                             "newClientOrderId": .string("ws-2")]) { $1 }
+        let signed: [(String, [String: Value], (WebSocketAPIAnswer) -> Bool)] = [
+            ("order.test", Self.limitBuy.merging(["newClientOrderId": .string("ws-test")]) { $1 }, { $0.text.contains(#""result":{}"#) }),
+            ("order.cancelReplace", replace, { ($0.result?["cancelResult"] as? String) == "SUCCESS" }),
+            ("allOrders", symbol, { ($0.json["result"] as? [Any])?.count == 2 }),
+            ("myTrades", symbol, { ($0.json["result"] as? [Any])?.isEmpty == true }),
+            ("account.commission", symbol, { $0.result?["standardCommission"] != nil }),
+            ("account.rateLimits.orders", [:], { ($0.json["result"] as? [Any])?.count == 2 }),
+            ("openOrders.cancelAll", symbol, { ($0.json["result"] as? [[String: Any]])?.first?["status"] as? String == "CANCELED" }),
+        ]
+        for (method, params, check) in signed {
+            let answer = await rig.call(alice.signedFrame(method, params), on: connection)
+            #expect(answer.status == 200 && check(answer), "\(method): \(answer.text)")
+        }
+        let publicMethods = [#""exchangeInfo","params":{"symbol":"BTCUSDT"}"#, #""klines","params":{"symbol":"BTCUSDT","interval":"1m"}"#,
+                             #""trades.recent","params":{"symbol":"BTCUSDT"}"#, #""trades.aggregate","params":{"symbol":"BTCUSDT"}"#,
+                             #""avgPrice","params":{"symbol":"BTCUSDT"}"#, #""ticker.24hr","params":{"symbol":"BTCUSDT"}"#,
+                             #""ticker.price","params":{"symbol":"BTCUSDT"}"#, #""ticker.book","params":{"symbol":"BTCUSDT"}"#]
+        for method in publicMethods {
+            let answer = await rig.call(#"{"id":1,"method":\#(method)}"#, on: connection)
+            #expect(answer.status == 200, "\(method): \(answer.text)")
+        }
+        for (name, method) in WebSocketAPIMethod.table {
+            guard case .rest(let verb, let path) = method else { continue }
+            guard case .found = rig.api.endpoints.lookup(method: verb, path: path) else {
+                Issue.record("\(name) names \(verb) \(path), which the server does not have")
+                continue
+            }
+        }
+        let started = await rig.call(#"{"id":1,"method":"userDataStream.start","params":{"apiKey":"\#(alice.apiKey)"}}"#,
+                                     on: connection)
+        let listenKey = try #require(started.result?["listenKey"] as? String, "\(started.text)")
+        #expect(rig.context.listenKeys.account(of: listenKey, now: ServerClock.milliseconds()) == alice.id)
+        for method in ["userDataStream.ping", "userDataStream.stop"] {
+            let answer = await rig.call(
+                #"{"id":1,"method":"\#(method)","params":{"apiKey":"\#(alice.apiKey)","listenKey":"\#(listenKey)"}}"#,
+                on: connection)
+            #expect(answer.status == 200, "\(method): \(answer.text)")
+        }
+        #expect(rig.context.listenKeys.account(of: listenKey, now: ServerClock.milliseconds()) == nil)
+    }
+
     @Test func anotherAccountsOrderIdsAreNotFound() async throws {
         let rig = try await WebSocketAPIRig()
         defer { rig.stop() }
