@@ -7,6 +7,11 @@ final class WebSocketAPIService: WebSocketService {
     private let api: WebSocketAPI
     private let connections = Mutex<[UInt64: WebSocketAPIConnection]>([:])
 
+    /// Requests are charged REQUEST_WEIGHT like REST ones (spec §6.3); the market streams' rule
+    /// of a few messages per second would cut off a client trading over the WebSocket API. This
+    /// bound only stops a flood.
+    let messagesPerSecondMax: Int? = 10_000
+
     init(api: WebSocketAPI) {
         self.api = api
     }
