@@ -76,6 +76,8 @@ let package = Package(
             dependencies: [
                 "SolventCore", "SolventJournal", "SolventWire", "SolventServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                // bench-streams' subscribers.
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -93,7 +95,7 @@ let package = Package(
         .testTarget(
             name: "SolventServerTests",
             dependencies: [
-                "SolventServer", "SolventWire", "SolventCore",
+                "SolventServer", "SolventWire", "SolventCore", "SolventTestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]

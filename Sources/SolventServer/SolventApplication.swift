@@ -10,9 +10,12 @@ import SolventStore
 /// the journal, starts the sequencer, and serves the API until SIGTERM or SIGINT; then it stops
 /// accepting, drains the requests in flight, and writes a final snapshot.
 public enum SolventApplication {
+    /// `onAssembled` gets the sequencer before the listener starts (in-process benchmarks drive it).
     public static func run(_ configuration: ServerConfiguration, logger: Logger,
-                           onReady: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
+                           onReady: @escaping @Sendable (Int) -> Void = { _ in },
+                           onAssembled: @Sendable (Sequencer) -> Void = { _ in }) async throws {
         let parts = try await assemble(configuration, logger: logger)
+        onAssembled(parts.context.sequencer)
         let app = Application(
             responder: parts.responder,
             // REST and WebSockets share the port (spec §1.1); keepalive is the streams' own

@@ -4,9 +4,9 @@ import SolventWire
 
 extension HubState {
     /// Takes in one durable batch: book changes per command (with their update ids), trades and
-    /// book-ticker changes as real-time pushes for whoever listens.
-    mutating func absorb(_ batch: CommittedBatch, into deliveries: inout [Delivery]) {
-        let eventTime = ServerClock.milliseconds()
+    /// book-ticker changes as real-time pushes for whoever listens. `committedAt` (wall-clock
+    /// ms) is the event time of everything the batch causes.
+    mutating func absorb(_ batch: CommittedBatch, committedAt eventTime: Timestamp, into deliveries: inout [Delivery]) {
         var orderEvents: [MarketId: [OrderEvent]] = [:]
         var changed: [StreamBook.LevelKey] = []
         for index in 0..<batch.count {
@@ -24,6 +24,7 @@ extension HubState {
                 updateMarket(market) { state in
                     changed.removeAll(keepingCapacity: true)
                     state.book.apply(events, changed: &changed)
+                    if !changed.isEmpty { state.lastBookChange = eventTime }
                     state.fastDiff.note(changed)
                     state.slowDiff.note(changed)
                 }

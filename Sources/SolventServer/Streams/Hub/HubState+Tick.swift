@@ -16,7 +16,7 @@ extension HubState {
 
     private mutating func flushDepth(_ id: MarketId, fast: Bool, now: Timestamp, into deliveries: inout [Delivery]) {
         let diffs = subscriptions.list(.market(id, .depthDiff(fast: fast)))
-        if !diffs.isEmpty, let payload = updateMarket(id, { $0.flushDiff(fast: fast, eventTime: now) }) ?? nil {
+        if !diffs.isEmpty, let payload = updateMarket(id, { $0.flushDiff(fast: fast) }) ?? nil {
             deliveries.append(Delivery(payload: payload, recipients: diffs))
         }
         for levels in StreamKind.partialDepthLevels.sorted() {

@@ -18,7 +18,8 @@ final class MarketStreamHub: Sendable {
     static let tickMilliseconds: Int64 = 100
 
     private let state: Mutex<HubState>
-    private let pending = Mutex<[CommittedBatch]>([])
+    /// Durable batches not absorbed yet, each with the wall-clock time it was committed.
+    private let pending = Mutex<[(batch: CommittedBatch, committedAt: Int64)]>([])
     private let wake = DispatchSemaphore(value: 0)
     private let absorbed: Atomic<UInt64>
     private let stopped = Atomic<Bool>(false)
@@ -43,9 +44,11 @@ final class MarketStreamHub: Sendable {
         wake.signal()
     }
 
-    /// Called from the commit hook: never blocks.
+    /// Called from the commit hook: never blocks. The commit time becomes the `E` of what the
+    /// batch causes, so a client can tell an event's age from engine commit to its receipt.
     func enqueue(_ batch: CommittedBatch) {
-        pending.withLock { $0.append(batch) }
+        let now = ServerClock.milliseconds()
+        pending.withLock { $0.append((batch, now)) }
         wake.signal()
     }
 
@@ -85,9 +88,9 @@ final class MarketStreamHub: Sendable {
             }
             if !batches.isEmpty {
                 state.withLock { state in
-                    for batch in batches { state.absorb(batch, into: &deliveries) }
+                    for entry in batches { state.absorb(entry.batch, committedAt: entry.committedAt, into: &deliveries) }
                 }
-                absorbed.store(batches[batches.count - 1].lastSequence, ordering: .releasing)
+                absorbed.store(batches[batches.count - 1].batch.lastSequence, ordering: .releasing)
                 send(&deliveries)
             }
             let now = ServerClock.milliseconds()

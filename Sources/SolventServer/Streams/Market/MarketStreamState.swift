@@ -6,6 +6,8 @@ struct MarketStreamState {
     let id: MarketId
     let names: MarketNames
     var book = StreamBook()
+    /// When the last book change was committed: the `E` of the diff event that reports it.
+    var lastBookChange: Timestamp = 0
     var fastDiff = DepthDiff()
     var slowDiff = DepthDiff()
     /// The best bid and ask last published on `@bookTicker`.
@@ -30,9 +32,10 @@ struct MarketStreamState {
         if fast { body(&fastDiff) } else { body(&slowDiff) }
     }
 
-    /// The diff event of one speed since its last, if the book changed.
-    mutating func flushDiff(fast: Bool, eventTime: Timestamp) -> [UInt8]? {
-        fast ? fastDiff.flush(book, eventTime: eventTime, market: names)
-            : slowDiff.flush(book, eventTime: eventTime, market: names)
+    /// The diff event of one speed since its last, if the book changed; its `E` is the commit
+    /// time of the newest change it carries.
+    mutating func flushDiff(fast: Bool) -> [UInt8]? {
+        fast ? fastDiff.flush(book, eventTime: lastBookChange, market: names)
+            : slowDiff.flush(book, eventTime: lastBookChange, market: names)
     }
 }
