@@ -59,11 +59,11 @@ final class UserDataRig: @unchecked Sendable {
     let streams: UserStreams
     let sequencer: Sequencer
 
-    init() throws {
+    init(pendingBatchesMax: Int = UserStreams.pendingBatchesMaxDefault) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("solvent-userdata-\(UUID())").path
         let catalog = catalog, clock = clock
         let streams = UserStreams(catalog: catalog, listenKeys: listenKeys,
-                                  clock: { clock.value })
+                                  clock: { clock.value }, pendingBatchesMax: pendingBatchesMax)
         self.streams = streams
         sequencer = try Sequencer(directory: directory, fileSystem: disk, hooks: SequencerHooks(onCommit: { batch in
             catalog.absorb(batch)
@@ -111,9 +111,11 @@ final class CollectingSink: Sendable {
     private let endings = Mutex<[UserStreamEnding]>([])
 
     /// `committed` is read at each delivery, to prove the event's record was durable by then.
-    func sink(committed: @escaping @Sendable () -> UInt64 = { .max }, accepting: Bool = true) -> UserEventSink {
+    func sink(committed: @escaping @Sendable () -> UInt64 = { .max }, accepting: Bool = true,
+              beforeDelivery: @escaping @Sendable () -> Void = {}) -> UserEventSink {
         UserEventSink(
             deliver: { [self] event in
+                beforeDelivery()
                 received.withLock { $0.append((event, committed())) }
                 return accepting
             },

@@ -89,6 +89,27 @@ import Testing
         #expect(rig.streams.subscriptionCount == 1)
     }
 
+    @Test func aHubThatFallsTooFarBehindEndsEverySubscriptionInsteadOfQueueingWithoutBound() async throws {
+        let rig = try UserDataRig(pendingBatchesMax: 2)
+        defer { rig.stop() }
+        try await rig.setUp()
+        let stuck = DispatchSemaphore(value: 0)
+        let inDelivery = DispatchSemaphore(value: 0)
+        let slow = CollectingSink(), other = CollectingSink()
+        _ = rig.streams.subscribe(account: 1, sink: slow.sink(beforeDelivery: {
+            inDelivery.signal()
+            stuck.wait()
+        }))
+        _ = rig.streams.subscribe(account: 2, sink: other.sink())
+        _ = try await rig.sequencer.execute(.deposit(1, 0, 1))
+        #expect(inDelivery.wait(timeout: .now() + 20) == .success, "the hub never delivered")
+        // The hub's thread is held inside a delivery: three more batches do not fit in two.
+        for _ in 0..<3 { _ = try await rig.sequencer.execute(.deposit(2, 0, 1)) }
+        #expect(slow.ended == [.overloaded] && other.ended == [.overloaded])
+        #expect(rig.streams.subscriptionCount == 0)
+        for _ in 0..<8 { stuck.signal() }
+    }
+
     @Test func aListenKeyStreamEndsWithListenKeyExpiredWhenTheKeyIsClosed() async throws {
         let rig = try UserDataRig()
         defer { rig.stop() }

@@ -10,10 +10,10 @@ import Synchronization
 final class UserStreams: Sendable {
     typealias SubscriptionId = UInt64
 
-    /// Batches waiting for the hub. Rendering keeps up with the sequencer by far; a backlog this
-    /// long means something is badly wrong, and every subscription is ended rather than the
-    /// queue growing without bound.
-    static let pendingBatchesMax = 65_536
+    /// Batches waiting for the hub, by default. Rendering keeps up with the sequencer by far; a
+    /// backlog this long means something is badly wrong, and every subscription is ended rather
+    /// than the queue growing without bound.
+    static let pendingBatchesMaxDefault = 65_536
     /// How often listen keys are checked for expiry.
     static let sweepIntervalSeconds = 1.0
 
@@ -36,8 +36,12 @@ final class UserStreams: Sendable {
     private let catalog: Catalog
     private let listenKeys: ListenKeys
     private let clock: @Sendable () -> Int64
+    let pendingBatchesMax: Int
 
-    init(catalog: Catalog, listenKeys: ListenKeys, clock: @escaping @Sendable () -> Int64 = ServerClock.milliseconds) {
+    init(catalog: Catalog, listenKeys: ListenKeys, clock: @escaping @Sendable () -> Int64 = ServerClock.milliseconds,
+         pendingBatchesMax: Int = UserStreams.pendingBatchesMaxDefault) {
+        precondition(pendingBatchesMax > 0, "the hub holds at least one batch")
+        self.pendingBatchesMax = pendingBatchesMax
         self.catalog = catalog
         self.listenKeys = listenKeys
         self.clock = clock
@@ -50,7 +54,7 @@ final class UserStreams: Sendable {
     func publish(_ batch: CommittedBatch) {
         let overloaded = state.withLock { state -> [UserEventSink] in
             guard !state.subscriptions.isEmpty else { return [] }
-            guard state.pending.count < Self.pendingBatchesMax else { return state.endAll() }
+            guard state.pending.count < pendingBatchesMax else { return state.endAll() }
             state.pending.append(batch)
             return []
         }
