@@ -38,6 +38,7 @@ public enum SolventApplication {
             try? FileManager.default.removeItem(atPath: configuration.serverURLFile)
             parts.context.sequencer.stop(takingSnapshot: true)
             parts.context.streams.stop()
+            parts.webSocketAPI.userStreams.stop()
         }
         try await app.runService()
         logger.info("shutting down: requests drained, writing a final snapshot")
@@ -45,7 +46,7 @@ public enum SolventApplication {
 
     /// Everything but the HTTP listener, wired together.
     static func assemble(_ configuration: ServerConfiguration, logger: Logger) async throws
-        -> (context: ServerContext, responder: APIResponder, webSockets: WebSocketUpgrade) {
+        -> (context: ServerContext, responder: APIResponder, webSockets: WebSocketUpgrade, webSocketAPI: WebSocketAPI) {
         try FileManager.default.createDirectory(atPath: configuration.journalDirectory, withIntermediateDirectories: true)
         let log: @Sendable (String) -> Void = { logger.info("\($0)") }
         let history = try SQLiteHistoryStore(path: configuration.historyFile)
@@ -54,6 +55,8 @@ public enum SolventApplication {
         let catalog = Catalog()
         let projector = HistoryProjector(store: history, recordedThrough: try history.lastSequence(), log: log)
         let streams = MarketStreamHub(catalog: catalog, history: HubHistory(store: history) { projector.recordedSequence })
+        let listenKeys = ListenKeys()
+        let userStreams = UserStreams(catalog: catalog, listenKeys: listenKeys)
         let sequencer = try Sequencer(
             directory: configuration.journalDirectory, configuration: configuration.sequencer,
             hooks: SequencerHooks(
@@ -62,6 +65,7 @@ public enum SolventApplication {
                     catalog.absorb(batch)
                     projector.enqueue(batch)
                     streams.enqueue(batch)
+                    userStreams.publish(batch)
                     metrics.record(batch)
                 },
                 onSync: { metrics.record($0) },
@@ -82,21 +86,25 @@ public enum SolventApplication {
         let limiter = RateLimiter(limits: configuration.rateLimits)
         let context = ServerContext(configuration: configuration,
                                     gateway: ExchangeGateway(sequencer: sequencer, catalog: catalog), catalog: catalog,
-                                    history: projector, keys: keys, limiter: limiter, listenKeys: ListenKeys(),
+                                    history: projector, keys: keys, limiter: limiter, listenKeys: listenKeys,
                                     metrics: metrics, streams: streams)
         let adminToken = try AdminToken.load(path: configuration.adminTokenFile)
         let table = EndpointTable(Endpoints.all(context) + AdminEndpoints.all(AdminOperations(context: context)))
         let gate = RequestGate(limiter: limiter, authenticator: authenticator, adminToken: adminToken)
         let responder = APIResponder(table: table, gate: gate, metrics: metrics)
         var routes = WebSocketRoutes()
-        let marketStreams = MarketStreamService(hub: streams, catalog: catalog, users: NoUserStreams(),
+        let marketStreams = MarketStreamService(hub: streams, catalog: catalog,
+                                                users: ListenKeyStreams(userStreams: userStreams, listenKeys: listenKeys),
                                                 limits: configuration.streams)
         routes.register(pathPrefix: "/ws", marketStreams)
         routes.register(pathPrefix: "/stream", marketStreams)
+        let webSocketAPI = WebSocketAPI(endpoints: table, authenticator: authenticator, limiter: limiter,
+                                        userStreams: userStreams)
+        routes.register(path: "/ws-api/v3", WebSocketAPIService(api: webSocketAPI))
         let webSockets = WebSocketUpgrade(
             routes: routes,
             admission: ConnectionAdmission(limits: configuration.streams, enforcePerIP: configuration.rateLimits.enforced),
             limits: configuration.streams)
-        return (context, responder, webSockets)
+        return (context, responder, webSockets, webSocketAPI)
     }
 }

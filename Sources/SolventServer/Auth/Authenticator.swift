@@ -27,31 +27,42 @@ final class Authenticator: Sendable {
 
     /// USER_STREAM: the key alone.
     func keyOnly(_ request: APIRequest) throws(BinanceError) -> AccountId {
-        try key(of: request).account
+        try key(id: request.apiKey, ip: request.clientIP).account
     }
 
-    /// TRADE and USER_DATA: key, timing, signature, then permission.
+    /// TRADE and USER_DATA: key, timing, signature, then permission. The WebSocket API runs the
+    /// same steps over its own payload (`WebSocketAPIAuthentication`).
     func signed(_ request: APIRequest, needs permission: APIKeyPermissions) throws(BinanceError) -> AccountId {
-        let key = try key(of: request)
-        guard let timestamp = try request.parameters.timestampMilliseconds("timestamp") else {
-            throw .mandatoryParameter("timestamp")
-        }
-        try RequestTiming.check(timestamp: timestamp, recvWindow: try request.parameters.recvWindowMilliseconds(),
-                                now: request.receivedAt)
+        let key = try key(id: request.apiKey, ip: request.clientIP)
+        try Self.checkTiming(request.parameters, now: request.receivedAt)
         guard let signed = SignedRequest.payload(rawQuery: request.rawQuery, rawBody: request.rawBody) else {
             throw .mandatoryParameter("signature")
         }
         guard key.credential.verifies(signature: signed.signature, payload: signed.payload) else { throw .invalidSignature }
-        guard key.permissions.contains(permission) else { throw .rejectedAPIKey }
-        return key.account
+        return try Self.permitted(key, permission)
     }
 
-    private func key(of request: APIRequest) throws(BinanceError) -> ActiveKey {
-        guard let id = request.apiKey, Self.isWellFormed(id) else { throw .badAPIKeyFormat }
-        guard let key = keys.withLock({ $0[id] }), key.enabled, key.allows(ip: request.clientIP) else {
+    /// A known, enabled key allowed from `ip`: -2014 when missing or malformed, else -2015.
+    func key(id: String?, ip: String) throws(BinanceError) -> ActiveKey {
+        guard let id, Self.isWellFormed(id) else { throw .badAPIKeyFormat }
+        guard let key = keys.withLock({ $0[id] }), key.enabled, key.allows(ip: ip) else {
             throw .rejectedAPIKey
         }
         return key
+    }
+
+    /// `timestamp` (mandatory) within `recvWindow` of `now` (-1021).
+    static func checkTiming(_ parameters: RequestParameters, now: Int64) throws(BinanceError) {
+        guard let timestamp = try parameters.timestampMilliseconds("timestamp") else {
+            throw .mandatoryParameter("timestamp")
+        }
+        try RequestTiming.check(timestamp: timestamp, recvWindow: try parameters.recvWindowMilliseconds(), now: now)
+    }
+
+    /// The key's account if the key holds `permission` (-2015 otherwise).
+    static func permitted(_ key: ActiveKey, _ permission: APIKeyPermissions) throws(BinanceError) -> AccountId {
+        guard key.permissions.contains(permission) else { throw .rejectedAPIKey }
+        return key.account
     }
 
     /// Binance keys are 64 letters and digits.

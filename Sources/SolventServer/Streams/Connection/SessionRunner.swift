@@ -31,7 +31,7 @@ struct SessionRunner: Sendable {
     /// Hands each message to the service in order, until the client closes, breaks the message
     /// rate, or the connection is closing for another reason.
     private func read(_ inbound: WebSocketInboundStream) async {
-        var rate = MessageRate(perSecondMax: limits.messagesPerSecondMax)
+        var rate = MessageRate(perSecondMax: service.messagesPerSecondMax ?? limits.messagesPerSecondMax)
         do {
             for try await message in inbound.messages(maxSize: limits.inboundMessageBytesMax) {
                 guard !session.isClosing else { break }
@@ -99,4 +99,7 @@ struct SessionRunner: Sendable {
 extension WebSocketService {
     /// Most services have nothing to say before the close frame.
     public func shuttingDown(_ session: WebSocketSession) {}
+
+    /// Most services take the configured message rate.
+    public var messagesPerSecondMax: Int? { nil }
 }

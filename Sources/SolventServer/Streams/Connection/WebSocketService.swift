@@ -14,6 +14,10 @@ public protocol WebSocketService: Sendable {
     func shuttingDown(_ session: WebSocketSession)
     /// The connection is gone: release what it held.
     func closed(_ session: WebSocketSession)
+    /// Text messages per second a connection of this service may send; nil: the configured
+    /// `StreamLimits.messagesPerSecondMax`. (The WebSocket API is limited by request weight,
+    /// as Binance's is, not by this market-stream rule.)
+    var messagesPerSecondMax: Int? { get }
 }
 
 /// Which service answers an upgrade request, by path. Seam for other WebSocket surfaces:

@@ -1,0 +1,94 @@
+import SolventCore
+import SolventWire
+
+/// The WebSocket API methods that exist only on a connection (spec §6.3): the user-data
+/// subscriptions, whose events then arrive on the same connection as
+/// `{"subscriptionId":…,"event":{…}}`, and the session logon (Ed25519 keys only, as Binance).
+struct WebSocketAPISessionMethods {
+    let api: WebSocketAPI
+    let connection: WebSocketAPIConnection
+    let now: Int64
+
+    func serve(_ method: WebSocketAPIMethod, _ params: [WebSocketAPIRequest.Param], _ parameters: RequestParameters,
+               account: inout AccountId?) throws(BinanceError) -> [UInt8] {
+        switch method {
+        case .subscribeSignature:
+            let key = try api.authenticator.webSocketSigned(params, logon: nil, ip: connection.clientIP, now: now, needs: .read)
+            account = key.account
+            return try subscribe(key.account)
+        case .subscribe:
+            guard let logon = connection.logon else { throw .unauthorized }
+            let key = try api.authenticator.key(id: logon.keyId, ip: connection.clientIP)
+            account = key.account
+            return try subscribe(key.account)
+        case .unsubscribe:
+            return try unsubscribe(try parameters.int64("subscriptionId"))
+        case .subscriptions:
+            var writer = JSONWriter(capacity: 64)
+            writer.array { writer in
+                for subscription in connection.subscriptions {
+                    writer.object { $0.field("subscriptionId", subscription.id) }
+                }
+            }
+            return writer.finish()
+        case .logon:
+            let key = try api.authenticator.webSocketSigned(params, logon: nil, ip: connection.clientIP, now: now, needs: .read)
+            guard case .ed25519 = key.credential else { throw .unauthorized }
+            account = key.account
+            connection.logOn(keyId: key.id, at: now)
+            return status()
+        case .status:
+            return status()
+        case .logout:
+            connection.logOut()
+            return status()
+        case .rest:
+            preconditionFailure("REST methods are served by their endpoint")
+        }
+    }
+
+    /// One subscription per account per connection (-2035 for a second).
+    private func subscribe(_ account: AccountId) throws(BinanceError) -> [UInt8] {
+        let streams = api.userStreams, connection = connection
+        let id = connection.addSubscription(account: account) { id in
+            streams.subscribe(account: account, sink: UserEventSink(
+                deliver: { event in connection.send(WebSocketAPIReply.event(subscriptionId: id, event.json)) },
+                ended: { _ in
+                    // Only an overloaded hub ends a signature subscription: tell the client, as
+                    // ccxt then drops it and subscribes again.
+                    _ = connection.removeSubscriptions(id)
+                    _ = connection.send(WebSocketAPIReply.event(
+                        subscriptionId: id, UserStreamNoticeJSON.eventStreamTerminated(time: ServerClock.milliseconds())))
+                }))
+        }
+        guard let id else { throw .subscriptionActive }
+        var writer = JSONWriter(capacity: 32)
+        writer.object { $0.field("subscriptionId", id) }
+        return writer.finish()
+    }
+
+    /// `subscriptionId` given: that one (-2036 if there is none such); omitted: all.
+    private func unsubscribe(_ id: Int64?) throws(BinanceError) -> [UInt8] {
+        let removed = connection.removeSubscriptions(id)
+        if id != nil && removed.isEmpty { throw .subscriptionInactive }
+        for subscription in removed { api.userStreams.unsubscribe(subscription.hub) }
+        return Array("{}".utf8)
+    }
+
+    /// What `session.logon`, `session.status` and `session.logout` answer.
+    private func status() -> [UInt8] {
+        let logon = connection.logon
+        var writer = JSONWriter(capacity: 256)
+        writer.object { writer in
+            writer.key("apiKey")
+            if let logon { writer.string(logon.keyId) } else { writer.null() }
+            writer.key("authorizedSince")
+            if let logon { writer.int(logon.since) } else { writer.null() }
+            writer.field("connectedSince", connection.connectedSince)
+            writer.field("returnRateLimits", true)
+            writer.field("serverTime", now)
+            writer.field("userDataStream", !connection.subscriptions.isEmpty)
+        }
+        return writer.finish()
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import SolventCore
+import SolventJournal
+import Testing
+@testable import SolventServer
+
+/// The per-account fan-out of user-data events (spec §6): what each account gets from a
+/// command, in sequence order, never before the command is durable; listen-key subscriptions
+/// end with `listenKeyExpired`.
+@Suite(.serialized) struct UserDataTests {
+    @Test func aTradeGivesEachSideItsReportsThenOnePositionWithTheAssetsItChanged() async throws {
+        let rig = try UserDataRig()
+        defer { rig.stop() }
+        try await rig.setUp()
+        let buyer = CollectingSink(), seller = CollectingSink()
+        _ = rig.streams.subscribe(account: 1, sink: buyer.sink())
+        _ = rig.streams.subscribe(account: 2, sink: seller.sink())
+        _ = try await rig.sequencer.execute(UserDataRig.limit(2, .sell, price: 50_000, quantity: 50_000_000, id: "s-1"))
+        _ = try await rig.sequencer.execute(UserDataRig.limit(1, .buy, price: 50_000, quantity: 20_000_000, id: "b-1"))
+        #expect(await eventually { buyer.events.count == 3 && seller.events.count == 4 })
+        // Seller: NEW + position (BTC locked), then the maker's TRADE + position.
+        #expect(seller.kinds == ["executionReport", "outboundAccountPosition", "executionReport", "outboundAccountPosition"])
+        // Buyer: NEW, TRADE, then one position for the whole command.
+        #expect(buyer.kinds == ["executionReport", "executionReport", "outboundAccountPosition"])
+        let position = try #require(buyer.events.last.map { String(decoding: $0.json, as: UTF8.self) })
+        #expect(position.contains(#"{"a":"USDT","f":"#) && position.contains(#"{"a":"BTC","f":"0.19980000","l":"0.00000000"}"#),
+                "\(position)")
+        #expect(!buyer.events.contains { String(decoding: $0.json, as: UTF8.self).contains(#""c":"s-1""#) },
+                "the seller's reports went to the buyer")
+    }
+
+    @Test func nothingIsPublishedWhileTheCommandsSyncIsHeld() async throws {
+        let rig = try UserDataRig()
+        defer { rig.stop() }
+        try await rig.setUp()
+        let sink = CollectingSink()
+        let sequencer = rig.sequencer
+        _ = rig.streams.subscribe(account: 3, sink: sink.sink(committed: { sequencer.committedSequence }))
+        rig.disk.holdNextSync()
+        let deposit = Task { try await sequencer.execute(.deposit(3, 0, 123_000_000)) }
+        #expect(rig.disk.awaitHeldSync())
+        try await Task.sleep(nanoseconds: 300_000_000)
+        #expect(sink.events.isEmpty, "an event was published before its command was durable")
+        rig.disk.release()
+        let outcome = try await deposit.value
+        #expect(await eventually { sink.events.count == 2 })
+        #expect(sink.kinds == ["balanceUpdate", "outboundAccountPosition"])
+        for delivery in sink.deliveries {
+            #expect(delivery.event.sequence == outcome.sequence)
+            #expect(delivery.committedThen >= delivery.event.sequence)
+        }
+    }
+
+    @Test func eventsArriveInSequenceOrderUnderConcurrentCommands() async throws {
+        let rig = try UserDataRig()
+        defer { rig.stop() }
+        try await rig.setUp()
+        let sink = CollectingSink()
+        _ = rig.streams.subscribe(account: 1, sink: sink.sink())
+        let sequencer = rig.sequencer
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for index in 0..<200 {
+                group.addTask {
+                    let command = index % 2 == 0 ? Command.deposit(1, 0, 1_000 + Int64(index))
+                        : UserDataRig.limit(1, .buy, price: 1_000 + Int64(index), quantity: 10_000, id: "o-\(index)")
+                    _ = try await sequencer.execute(command)
+                }
+            }
+            try await group.waitForAll()
+        }
+        // 100 deposits (balanceUpdate + position) and 100 orders (NEW + position).
+        #expect(await eventually { sink.events.count == 400 })
+        let sequences = sink.events.map(\.sequence)
+        #expect(sequences == sequences.sorted())
+        #expect(Set(sequences).count == 200)
+    }
+
+    @Test func aSubscriberThatRefusesIsDroppedAndOthersKeepReceiving() async throws {
+        let rig = try UserDataRig()
+        defer { rig.stop() }
+        try await rig.setUp()
+        let refusing = CollectingSink(), steady = CollectingSink()
+        _ = rig.streams.subscribe(account: 1, sink: refusing.sink(accepting: false))
+        _ = rig.streams.subscribe(account: 1, sink: steady.sink())
+        _ = try await rig.sequencer.execute(.deposit(1, 0, 1))
+        _ = try await rig.sequencer.execute(.deposit(1, 0, 1))
+        #expect(await eventually { steady.events.count == 4 })
+        #expect(refusing.events.count == 1)
+        #expect(rig.streams.subscriptionCount == 1)
+    }
+
+    @Test func aHubThatFallsTooFarBehindEndsEverySubscriptionInsteadOfQueueingWithoutBound() async throws {
+        let rig = try UserDataRig(pendingBatchesMax: 2)
+        defer { rig.stop() }
+        try await rig.setUp()
+        let stuck = DispatchSemaphore(value: 0)
+        let inDelivery = DispatchSemaphore(value: 0)
+        let slow = CollectingSink(), other = CollectingSink()
+        _ = rig.streams.subscribe(account: 1, sink: slow.sink(beforeDelivery: {
+            inDelivery.signal()
+            stuck.wait()
+        }))
+        _ = rig.streams.subscribe(account: 2, sink: other.sink())
+        _ = try await rig.sequencer.execute(.deposit(1, 0, 1))
+        #expect(inDelivery.wait(timeout: .now() + 20) == .success, "the hub never delivered")
+        // The hub's thread is held inside a delivery: three more batches do not fit in two.
+        for _ in 0..<3 { _ = try await rig.sequencer.execute(.deposit(2, 0, 1)) }
+        #expect(slow.ended == [.overloaded] && other.ended == [.overloaded])
+        #expect(rig.streams.subscriptionCount == 0)
+        for _ in 0..<8 { stuck.signal() }
+    }
+
+    @Test func aListenKeyStreamEndsWithListenKeyExpiredWhenTheKeyIsClosed() async throws {
+        let rig = try UserDataRig()
+        defer { rig.stop() }
+        let now = rig.clock.value
+        let key = rig.listenKeys.open(for: 1, now: now)
+        let sink = CollectingSink()
+        _ = rig.streams.subscribe(account: 1, listenKey: key, sink: sink.sink())
+        try await Task.sleep(nanoseconds: 1_200_000_000)
+        #expect(sink.ended.isEmpty, "a live key was ended")
+        #expect(rig.listenKeys.close(key, account: 1))
+        #expect(await eventually { !sink.ended.isEmpty })
+        #expect(sink.ended == [.listenKeyExpired(key, at: now)])
+        #expect(rig.streams.subscriptionCount == 0)
+    }
+
+    @Test func aListenKeyLivesSixtyMinutesFromItsLastKeepAlive() async throws {
+        let rig = try UserDataRig()
+        defer { rig.stop() }
+        let start = rig.clock.value
+        let key = rig.listenKeys.open(for: 1, now: start)
+        let sink = CollectingSink()
+        _ = rig.streams.subscribe(account: 1, listenKey: key, sink: sink.sink())
+        let minute: Int64 = 60_000
+        #expect(rig.listenKeys.keepAlive(key, account: 1, now: start + 50 * minute))
+        rig.clock.set(start + 100 * minute)  // 50 minutes after the keep-alive
+        try await Task.sleep(nanoseconds: 1_500_000_000)
+        #expect(sink.ended.isEmpty, "the keep-alive did not extend the key")
+        rig.clock.set(start + 111 * minute)  // 61 minutes after it
+        #expect(await eventually { !sink.ended.isEmpty })
+        #expect(sink.ended == [.listenKeyExpired(key, at: start + 111 * minute)])
+        #expect(!rig.listenKeys.keepAlive(key, account: 1, now: start + 111 * minute))
+    }
+}
