@@ -8,5 +8,5 @@ struct Solvent: AsyncParsableCommand {
         abstract: "Solvent, a spot crypto exchange.",
         discussion: "Start with `solvent demo` to watch a live in-process exchange trade.",
         subcommands: [ServeCommand.self, AdminCommand.self, DemoCommand.self, BenchCommand.self, HTTPBenchCommand.self,
-                      PipeCommand.self, CrashTestCommand.self, JournalCheckCommand.self])
+                      PipeCommand.self, CrashTestCommand.self, JournalCheckCommand.self, ProofBenchCommand.self])
 }
