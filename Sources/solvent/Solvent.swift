@@ -6,6 +6,7 @@ struct Solvent: AsyncParsableCommand {
         commandName: "solvent",
         abstract: "Solvent, a spot crypto exchange.",
         discussion: "Start with `solvent demo` to watch a live in-process exchange trade.",
-        subcommands: [ServeCommand.self, AdminCommand.self, DemoCommand.self, BenchCommand.self, HTTPBenchCommand.self, StreamBenchCommand.self,
-                      PipeCommand.self, CrashTestCommand.self, JournalCheckCommand.self])
+        subcommands: [ServeCommand.self, AdminCommand.self, DemoCommand.self, BenchCommand.self, HTTPBenchCommand.self,
+                      StreamBenchCommand.self, ProofBenchCommand.self, PipeCommand.self, CrashTestCommand.self,
+                      JournalCheckCommand.self])
 }
