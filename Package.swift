@@ -79,7 +79,7 @@ let package = Package(
         .executableTarget(
             name: "solvent",
             dependencies: [
-                "SolventCore", "SolventJournal", "SolventWire", "SolventServer",
+                "SolventCore", "SolventJournal", "SolventWire", "SolventServer", "SolventProof",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 // bench-streams' subscribers.
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
@@ -97,7 +97,10 @@ let package = Package(
         .testTarget(name: "SolventCoreTests", dependencies: ["SolventCore", "SolventTestSupport"]),
         .testTarget(name: "SolventJournalTests", dependencies: ["SolventJournal", "SolventCore", "SolventTestSupport"]),
         .testTarget(name: "SolventWireTests", dependencies: ["SolventWire", "SolventCore"]),
-        .testTarget(name: "SolventProofTests", dependencies: ["SolventProof", "SolventCore", "SolventTestSupport"]),
+        .testTarget(
+            name: "SolventProofTests",
+            dependencies: ["SolventProof", "SolventCore", "SolventTestSupport", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .testTarget(name: "SolventStoreTests", dependencies: ["SolventStore", "SolventCore", "SolventTestSupport"]),
         .testTarget(
             name: "SolventServerTests",
