@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import HummingbirdWebSocket
 import Logging
 import SolventCore
@@ -20,11 +21,13 @@ public enum SolventApplication {
             responder: parts.responder,
             // REST and WebSockets share the port (spec §1.1); keepalive is the streams' own
             // (`SessionRunner`), since clients answer pings with pongs the library would not count.
-            server: .http1WebSocketUpgrade(
-                configuration: .init(http1: .init(additionalChannelHandlers: [MalformedRequestHandler()]),
-                                     ws: .init(maxFrameSize: configuration.streams.inboundMessageBytesMax,
-                                               autoPing: .disabled)),
-                shouldUpgrade: parts.webSockets.shouldUpgrade),
+            server: HTTPServerBuilder { responder in
+                MalformedRequestGuard(base: HTTP1WebSocketUpgradeChannel(
+                    responder: responder,
+                    configuration: .init(ws: .init(maxFrameSize: configuration.streams.inboundMessageBytesMax,
+                                                   autoPing: .disabled)),
+                    shouldUpgrade: parts.webSockets.shouldUpgrade))
+            },
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Solvent"),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? configuration.port

@@ -1,18 +1,17 @@
 import HTTPTypes
 import NIOCore
 import NIOHTTP1
-import NIOHTTPTypes
 
 /// Turns bytes that are not HTTP (a request-target with bytes outside ASCII, say) into a JSON
-/// answer instead of a bare hang-up. NIO's parser fails on them, and Hummingbird would answer
-/// the parser error itself with an empty 400; this handler, placed after the HTTP codec, takes
-/// the error first and passes on a stand-in request instead, whose method no HTTP parser can
-/// produce. The responder answers it like any request, in order behind the requests before it,
-/// with Binance's -1100 and `Connection: close`: after a parse error the connection's bytes can
-/// no longer be framed, so the connection ends there.
+/// answer instead of a bare hang-up. NIO's parser fails on them, and Hummingbird would close the
+/// connection (the first request, still in WebSocket-upgrade negotiation) or answer an empty 400
+/// (later ones). Sitting right after the decoder, this handler takes the parse error first and
+/// passes on a stand-in request instead, whose method no HTTP parser produces. The responder
+/// answers it like any request, in order behind the requests before it, with Binance's -1100,
+/// and `Connection: close`: after a parse error the connection's bytes can no longer be framed.
 final class MalformedRequestHandler: ChannelInboundHandler, RemovableChannelHandler {
-    typealias InboundIn = HTTPRequestPart
-    typealias InboundOut = HTTPRequestPart
+    typealias InboundIn = HTTPServerRequestPart
+    typealias InboundOut = HTTPServerRequestPart
 
     /// The stand-in request's method: a token, but not one of the methods NIO's parser knows.
     static let method = HTTPRequest.Method("MALFORMED")!
@@ -31,8 +30,9 @@ final class MalformedRequestHandler: ChannelInboundHandler, RemovableChannelHand
         }
         guard !answered else { return }
         answered = true
-        let head = HTTPRequest(method: Self.method, scheme: nil, authority: nil, path: "/",
-                               headerFields: [.connection: "close"])
+        var headers = HTTPHeaders()
+        headers.add(name: "Connection", value: "close")
+        let head = HTTPRequestHead(version: .http1_1, method: .RAW(value: Self.method.rawValue), uri: "/", headers: headers)
         context.fireChannelRead(wrapInboundOut(.head(head)))
         context.fireChannelRead(wrapInboundOut(.end(nil)))
         context.fireChannelReadComplete()
