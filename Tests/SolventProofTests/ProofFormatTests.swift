@@ -1,6 +1,0 @@
-import SolventProof
-import Testing
-
-@Test func proofFormatVersionIsOne() {
-    #expect(ProofFormat.version == 1)
-}
