@@ -125,7 +125,7 @@ import Testing
         let proof = try Self.tree.consistencyProof(from: 6, to: 21)
         let first = try Self.tree.root(size: 6)
         #expect(throws: LogProofError.sizesOutOfOrder(first: 21, second: 6)) {
-            try ConsistencyProof(first: 21, second: 6, path: proof.path).verify(firstRoot: first, secondRoot: Self.tree.root)
+            try LogConsistencyProof(first: 21, second: 6, path: proof.path).verify(firstRoot: first, secondRoot: Self.tree.root)
         }
         var truncated = proof
         truncated.path.removeLast()
@@ -140,10 +140,10 @@ import Testing
             return
         }
         #expect(throws: LogProofError.differentRootsAtSameSize(size: 6)) {
-            try ConsistencyProof(first: 6, second: 6, path: []).verify(firstRoot: first, secondRoot: Self.tree.root)
+            try LogConsistencyProof(first: 6, second: 6, path: []).verify(firstRoot: first, secondRoot: Self.tree.root)
         }
         #expect(throws: LogProofError.wrongPathLength(expected: 0, actual: 1)) {
-            try ConsistencyProof(first: 0, second: 6, path: [first]).verify(firstRoot: first, secondRoot: first)
+            try LogConsistencyProof(first: 0, second: 6, path: [first]).verify(firstRoot: first, secondRoot: first)
         }
     }
 }

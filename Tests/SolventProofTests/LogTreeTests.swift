@@ -29,7 +29,7 @@ import Testing
             for index in 0..<size {
                 let proof = try tree.inclusionProof(index: UInt64(index), size: UInt64(size))
                 #expect(proof.path == LogReference.path(index, Self.data.prefix(size)))
-                #expect(proof.path.count == InclusionProof.pathLength(index: UInt64(index), size: UInt64(size)))
+                #expect(proof.path.count == LogInclusionProof.pathLength(index: UInt64(index), size: UInt64(size)))
                 try proof.verify(leaf: LogHasher.leaf(Self.data[index]), root: root)
             }
         }
@@ -43,7 +43,7 @@ import Testing
             for first in 0...second {
                 let proof = try tree.consistencyProof(from: UInt64(first), to: UInt64(second))
                 #expect(proof.path == LogReference.proof(first, Self.data.prefix(second)))
-                #expect(proof.path.count == ConsistencyProof.pathLength(first: UInt64(first), second: UInt64(second)))
+                #expect(proof.path.count == LogConsistencyProof.pathLength(first: UInt64(first), second: UInt64(second)))
                 try proof.verify(firstRoot: roots[first], secondRoot: roots[second])
             }
         }

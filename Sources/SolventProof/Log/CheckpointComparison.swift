@@ -25,7 +25,7 @@ public struct Equivocation: Hashable, Sendable {
 public enum CheckpointComparison {
     /// Compares two checkpoints; when their sizes differ, `proof` must show that the smaller
     /// is a prefix of the larger, or the comparison throws with the proof's failure.
-    public static func compare(_ a: SignedCheckpoint, _ b: SignedCheckpoint, proof: ConsistencyProof? = nil,
+    public static func compare(_ a: SignedCheckpoint, _ b: SignedCheckpoint, proof: LogConsistencyProof? = nil,
                                publicKey: Curve25519.Signing.PublicKey) throws(CheckpointComparisonError) -> CheckpointFinding {
         do {
             try a.verify(publicKey: publicKey)

@@ -53,22 +53,22 @@ public struct LogTree: Sendable {
     }
 
     /// The audit path of leaf `index` in the log's first `size` leaves (RFC 9162 §2.1.3.1).
-    public func inclusionProof(index: UInt64, size: UInt64) throws(LogQueryError) -> InclusionProof {
+    public func inclusionProof(index: UInt64, size: UInt64) throws(LogQueryError) -> LogInclusionProof {
         guard size <= self.size else { throw .sizeBeyondLog(size: size, logSize: self.size) }
         guard index < size else { throw .indexBeyondSize(index: index, size: size) }
         var path: [LogHash] = []
         appendPath(index, 0, size, to: &path)
-        return InclusionProof(index: index, size: size, path: path)
+        return LogInclusionProof(index: index, size: size, path: path)
     }
 
     /// The proof that the first `first` leaves are a prefix of the first `second` (RFC 9162
     /// §2.1.4.1); empty when `first` is 0 or equals `second`.
-    public func consistencyProof(from first: UInt64, to second: UInt64) throws(LogQueryError) -> ConsistencyProof {
+    public func consistencyProof(from first: UInt64, to second: UInt64) throws(LogQueryError) -> LogConsistencyProof {
         guard first <= second else { throw .sizesOutOfOrder(first: first, second: second) }
         guard second <= size else { throw .sizeBeyondLog(size: second, logSize: size) }
         var path: [LogHash] = []
         if first > 0 && first < second { appendSubproof(first, 0, second, complete: true, to: &path) }
-        return ConsistencyProof(first: first, second: second, path: path)
+        return LogConsistencyProof(first: first, second: second, path: path)
     }
 
     // MARK: RFC 9162 recursions, over the leaf range [start, end)

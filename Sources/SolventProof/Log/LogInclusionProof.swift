@@ -1,6 +1,6 @@
 /// That one leaf is at `index` in the log's first `size` leaves: the sibling hashes from the
 /// leaf up to the root (RFC 9162 §2.1.3), deepest first.
-public struct InclusionProof: Hashable, Sendable {
+public struct LogInclusionProof: Hashable, Sendable {
     public var index: UInt64
     public var size: UInt64
     public var path: [LogHash]

@@ -1,6 +1,6 @@
 /// That the log's first `first` leaves are exactly the first `first` leaves of its first
 /// `second`: nothing before `first` was edited, removed or reordered (RFC 9162 §2.1.4).
-public struct ConsistencyProof: Hashable, Sendable {
+public struct LogConsistencyProof: Hashable, Sendable {
     public var first: UInt64
     public var second: UInt64
     public var path: [LogHash]
