@@ -11,6 +11,7 @@ public struct ServerConfiguration: Sendable {
     public var masterKeyPath: String?
     public var rateLimits = RateLimits()
     public var sequencer = SequencerConfiguration()
+    public var proof = ProofSettings()
 
     public init(dataDirectory: String) {
         self.dataDirectory = dataDirectory

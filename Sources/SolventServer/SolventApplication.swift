@@ -23,9 +23,12 @@ public enum SolventApplication {
                 onReady(port)
             },
             logger: logger)
+        let epochs = EpochSchedule.start(parts.proof) { logger.info("\($0)") }
         defer {
+            epochs?.cancel()
             try? FileManager.default.removeItem(atPath: configuration.serverURLFile)
             parts.context.sequencer.stop(takingSnapshot: true)
+            parts.proof.journalLog.close(through: parts.context.sequencer.committedSequence)
         }
         try await app.runService()
         logger.info("shutting down: requests drained, writing a final snapshot")
@@ -33,11 +36,13 @@ public enum SolventApplication {
 
     /// Everything but the HTTP listener, wired together.
     static func assemble(_ configuration: ServerConfiguration, logger: Logger) async throws
-        -> (context: ServerContext, responder: APIResponder) {
+        -> (context: ServerContext, responder: APIResponder, proof: ProofServices) {
         try FileManager.default.createDirectory(atPath: configuration.journalDirectory, withIntermediateDirectories: true)
         let log: @Sendable (String) -> Void = { logger.info("\($0)") }
         let history = try SQLiteHistoryStore(path: configuration.historyFile)
         _ = try HistoryCatchUp.run(directory: configuration.journalDirectory, store: history, log: log)
+        let journalLog = try JournalLog(directory: configuration.merkleDirectory,
+                                        journalDirectory: configuration.journalDirectory, log: log)
         let metrics = APIMetrics()
         let catalog = Catalog()
         let projector = HistoryProjector(store: history, recordedThrough: try history.lastSequence(), log: log)
@@ -48,6 +53,7 @@ public enum SolventApplication {
                 onCommit: { batch in
                     catalog.absorb(batch)
                     projector.enqueue(batch)
+                    journalLog.enqueue(batch)
                     metrics.record(batch)
                 },
                 onSync: { metrics.record($0) },
@@ -70,9 +76,11 @@ public enum SolventApplication {
                                     history: projector, keys: keys, limiter: limiter, listenKeys: ListenKeys(),
                                     metrics: metrics)
         let adminToken = try AdminToken.load(path: configuration.adminTokenFile)
-        let table = EndpointTable(Endpoints.all(context) + AdminEndpoints.all(AdminOperations(context: context)))
+        let proof = try ProofServices(configuration: configuration, sequencer: sequencer, journalLog: journalLog)
+        let table = EndpointTable(Endpoints.all(context) + AdminEndpoints.all(AdminOperations(context: context))
+                                  + ProofEndpoints.all(proof) + ProofEndpoints.admin(proof, AdminOperations(context: context)))
         let gate = RequestGate(limiter: limiter, authenticator: authenticator, adminToken: adminToken)
         let responder = APIResponder(table: table, gate: gate, metrics: metrics)
-        return (context, responder)
+        return (context, responder, proof)
     }
 }

@@ -56,14 +56,20 @@ final class JournalLog: Sendable {
     }
 
     /// Runs `body` on the log as it is now.
-    func read<Value>(_ body: (borrowing LogTree) throws -> Value) rethrows -> Value {
-        try tree.withLock { try body($0) }
+    func read<Value: Sendable, Failure: Error>(_ body: (borrowing LogTree) throws(Failure) -> Value) throws(Failure)
+        -> Value {
+        try tree.withLock { tree throws(Failure) in try body(tree) }
     }
 
-    /// Once everything through `sequence` is appended, syncs the leaf file and marks it clean
-    /// (at stop, after the sequencer has stopped).
-    func close(through sequence: UInt64) async {
-        _ = await waitUntilAppended(sequence)
+    /// Once everything through `sequence` is appended (waiting up to ten seconds), syncs the
+    /// leaf file and marks it clean. Called at stop, after the sequencer has stopped.
+    func close(through sequence: UInt64) {
+        var waited = 0
+        while size < sequence && waited < 10_000 {
+            usleep(1_000)
+            waited += 1
+        }
+        guard size >= sequence else { return log("journal log: behind the journal at stop; rebuilt at next start") }
         do { try leafFile.closeCleanly(count: size) } catch { log("journal log: closing the leaf file failed: \(error)") }
     }
 
