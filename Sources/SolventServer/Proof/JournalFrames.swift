@@ -57,7 +57,9 @@ struct JournalFrames {
     }
 
     /// The segment files, oldest first: `journal-<20-digit first sequence>.log`.
+    /// A directory that does not exist yet is an empty journal.
     static func segments(in directory: String) throws -> [(first: UInt64, path: String)] {
+        guard FileManager.default.fileExists(atPath: directory) else { return [] }
         let names = try FileManager.default.contentsOfDirectory(atPath: directory)
         return names.compactMap { name -> (UInt64, String)? in
             guard name.hasPrefix("journal-"), name.hasSuffix(".log") else { return nil }
