@@ -9,5 +9,5 @@ struct Solvent: AsyncParsableCommand {
         discussion: "Start with `solvent demo` to watch a live in-process exchange trade.",
         subcommands: [ServeCommand.self, AdminCommand.self, DemoCommand.self, BenchCommand.self, HTTPBenchCommand.self,
                       PipeCommand.self, CrashTestCommand.self, JournalCheckCommand.self, EpochCommand.self,
-                      AuditCommand.self])
+                      AuditCommand.self, LogBenchCommand.self])
 }

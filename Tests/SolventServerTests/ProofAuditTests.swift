@@ -45,7 +45,8 @@ import Testing
         #expect(report.treeRootChecked)
         #expect(report.solvency.allSatisfy { $0.isSolvent })
         let remote = try await RemoteAudit.run(baseURL: "http://127.0.0.1:\(server.port)",
-                                               publicKeyHex: try Self.publicKey(server), epoch: 1)
+                                               publicKeyHex: try Self.publicKey(server), epoch: 1,
+                                               adminToken: try Self.adminToken(server))
         #expect(remote.journalRoot == report.journalRoot)
         #expect(!remote.treeRootChecked)
     }
@@ -95,6 +96,11 @@ import Testing
         #expect(forged != text)
         try forged.write(toFile: path, atomically: true, encoding: .utf8)
         #expect(throws: AuditFailure.badHeaderSignature) { try EpochAudit.offline(dataDirectory: copy, epoch: 1) }
+    }
+
+    static func adminToken(_ server: TestServer) throws -> String {
+        try String(contentsOfFile: server.directory + "/admin.token", encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     static func publicKey(_ server: TestServer) async throws -> String {

@@ -38,7 +38,9 @@ enum ProofEndpoints {
                                                                   second: try count(request, "second"))
                 return Reply(ProofJSON.consistency(made, firstRoot: first, secondRoot: second))
             },
-            Endpoint("GET", prefix + "/records", .none) { request throws(BinanceError) in
+            // Raw records reveal every account's activity: the operator's unless made public.
+            Endpoint("GET", prefix + "/records", proof.settings.publicJournalRecords ? .none : .admin) {
+                request throws(BinanceError) in
                 let limit = try request.parameters.int("limit") ?? 100
                 guard (1...ProofServices.recordPageMax).contains(limit) else { throw .invalidParameter("limit") }
                 return Reply(ProofJSON.records(try proof.records(from: try count(request, "fromSequence"), limit: limit)))

@@ -16,6 +16,11 @@ public struct ProofSettings: Sendable {
     /// Publish an epoch this often while serving; nil: only on request (`solvent epoch`).
     public var epochIntervalSeconds: Int?
     public var reserves: [String: String] = [:]
+    /// Whether `GET /sapi/v1/solvent/records` (raw journal records) is public. The journal holds
+    /// every order, deposit and account id, so by default only the operator (loopback, admin
+    /// token) reads it; an exchange that publishes its journal for third-party audits turns
+    /// this on.
+    public var publicJournalRecords = false
 
     public init() {}
 
@@ -32,17 +37,20 @@ extension ServerConfiguration {
 
 /// The `"proof"` section of the configuration file.
 struct ProofSettingsFile: Decodable {
-    static let keys: Set<String> = ["exchangeId", "treeHeight", "epochIntervalSeconds", "reserves"]
+    static let keys: Set<String> = ["exchangeId", "treeHeight", "epochIntervalSeconds", "reserves",
+                                    "publicJournalRecords"]
 
     var exchangeId: String?
     var treeHeight: Int?
     var epochIntervalSeconds: Int?
     var reserves: [String: String]?
+    var publicJournalRecords: Bool?
 
     func apply(to settings: inout ProofSettings) {
         settings.exchangeId = exchangeId ?? settings.exchangeId
         settings.treeHeight = treeHeight ?? settings.treeHeight
         settings.epochIntervalSeconds = epochIntervalSeconds ?? settings.epochIntervalSeconds
         settings.reserves = reserves ?? settings.reserves
+        settings.publicJournalRecords = publicJournalRecords ?? settings.publicJournalRecords
     }
 }

@@ -11,7 +11,10 @@ import SolventProof
 /// the journal root and the liabilities, then asks for a fresh checkpoint and a consistency
 /// proof from the epoch's size to it: the log was only appended to since.
 public enum RemoteAudit {
-    public static func run(baseURL: String, publicKeyHex: String, epoch: UInt64) async throws(AuditFailure)
+    /// `adminToken` is needed for the records when the exchange keeps its journal private
+    /// (the default): then only its operator, on its own machine, can run this audit.
+    public static func run(baseURL: String, publicKeyHex: String, epoch: UInt64, adminToken: String? = nil)
+        async throws(AuditFailure)
         -> EpochAudit.Report {
         guard let keyBytes = try? Hex.decode(publicKeyHex, byteCount: 32).get(),
               let key = try? Curve25519.Signing.PublicKey(rawRepresentation: keyBytes) else {
@@ -24,7 +27,7 @@ public enum RemoteAudit {
         var replay = JournalReplay()
         while replay.size < header.journalSize {
             let limit = min(UInt64(ProofServices.recordPageMax), header.journalSize - replay.size)
-            let page = try await records(baseURL, from: replay.size + 1, limit: limit)
+            let page = try await records(baseURL, from: replay.size + 1, limit: limit, adminToken: adminToken)
             guard !page.isEmpty else { break }
             for data in page { try replay.feed(data) }
         }
@@ -59,9 +62,10 @@ public enum RemoteAudit {
         return "the log's signed checkpoint at size \(size) extends the epoch's journal (consistency proof verified)"
     }
 
-    private static func records(_ baseURL: String, from first: UInt64, limit: UInt64) async throws(AuditFailure)
-        -> [[UInt8]] {
-        let bytes = try await fetch(baseURL, "/sapi/v1/solvent/records?fromSequence=\(first)&limit=\(limit)")
+    private static func records(_ baseURL: String, from first: UInt64, limit: UInt64,
+                                adminToken: String?) async throws(AuditFailure) -> [[UInt8]] {
+        let bytes = try await fetch(baseURL, "/sapi/v1/solvent/records?fromSequence=\(first)&limit=\(limit)",
+                                    adminToken: adminToken)
         guard let list = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [[String: Any]] else {
             throw .source("the records page does not parse")
         }
@@ -79,10 +83,13 @@ public enum RemoteAudit {
         return object
     }
 
-    private static func fetch(_ baseURL: String, _ path: String) async throws(AuditFailure) -> [UInt8] {
+    private static func fetch(_ baseURL: String, _ path: String, adminToken: String? = nil) async throws(AuditFailure)
+        -> [UInt8] {
         guard let url = URL(string: baseURL + path) else { throw .source("bad URL \(baseURL + path)") }
+        var request = URLRequest(url: url)
+        if let adminToken { request.setValue(adminToken, forHTTPHeaderField: AdminToken.header) }
         do {
-            let (data, response) = try await URLSession.shared.data(from: url)
+            let (data, response) = try await URLSession.shared.data(for: request)
             guard let http = response as? HTTPURLResponse, http.statusCode == 200 else {
                 throw ServerError("\(path): \(String(decoding: data, as: UTF8.self))")
             }

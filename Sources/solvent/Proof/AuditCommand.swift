@@ -14,6 +14,8 @@ struct AuditCommand: AsyncParsableCommand {
     @Option(help: "The exchange's base URL, e.g. http://127.0.0.1:8080 (audit over the public API).") var url: String?
     @Option(help: "With --url: the exchange's Ed25519 public key, 64 hex characters, from a source you trust.")
     var key: String?
+    @Option(help: "With --url, when the exchange's journal records are not public: its admin token file.")
+    var adminTokenFile: String?
     @Option(help: "The epoch number.") var epoch: UInt64
 
     func validate() throws {
@@ -26,12 +28,17 @@ struct AuditCommand: AsyncParsableCommand {
             let report = if let data {
                 try EpochAudit.offline(dataDirectory: data, epoch: epoch)
             } else {
-                try await RemoteAudit.run(baseURL: url!, publicKeyHex: key!, epoch: epoch)
+                try await RemoteAudit.run(baseURL: url!, publicKeyHex: key!, epoch: epoch, adminToken: adminToken())
             }
             print("PASSED\n" + report.text)
         } catch {
             print("FAILED: \(error)")
             throw ExitCode(2)
         }
+    }
+
+    private func adminToken() -> String? {
+        adminTokenFile.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) }?
+            .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
