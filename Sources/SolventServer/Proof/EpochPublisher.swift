@@ -39,6 +39,7 @@ struct EpochPublisher: Sendable {
         guard busy.setIfClear() else { throw ServerError("an epoch is being published; try again when it is done") }
         defer { busy.clear() }
         // The read holds up sequencing only while balances are copied (8 bytes per account and asset).
+        // The snapshot time is the server's clock at the read: informative, the journal size is what binds.
         let (snapshot, size, time) = try await sequencer.inspectPositioned { exchange, sequence in
             (LiabilitySnapshot(exchange: exchange), sequence, UInt64(max(0, ServerClock.milliseconds())))
         }

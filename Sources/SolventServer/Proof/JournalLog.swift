@@ -102,9 +102,9 @@ final class JournalLog: Sendable {
         }
         return tree.withLock { tree in
             // Records the catch-up already read from the journal are skipped; a gap would be a bug.
-            let skip = Int(min(UInt64(batch.count), (tree.size + 1) - min(tree.size + 1, batch.firstSequence)))
-            precondition(batch.firstSequence + UInt64(skip) == tree.size + 1 || skip == batch.count,
-                         "journal log: batch \(batch.firstSequence) does not follow record \(tree.size)")
+            let next = tree.size + 1
+            precondition(batch.firstSequence <= next, "journal log: batch \(batch.firstSequence) leaves a gap after \(tree.size)")
+            let skip = Int(min(UInt64(batch.count), next - batch.firstSequence))
             for hash in hashes[skip...] { tree.append(hash) }
             appended.store(tree.size, ordering: .releasing)
             return skip
