@@ -13,7 +13,7 @@ import Synchronization
 /// few hundred hashes at most, so readers hold the lock for microseconds.
 final class JournalLog: Sendable {
     private let tree: Mutex<LogTree>
-    private let pending = Mutex<[CommittedBatch]>([])
+    private let queue = Mutex(Queue())
     private let appended: Atomic<UInt64>
     private let wake = DispatchSemaphore(value: 0)
     private let leafFile: LeafFile
@@ -36,10 +36,21 @@ final class JournalLog: Sendable {
         self.init(tree: tree, leafFile: leafFile, log: log)
     }
 
-    /// Called from the commit hook: never blocks.
+    /// Batches waiting for the log's thread, and whether that thread is asleep.
+    private struct Queue {
+        var batches: [CommittedBatch] = []
+        var sleeping = false
+    }
+
+    /// Called from the commit hook: never blocks, and wakes the log's thread (a system call)
+    /// only when it sleeps, not once per batch.
     func enqueue(_ batch: CommittedBatch) {
-        pending.withLock { $0.append(batch) }
-        wake.signal()
+        let asleep = queue.withLock { queue in
+            queue.batches.append(batch)
+            defer { queue.sleeping = false }
+            return queue.sleeping
+        }
+        if asleep { wake.signal() }
     }
 
     /// The number of records in the log (the last sequence it holds).
@@ -77,10 +88,14 @@ final class JournalLog: Sendable {
         var scratch = BinaryWriter(capacity: 1_024)
         var hashes: [LogHash] = []
         while true {
-            wake.wait()
-            let batches = pending.withLock { batches in
-                defer { batches.removeAll(keepingCapacity: true) }
-                return batches
+            let batches = queue.withLock { queue in
+                if queue.batches.isEmpty { queue.sleeping = true }
+                defer { queue.batches.removeAll(keepingCapacity: true) }
+                return queue.batches
+            }
+            if batches.isEmpty {
+                wake.wait()
+                continue
             }
             for batch in batches {
                 hashes.removeAll(keepingCapacity: true)

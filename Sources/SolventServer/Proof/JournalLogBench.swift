@@ -17,15 +17,18 @@ import Synchronization
 public enum JournalLogBench {
     public static func run(directory: String, commands: Int, runs: Int, logRecords: Int) throws -> String {
         var lines = ["journal log benchmark: \(commands) commands × \(runs) runs per variant, log of \(logRecords) records"]
-        var plain: [Double] = []
-        var hooked: [Double] = []
+        var rates: [Variant: [Double]] = [:]
         for _ in 0..<runs {
-            plain.append(try sequencerRate(directory: directory, commands: commands, withLog: false))
-            hooked.append(try sequencerRate(directory: directory, commands: commands, withLog: true))
+            for variant in Variant.allCases {
+                rates[variant, default: []].append(try sequencerRate(directory: directory, commands: commands, variant))
+            }
         }
-        let (base, log) = (median(plain), median(hooked))
-        lines.append(String(format: "sequencer, no hook:        %10.0f commands/s (median)", base))
-        lines.append(String(format: "sequencer, journal log:    %10.0f commands/s (median), ratio %.3f", log, log / base))
+        let base = median(rates[.noHook]!)
+        for variant in Variant.allCases {
+            let rate = median(rates[variant]!)
+            lines.append(String(format: "sequencer, %@ %10.0f commands/s (median), ratio %.3f",
+                                variant.rawValue.padding(toLength: 34, withPad: " ", startingAt: 0), rate, rate / base))
+        }
         lines += leafCosts(records: logRecords)
         lines += logQueries(records: logRecords)
         return lines.joined(separator: "\n")
@@ -42,16 +45,28 @@ public enum JournalLogBench {
         }
     }
 
+    /// What the commit hook does in a run.
+    enum Variant: String, CaseIterable {
+        case noHook = "no hook:"
+        case handOff = "hand-off to a thread, no hashing:"
+        case journalLog = "journal log:"
+    }
+
     /// Commands per second through a sequencer, from first submission to last acknowledgement.
-    private static func sequencerRate(directory: String, commands: Int, withLog: Bool) throws -> Double {
+    private static func sequencerRate(directory: String, commands: Int, _ variant: Variant) throws -> Double {
         let data = directory + "/solvent-log-bench-\(UUID())"
         try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: data) }
-        let log = withLog ? try JournalLog(directory: data + "/merkle", journalDirectory: data + "/journal") { _ in } : nil
+        let log = variant == .journalLog
+            ? try JournalLog(directory: data + "/merkle", journalDirectory: data + "/journal") { _ in } : nil
+        let handOff = variant == .handOff ? HandOff() : nil
         var configuration = SequencerConfiguration()
         configuration.snapshotInterval = nil
         let sequencer = try Sequencer(directory: data + "/journal", configuration: configuration,
-                                      hooks: SequencerHooks(onCommit: { batch in log?.enqueue(batch) }))
+                                      hooks: SequencerHooks(onCommit: { batch in
+                                          log?.enqueue(batch)
+                                          handOff?.enqueue(batch)
+                                      }))
         let stream = sampleCommands(commands)
         let acknowledged = Atomic<Int>(0)
         let started = ContinuousClock.now
@@ -143,5 +158,26 @@ public enum JournalLogBench {
     private static func median(_ values: [Double]) -> Double {
         let sorted = values.sorted()
         return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+    }
+}
+
+/// The journal log's queue and thread without the hashing: what handing batches over costs.
+private final class HandOff: Sendable {
+    private let queue = Mutex<[CommittedBatch]>([])
+    private let wake = DispatchSemaphore(value: 0)
+
+    init() {
+        let thread = Thread { [self] in
+            while true {
+                wake.wait()
+                queue.withLock { $0.removeAll(keepingCapacity: true) }
+            }
+        }
+        thread.start()
+    }
+
+    func enqueue(_ batch: CommittedBatch) {
+        queue.withLock { $0.append(batch) }
+        wake.signal()
     }
 }
