@@ -29,30 +29,40 @@ public enum AmountText {
         format(UInt128(units), scale: scale)
     }
 
-    /// The units `text` spells at `scale`, if it is canonical and at most `limit`.
-    public static func parse(_ characters: some Collection<UInt8>, scale: Int, limit: UInt128) -> Result<UInt128, Problem> {
-        let text = Array(characters)
+    /// The units `text` spells at `scale`, if it is canonical and at most `limit`. One pass, no
+    /// allocation: the path's sums are most of a proof's bytes.
+    public static func parse(_ text: some Collection<UInt8>, scale: Int, limit: UInt128) -> Result<UInt128, Problem> {
         guard let first = text.first else { return .failure(.empty) }
         if first == UInt8(ascii: "-") || first == UInt8(ascii: "+") { return .failure(.signNotAllowed) }
-        if text.contains(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) {
-            return .failure(.exponentNotAllowed)
-        }
-        let point = text.firstIndex(of: UInt8(ascii: "."))
-        let whole = text[..<(point ?? text.endIndex)]
-        let fraction = point.map { text[($0 + 1)...] } ?? []
-        guard !whole.isEmpty else { return .failure(.notADigit) }
-        if whole.count > 1 && whole.first == UInt8(ascii: "0") { return .failure(.leadingZero) }
-        guard fraction.count == scale, (point == nil) == (scale == 0) else {
-            return .failure(.wrongDecimals(expected: scale))
-        }
         var value: UInt128 = 0
-        for digit in whole + fraction {
-            guard digit >= UInt8(ascii: "0") && digit <= UInt8(ascii: "9") else { return .failure(.notADigit) }
-            let (times10, overflow1) = value.multipliedReportingOverflow(by: 10)
-            let (next, overflow2) = times10.addingReportingOverflow(UInt128(digit - UInt8(ascii: "0")))
-            guard !overflow1, !overflow2, next <= limit else { return .failure(.tooLarge) }
-            value = next
+        var wholeDigits = 0
+        var fractionDigits = 0
+        var sawPoint = false
+        for byte in text {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if sawPoint {
+                    fractionDigits += 1
+                } else {
+                    if wholeDigits == 1 && first == UInt8(ascii: "0") { return .failure(.leadingZero) }
+                    wholeDigits += 1
+                }
+                let (times10, overflow1) = value.multipliedReportingOverflow(by: 10)
+                let (next, overflow2) = times10.addingReportingOverflow(UInt128(byte - UInt8(ascii: "0")))
+                guard !overflow1, !overflow2, next <= limit else { return .failure(.tooLarge) }
+                value = next
+            case UInt8(ascii: "."):
+                guard !sawPoint, wholeDigits > 0 else { return .failure(.notADigit) }
+                guard scale > 0 else { return .failure(.wrongDecimals(expected: scale)) }
+                sawPoint = true
+            case UInt8(ascii: "e"), UInt8(ascii: "E"):
+                return .failure(.exponentNotAllowed)
+            default:
+                return .failure(.notADigit)
+            }
         }
+        guard wholeDigits > 0 else { return .failure(.notADigit) }
+        guard fractionDigits == scale, sawPoint == (scale > 0) else { return .failure(.wrongDecimals(expected: scale)) }
         return .success(value)
     }
 }

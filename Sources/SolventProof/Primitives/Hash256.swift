@@ -54,6 +54,9 @@ public struct Hash256: Hashable, Sendable, CustomStringConvertible {
         destination.storeBytes(of: w3.bigEndian, toByteOffset: 24, as: UInt64.self)
     }
 
+    /// The four big-endian words of the hash (what a random stream draws from it).
+    var words: (UInt64, UInt64, UInt64, UInt64) { (w0, w1, w2, w3) }
+
     public var hex: String { Hex.encode(bytes) }
     public var description: String { hex }
 

@@ -9,25 +9,36 @@ struct KeyedHash {
     private let inner: Crypto.SHA256
     private let outer: Crypto.SHA256
 
-    /// `key` is at most one block (every key here is 32 bytes).
-    init(key: UnsafeRawBufferPointer) {
-        precondition(key.count <= Self.blockLength, "keys longer than a block are not used here")
-        var innerPad = [UInt8](repeating: 0x36, count: Self.blockLength)
-        var outerPad = [UInt8](repeating: 0x5C, count: Self.blockLength)
-        for (at, byte) in key.enumerated() {
-            innerPad[at] ^= byte
-            outerPad[at] ^= byte
-        }
-        var inner = Crypto.SHA256()
-        innerPad.withUnsafeBytes { inner.update(bufferPointer: $0) }
-        var outer = Crypto.SHA256()
-        outerPad.withUnsafeBytes { outer.update(bufferPointer: $0) }
-        self.inner = inner
-        self.outer = outer
+    init(key: Hash256) {
+        (inner, outer) = Self.paddedHashers(key)
     }
 
-    init(key: Hash256) {
-        self = key.bytes.withUnsafeBytes { KeyedHash(key: $0) }
+    /// Hashers that have absorbed `key ⊕ ipad` and `key ⊕ opad` (the pads live on the stack).
+    private static func paddedHashers(_ key: Hash256) -> (Crypto.SHA256, Crypto.SHA256) {
+        withUnsafeTemporaryAllocation(byteCount: 2 * blockLength, alignment: 8) { pads in
+            let base = pads.baseAddress!
+            key.store(to: base)
+            key.store(to: base + blockLength)
+            for at in 0..<blockLength {
+                let keyByte = at < Hash256.byteCount ? base.load(fromByteOffset: at, as: UInt8.self) : 0
+                base.storeBytes(of: keyByte ^ 0x36, toByteOffset: at, as: UInt8.self)
+                base.storeBytes(of: keyByte ^ 0x5C, toByteOffset: blockLength + at, as: UInt8.self)
+            }
+            var inner = Crypto.SHA256()
+            inner.update(bufferPointer: UnsafeRawBufferPointer(start: base, count: blockLength))
+            var outer = Crypto.SHA256()
+            outer.update(bufferPointer: UnsafeRawBufferPointer(start: base + blockLength, count: blockLength))
+            return (inner, outer)
+        }
+    }
+
+    /// HMAC under a key used once (the per-user keys): nothing to amortize, so the pads go
+    /// straight into two fresh hashers instead of being copied from prepared ones.
+    static func authenticationCode(key: Hash256, label: [UInt8], _ number: UInt64) -> Hash256 {
+        var (inner, outer) = paddedHashers(key)
+        withLabelled(label, number) { inner.update(bufferPointer: $0) }
+        inner.finalize().withUnsafeBytes { outer.update(bufferPointer: $0) }
+        return Hash256(outer.finalize())
     }
 
     func authenticationCode(_ message: UnsafeRawBufferPointer) -> Hash256 {
@@ -45,9 +56,18 @@ struct KeyedHash {
 
     /// HMAC of `label ‖ number` (big-endian): the shape of every derivation in this module.
     func authenticationCode(label: [UInt8], _ number: UInt64) -> Hash256 {
-        var message = label
-        message.appendBigEndian(number)
-        return authenticationCode(message)
+        Self.withLabelled(label, number) { authenticationCode($0) }
+    }
+
+    /// Calls `body` with `label ‖ number` (big-endian) in a stack buffer.
+    private static func withLabelled<T>(_ label: [UInt8], _ number: UInt64,
+                                        _ body: (UnsafeRawBufferPointer) -> T) -> T {
+        withUnsafeTemporaryAllocation(byteCount: label.count + 8, alignment: 8) { buffer in
+            let base = buffer.baseAddress!
+            label.withUnsafeBytes { base.copyMemory(from: $0.baseAddress!, byteCount: label.count) }
+            _ = base.storeBigEndian(number, at: label.count)
+            return body(UnsafeRawBufferPointer(buffer))
+        }
     }
 }
 

@@ -92,8 +92,11 @@ struct CanonicalReader {
     /// The bytes up to the next `,` `}` `]` (an integer's digits, or whatever stands in their place).
     private mutating func unquotedToken() -> ArraySlice<UInt8> {
         let start = offset
-        while offset < bytes.count, ![UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]")].contains(bytes[offset]) {
-            offset += 1
+        scan: while offset < bytes.count {
+            switch bytes[offset] {
+            case UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"): break scan
+            default: offset += 1
+            }
         }
         return bytes[start..<offset]
     }

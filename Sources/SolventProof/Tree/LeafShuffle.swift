@@ -32,28 +32,30 @@ enum LeafShuffle {
     }
 }
 
-/// 64-bit words from `HMAC(key, counter)`, counter = 0, 1, 2, … (big-endian, 8 bytes).
+/// 64-bit words from `HMAC(key, counter)`, counter = 0, 1, 2, … (big-endian, 8 bytes), four per block.
 struct KeyedStream {
     private let keyed: KeyedHash
     private var counter: UInt64 = 0
-    private var words: [UInt64] = []
+    private var block: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    private var remaining = 0
 
     init(key: Hash256) {
         keyed = KeyedHash(key: key)
-        words.reserveCapacity(4)
     }
 
     mutating func next() -> UInt64 {
-        if words.isEmpty {
-            var message: [UInt8] = []
-            message.appendBigEndian(counter)
+        if remaining == 0 {
+            block = keyed.authenticationCode(label: [], counter).words
             counter += 1
-            let block = keyed.authenticationCode(message).bytes
-            words = block.withUnsafeBytes { raw in
-                (0..<4).reversed().map { UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self)) }
-            }
+            remaining = 4
         }
-        return words.removeLast()
+        remaining -= 1
+        switch remaining {
+        case 3: return block.0
+        case 2: return block.1
+        case 1: return block.2
+        default: return block.3
+        }
     }
 
     /// Uniform in `0..<bound` without modulo bias (Lemire's multiply-and-reject).

@@ -30,12 +30,9 @@ struct TreeHasher {
         return buffer.withUnsafeMutableBytes { raw in
             let base = raw.baseAddress!
             base.storeBytes(of: ProofFormat.leafDomain, as: UInt8.self)
-            var at = 1
-            for byte in ProofFormat.leafTag {
-                base.storeBytes(of: byte, toByteOffset: at, as: UInt8.self)
-                at += 1
-            }
-            at = base.storeBigEndian(epoch, at: at)
+            let tag = ProofFormat.leafTag
+            tag.withUnsafeBytes { (base + 1).copyMemory(from: $0.baseAddress!, byteCount: tag.count) }
+            var at = base.storeBigEndian(epoch, at: 1 + tag.count)
             at = base.storeBigEndian(index, at: at)
             commitment.store(to: base + at)
             at += Hash256.byteCount

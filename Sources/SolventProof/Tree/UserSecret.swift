@@ -20,13 +20,11 @@ public struct UserSecret: Hashable, Sendable {
 
     /// `k_ue`, the account's key for one epoch.
     public func epochKey(_ epoch: UInt64) -> Hash256 {
-        KeyedHash(key: key).authenticationCode(label: ProofFormat.epochLabel, epoch)
+        KeyedHash.authenticationCode(key: key, label: ProofFormat.epochLabel, epoch)
     }
 
     /// `c`, the commitment to `accountId` that the leaf of this epoch carries.
     public func commitment(accountId: UInt64, epoch: UInt64) -> Hash256 {
-        var id: [UInt8] = []
-        id.appendBigEndian(accountId)
-        return KeyedHash(key: epochKey(epoch)).authenticationCode(id)
+        KeyedHash.authenticationCode(key: epochKey(epoch), label: [], accountId)
     }
 }
