@@ -41,6 +41,7 @@ public enum SolventApplication {
         let log: @Sendable (String) -> Void = { logger.info("\($0)") }
         let history = try SQLiteHistoryStore(path: configuration.historyFile)
         _ = try HistoryCatchUp.run(directory: configuration.journalDirectory, store: history, log: log)
+        try configuration.proof.validate()
         let journalLog = try JournalLog(directory: configuration.merkleDirectory,
                                         journalDirectory: configuration.journalDirectory, log: log)
         let metrics = APIMetrics()

@@ -23,12 +23,7 @@ final class ProofServices: Sendable {
 
     init(configuration: ServerConfiguration, sequencer: Sequencer, journalLog: JournalLog) throws {
         settings = configuration.proof
-        guard ProofAsset.isValidName(settings.exchangeId) else {
-            throw ServerError("proof.exchangeId \"\(settings.exchangeId)\" must be 1-32 of A-Z a-z 0-9 . _ -")
-        }
-        guard (1...ProofFormat.heightMax).contains(settings.treeHeight) else {
-            throw ServerError("proof.treeHeight must be 1...\(ProofFormat.heightMax)")
-        }
+        try settings.validate()
         journalDirectory = configuration.journalDirectory
         self.journalLog = journalLog
         keys = try ProofKeys(directory: configuration.proofDirectory, masterKey: MasterKey(path: configuration.masterKeyFile))

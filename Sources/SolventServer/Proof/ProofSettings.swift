@@ -1,4 +1,5 @@
 import Foundation
+import SolventProof
 
 /// The proof-of-liabilities settings of `solvent serve` (config file section `"proof"`):
 ///
@@ -23,6 +24,16 @@ public struct ProofSettings: Sendable {
     public var publicJournalRecords = false
 
     public init() {}
+
+    /// Refuses settings no epoch could be built with, before anything starts.
+    func validate() throws {
+        guard ProofAsset.isValidName(exchangeId) else {
+            throw ServerError("proof.exchangeId \"\(exchangeId)\" must be 1-32 of A-Z a-z 0-9 . _ -")
+        }
+        guard (1...ProofFormat.heightMax).contains(treeHeight) else {
+            throw ServerError("proof.treeHeight must be 1...\(ProofFormat.heightMax)")
+        }
+    }
 
     /// The origin line of the journal's checkpoints.
     var checkpointOrigin: String { "\(exchangeId)/journal" }
