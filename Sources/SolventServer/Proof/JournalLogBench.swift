@@ -31,6 +31,7 @@ public enum JournalLogBench {
         }
         lines += leafCosts(records: logRecords)
         lines += logQueries(records: logRecords)
+        lines += try startCosts(directory: directory, records: logRecords)
         return lines.joined(separator: "\n")
     }
 
@@ -85,6 +86,34 @@ public enum JournalLogBench {
         sequencer.stop()
         log?.close(through: sequencer.committedSequence)
         return Double(commands) / seconds(elapsed)
+    }
+
+    /// A journal of `records` commands, then the journal log's start: with a clean leaf file,
+    /// and rebuilt from the journal's frames (no clean marker).
+    private static func startCosts(directory: String, records: Int) throws -> [String] {
+        let data = directory + "/solvent-log-bench-\(UUID())"
+        try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        var configuration = SequencerConfiguration()
+        configuration.snapshotInterval = nil
+        let (merkle, journal) = (data + "/merkle", data + "/journal")
+        let log = try JournalLog(directory: merkle, journalDirectory: journal) { _ in }
+        let sequencer = try Sequencer(directory: journal, configuration: configuration,
+                                      hooks: SequencerHooks(onCommit: { log.enqueue($0) }))
+        for command in sampleCommands(records) {
+            while (try? sequencer.submit(command) { _ in }) == nil { usleep(20) }
+        }
+        while sequencer.committedSequence < UInt64(records) { usleep(100) }
+        sequencer.stop()
+        log.close(through: sequencer.committedSequence)
+        var started = ContinuousClock.now
+        _ = try JournalLog(directory: merkle, journalDirectory: journal) { _ in }
+        let clean = seconds(ContinuousClock.now - started)
+        started = ContinuousClock.now
+        _ = try JournalLog(directory: merkle, journalDirectory: journal) { _ in }
+        let rebuilt = seconds(ContinuousClock.now - started)
+        return [String(format: "start with %d records: clean leaf file %.2f s, rebuilt from the journal %.2f s",
+                       records, clean, rebuilt)]
     }
 
     private static func leafCosts(records: Int) -> [String] {
