@@ -6,7 +6,9 @@ import Foundation
 ///      "rateLimits": {"enforced": true, "weightPerMinute": 6000, "rawRequestsPerFiveMinutes": 61000,
 ///                     "ordersPerTenSeconds": 100, "ordersPerDay": 200000, "banSeconds": 120},
 ///      "journal": {"maxBatch": 2048, "queueCapacity": 8192, "segmentBytes": 67108864,
-///                  "snapshotEvery": 1000000}}
+///                  "snapshotEvery": 1000000},
+///      "proof": {"exchangeId": "solvent", "treeHeight": 24, "epochIntervalSeconds": 86400,
+///                "reserves": {"BTC": "1250.5"}}}
 ///
 /// Every key is optional. Precedence: flags, then environment, then this file, then defaults.
 struct ConfigurationFile: Decodable {
@@ -31,6 +33,7 @@ struct ConfigurationFile: Decodable {
     var masterKey: String?
     var rateLimits: Limits?
     var journal: Journal?
+    var proof: ProofSettingsFile?
 }
 
 extension ServerConfiguration {
@@ -63,14 +66,16 @@ extension ServerConfiguration {
             sequencer.segmentSizeLimit = journal.segmentBytes ?? sequencer.segmentSizeLimit
             sequencer.snapshotInterval = journal.snapshotEvery ?? sequencer.snapshotInterval
         }
+        file.proof?.apply(to: &proof)
     }
 
     private static func rejectUnknownKeys(_ data: Data, _ path: String) throws {
         let known: [String: Set<String>] = [
-            "": ["host", "port", "masterKey", "rateLimits", "journal"],
+            "": ["host", "port", "masterKey", "rateLimits", "journal", "proof"],
             "rateLimits": ["enforced", "weightPerMinute", "rawRequestsPerFiveMinutes", "ordersPerTenSeconds", "ordersPerDay",
                            "banSeconds"],
             "journal": ["maxBatch", "queueCapacity", "segmentBytes", "snapshotEvery"],
+            "proof": ProofSettingsFile.keys,
         ]
         guard let root = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw ServerError("\(path): the configuration must be a JSON object")

@@ -12,6 +12,7 @@ public struct ServerConfiguration: Sendable {
     public var rateLimits = RateLimits()
     public var sequencer = SequencerConfiguration()
     public var streams = StreamLimits()
+    public var proof = ProofSettings()
 
     public init(dataDirectory: String) {
         self.dataDirectory = dataDirectory

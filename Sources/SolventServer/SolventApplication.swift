@@ -37,23 +37,28 @@ public enum SolventApplication {
                 onReady(port)
             },
             logger: logger)
+        let epochs = EpochSchedule.start(parts.proof) { logger.info("\($0)") }
         defer {
+            epochs?.cancel()
             try? FileManager.default.removeItem(atPath: configuration.serverURLFile)
             parts.context.sequencer.stop(takingSnapshot: true)
             parts.context.streams.stop()
             parts.webSocketAPI.userStreams.stop()
+            parts.proof.journalLog.close(through: parts.context.sequencer.committedSequence)
         }
         try await app.runService()
         logger.info("shutting down: requests drained, writing a final snapshot")
     }
 
     /// Everything but the HTTP listener, wired together.
-    static func assemble(_ configuration: ServerConfiguration, logger: Logger) async throws
-        -> (context: ServerContext, responder: APIResponder, webSockets: WebSocketUpgrade, webSocketAPI: WebSocketAPI) {
+    static func assemble(_ configuration: ServerConfiguration, logger: Logger) async throws -> AssembledServer {
         try FileManager.default.createDirectory(atPath: configuration.journalDirectory, withIntermediateDirectories: true)
         let log: @Sendable (String) -> Void = { logger.info("\($0)") }
         let history = try SQLiteHistoryStore(path: configuration.historyFile)
         _ = try HistoryCatchUp.run(directory: configuration.journalDirectory, store: history, log: log)
+        try configuration.proof.validate()
+        let journalLog = try JournalLog(directory: configuration.merkleDirectory,
+                                        journalDirectory: configuration.journalDirectory, log: log)
         let metrics = APIMetrics()
         let catalog = Catalog()
         let projector = HistoryProjector(store: history, recordedThrough: try history.lastSequence(), log: log)
@@ -69,6 +74,7 @@ public enum SolventApplication {
                     projector.enqueue(batch)
                     streams.enqueue(batch)
                     userStreams.publish(batch)
+                    journalLog.enqueue(batch)
                     metrics.record(batch)
                 },
                 onSync: { metrics.record($0) },
@@ -92,7 +98,9 @@ public enum SolventApplication {
                                     history: projector, keys: keys, limiter: limiter, listenKeys: listenKeys,
                                     metrics: metrics, streams: streams)
         let adminToken = try AdminToken.load(path: configuration.adminTokenFile)
-        let table = EndpointTable(Endpoints.all(context) + AdminEndpoints.all(AdminOperations(context: context)))
+        let proof = try ProofServices(configuration: configuration, sequencer: sequencer, journalLog: journalLog)
+        let table = EndpointTable(Endpoints.all(context) + AdminEndpoints.all(AdminOperations(context: context))
+                                  + ProofEndpoints.all(proof) + ProofEndpoints.admin(proof, AdminOperations(context: context)))
         let gate = RequestGate(limiter: limiter, authenticator: authenticator, adminToken: adminToken)
         let responder = APIResponder(table: table, gate: gate, metrics: metrics)
         var routes = WebSocketRoutes()
@@ -108,6 +116,7 @@ public enum SolventApplication {
             routes: routes,
             admission: ConnectionAdmission(limits: configuration.streams, enforcePerIP: configuration.rateLimits.enforced),
             limits: configuration.streams)
-        return (context, responder, webSockets, webSocketAPI)
+        return AssembledServer(context: context, responder: responder, webSockets: webSockets, webSocketAPI: webSocketAPI,
+                               proof: proof)
     }
 }

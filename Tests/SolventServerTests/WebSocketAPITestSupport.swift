@@ -10,7 +10,7 @@ import Synchronization
 /// WebSocket API called as a function: frames in, frames out, no socket.
 final class WebSocketAPIRig: @unchecked Sendable {
     let directory: String
-    let parts: (context: ServerContext, responder: APIResponder, webSockets: WebSocketUpgrade, webSocketAPI: WebSocketAPI)
+    let parts: AssembledServer
 
     var api: WebSocketAPI { parts.webSocketAPI }
     var context: ServerContext { parts.context }

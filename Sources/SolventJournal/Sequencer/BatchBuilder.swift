@@ -39,7 +39,7 @@ struct BatchBuilder {
     }
 
     mutating func add(_ inspection: Inspection, of exchange: Exchange) {
-        deliveries.append((inspection.read(exchange), inspection.refuse))
+        deliveries.append((inspection.read(exchange, nextSequence - 1), inspection.refuse))
     }
 
     func build() -> CommittedBatch {

@@ -91,10 +91,17 @@ public final class Sequencer: @unchecked Sendable {
     /// it saw includes is durable.
     public func inspect<Value: Sendable>(_ body: @escaping @Sendable (Exchange) -> Value) async throws(SequencerError)
         -> Value {
+        try await inspectPositioned { exchange, _ in body(exchange) }
+    }
+
+    /// `inspect`, also telling `body` the sequence of the last record the state includes (0 for
+    /// an empty journal): what a proof-of-liabilities epoch names as its journal position.
+    public func inspectPositioned<Value: Sendable>(_ body: @escaping @Sendable (Exchange, UInt64) -> Value)
+        async throws(SequencerError) -> Value {
         let result: Result<Value, SequencerError> = await withCheckedContinuation { continuation in
             let inspection = Inspection(
-                read: { exchange in
-                    let value = body(exchange)
+                read: { exchange, sequence in
+                    let value = body(exchange, sequence)
                     return { continuation.resume(returning: .success(value)) }
                 },
                 refuse: { continuation.resume(returning: .failure($0)) })

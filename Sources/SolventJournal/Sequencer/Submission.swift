@@ -21,6 +21,7 @@ enum Submission {
 /// returns runs only once every command the state includes is durable, so nobody sees the
 /// effect of a command that a crash could still undo.
 struct Inspection: Sendable {
-    let read: @Sendable (Exchange) -> @Sendable () -> Void
+    /// Reads the state and the sequence of the last record it includes.
+    let read: @Sendable (Exchange, UInt64) -> @Sendable () -> Void
     let refuse: @Sendable (SequencerError) -> Void
 }

@@ -1,0 +1,9 @@
+/// The server's parts, wired together by `SolventApplication.assemble`, before any listener
+/// starts: what `run` serves, what the offline admin drives, what tests reach into.
+struct AssembledServer {
+    let context: ServerContext
+    let responder: APIResponder
+    let webSockets: WebSocketUpgrade
+    let webSocketAPI: WebSocketAPI
+    let proof: ProofServices
+}

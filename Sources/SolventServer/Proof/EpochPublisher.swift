@@ -1,0 +1,96 @@
+import Foundation
+import SolventCore
+import SolventJournal
+import SolventProof
+import Synchronization
+
+/// Publishes epoch n + 1: reads every balance at a journal position on the sequencer's thread,
+/// waits for the journal log to hold that position, builds the liabilities tree, signs the
+/// header (naming the journal size and root) and a checkpoint at that size, and stores all of
+/// it. One epoch at a time: a second request while one is being built is refused.
+struct EpochPublisher: Sendable {
+    let settings: ProofSettings
+    let sequencer: Sequencer
+    let journalLog: JournalLog
+    let keys: ProofKeys
+    let store: EpochStore
+    let reserves: ReserveBook
+    let trees: TreeCache
+    private let busy = BusyFlag()
+
+    init(settings: ProofSettings, sequencer: Sequencer, journalLog: JournalLog, keys: ProofKeys, store: EpochStore,
+         reserves: ReserveBook, trees: TreeCache) {
+        self.settings = settings
+        self.sequencer = sequencer
+        self.journalLog = journalLog
+        self.keys = keys
+        self.store = store
+        self.reserves = reserves
+        self.trees = trees
+    }
+
+    /// A published epoch: its signed header and the checkpoint of the journal it names.
+    struct Published: Sendable {
+        let header: SignedEpochHeader
+        let checkpoint: SignedCheckpoint
+    }
+
+    func publish() async throws -> Published {
+        guard busy.setIfClear() else { throw ServerError("an epoch is being published; try again when it is done") }
+        defer { busy.clear() }
+        // The read holds up sequencing only while balances are copied (8 bytes per account and asset).
+        // The snapshot time is the server's clock at the read: informative, the journal size is what binds.
+        let (snapshot, size, time) = try await sequencer.inspectPositioned { exchange, sequence in
+            (LiabilitySnapshot(exchange: exchange), sequence, UInt64(max(0, ServerClock.milliseconds())))
+        }
+        guard await journalLog.waitUntilAppended(size) else { throw ServerError("the journal log fell behind") }
+        let root = try journalLog.read { try $0.root(size: size) }
+        let previous = try store.latestEpoch().flatMap { try store.header($0) }
+        let epoch = (previous?.header.epoch ?? 0) + 1
+        let (settings, secrets) = (settings, keys.secrets)
+        let tree = try await OffThread.run("solvent-epoch-build") {
+            try LiabilityTree.build(snapshot, epoch: epoch, height: settings.treeHeight, secrets: secrets)
+        }
+        let header = try EpochHeader(tree: tree, exchangeId: settings.exchangeId,
+                                     previousHeaderHash: previous?.hash ?? .zero, snapshotTimeMs: time,
+                                     journalSize: size, journalRoot: Hash256(bytes: root.bytes)!,
+                                     reserves: reserves.reserves(for: tree.assets)).sign(with: keys.signingKey)
+        let checkpoint = try SignedCheckpoint(
+            signing: Checkpoint(origin: settings.checkpointOrigin, size: size, root: root), with: keys.signingKey)
+        try store.save(header, checkpoint: checkpoint, snapshot: snapshot)
+        trees.keep(tree)
+        return Published(header: header, checkpoint: checkpoint)
+    }
+}
+
+/// The newest trees in memory (the latest epoch's and the last one asked about), so proofs are
+/// answered without rebuilding; an older epoch's tree is rebuilt from its stored snapshot.
+final class TreeCache: Sendable {
+    static let capacity = 2
+    private let trees = Mutex<[LiabilityTree]>([])
+
+    func tree(_ epoch: UInt64) -> LiabilityTree? {
+        trees.withLock { trees in trees.first { $0.epoch == epoch } }
+    }
+
+    func keep(_ tree: LiabilityTree) {
+        trees.withLock { trees in
+            trees.removeAll { $0.epoch == tree.epoch }
+            trees.insert(tree, at: 0)
+            if trees.count > Self.capacity { trees.removeLast() }
+        }
+    }
+}
+
+/// A flag set by one caller at a time.
+final class BusyFlag: Sendable {
+    private let value = Atomic<Bool>(false)
+
+    func setIfClear() -> Bool {
+        value.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged
+    }
+
+    func clear() {
+        value.store(false, ordering: .releasing)
+    }
+}

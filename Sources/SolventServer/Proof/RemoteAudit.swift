@@ -1,0 +1,101 @@
+import Crypto
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import SolventProof
+
+/// `solvent audit --url`: the audit a third party runs against a live exchange with nothing but
+/// the public API and the exchange's pinned public key. It fetches the epoch's header and the
+/// journal records it names (the auditor's own copy of the journal prefix), replays them, checks
+/// the journal root and the liabilities, then asks for a fresh checkpoint and a consistency
+/// proof from the epoch's size to it: the log was only appended to since.
+public enum RemoteAudit {
+    /// `adminToken` is needed for the records when the exchange keeps its journal private
+    /// (the default): then only its operator, on its own machine, can run this audit.
+    public static func run(baseURL: String, publicKeyHex: String, epoch: UInt64, adminToken: String? = nil)
+        async throws(AuditFailure)
+        -> EpochAudit.Report {
+        guard let keyBytes = try? Hex.decode(publicKeyHex, byteCount: 32).get(),
+              let key = try? Curve25519.Signing.PublicKey(rawRepresentation: keyBytes) else {
+            throw .source("the key must be 64 lowercase hex characters of an Ed25519 public key")
+        }
+        let headerBytes = try await fetch(baseURL, "/sapi/v1/solvent/epoch?epoch=\(epoch)")
+        let signed = try EpochAudit.header(epoch) { headerBytes }
+        try EpochAudit.check(signed, key: key)
+        let header = signed.header
+        var replay = JournalReplay()
+        while replay.size < header.journalSize {
+            let limit = min(UInt64(ProofServices.recordPageMax), header.journalSize - replay.size)
+            let page = try await records(baseURL, from: replay.size + 1, limit: limit, adminToken: adminToken)
+            guard !page.isEmpty else { break }
+            for data in page { try replay.feed(data) }
+        }
+        try EpochAudit.checkJournal(replay, header, damage: nil)
+        _ = try EpochAudit.checkLiabilities(replay, header)
+        let note = try await checkAppendOnly(baseURL, header, key: key)
+        return EpochAudit.Report(epoch: epoch, journalSize: header.journalSize, journalRoot: header.journalRoot.hex,
+                                 solvency: header.solvency, treeRootChecked: false, notes: [note])
+    }
+
+    /// A fresh checkpoint must extend the epoch's journal root (RFC 9162 consistency proof).
+    private static func checkAppendOnly(_ baseURL: String, _ header: EpochHeader,
+                                        key: Curve25519.Signing.PublicKey) async throws(AuditFailure) -> String {
+        let answer = try object(try await fetch(baseURL, "/sapi/v1/solvent/checkpoint?fresh=true"))
+        guard let note = answer["note"] as? String, let latest = try? SignedCheckpoint(note: note) else {
+            throw .source("the server's checkpoint does not parse")
+        }
+        do { try latest.verify(publicKey: key) } catch { throw .checkpointMismatch("\(error)") }
+        let size = latest.checkpoint.size
+        let proof = try object(try await fetch(baseURL, "/sapi/v1/solvent/consistency?first=\(header.journalSize)&second=\(size)"))
+        guard let hexes = proof["path"] as? [String] else { throw .source("the consistency proof does not parse") }
+        let path = hexes.compactMap(LogHash.init(hex:))
+        guard path.count == hexes.count, let epochRoot = LogHash(bytes: header.journalRoot.bytes) else {
+            throw .source("the consistency proof holds a malformed hash")
+        }
+        do {
+            try LogConsistencyProof(first: header.journalSize, second: size, path: path)
+                .verify(firstRoot: epochRoot, secondRoot: latest.checkpoint.root)
+        } catch {
+            throw .notAppendOnly("\(error)")
+        }
+        return "the log's signed checkpoint at size \(size) extends the epoch's journal (consistency proof verified)"
+    }
+
+    private static func records(_ baseURL: String, from first: UInt64, limit: UInt64,
+                                adminToken: String?) async throws(AuditFailure) -> [[UInt8]] {
+        let bytes = try await fetch(baseURL, "/sapi/v1/solvent/records?fromSequence=\(first)&limit=\(limit)",
+                                    adminToken: adminToken)
+        guard let list = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [[String: Any]] else {
+            throw .source("the records page does not parse")
+        }
+        return try list.map { item throws(AuditFailure) in
+            guard let hex = item["data"] as? String, let data = try? Hex.decode(hex, byteCount: hex.utf8.count / 2).get()
+            else { throw .source("a record's data is not hex") }
+            return data
+        }
+    }
+
+    private static func object(_ bytes: [UInt8]) throws(AuditFailure) -> [String: Any] {
+        guard let object = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any] else {
+            throw .source("the answer is not a JSON object")
+        }
+        return object
+    }
+
+    private static func fetch(_ baseURL: String, _ path: String, adminToken: String? = nil) async throws(AuditFailure)
+        -> [UInt8] {
+        guard let url = URL(string: baseURL + path) else { throw .source("bad URL \(baseURL + path)") }
+        var request = URLRequest(url: url)
+        if let adminToken { request.setValue(adminToken, forHTTPHeaderField: AdminToken.header) }
+        do {
+            let (data, response) = try await URLSession.shared.data(for: request)
+            guard let http = response as? HTTPURLResponse, http.statusCode == 200 else {
+                throw ServerError("\(path): \(String(decoding: data, as: UTF8.self))")
+            }
+            return Array(data)
+        } catch {
+            throw .source("\(error)")
+        }
+    }
+}

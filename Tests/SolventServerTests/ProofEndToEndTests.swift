@@ -1,0 +1,104 @@
+import Crypto
+import Foundation
+@testable import SolventServer
+import SolventProof
+import Testing
+
+/// Proof of liabilities through the real server: accounts trade, the operator publishes an
+/// epoch, each user fetches their own proof with a signed request and verifies it with the
+/// standalone verifier's logic against the published key.
+@Suite(.serialized) struct ProofEndToEndTests {
+    static func dictionary(_ answer: HTTPAnswer) -> [String: Any] { answer.json as? [String: Any] ?? [:] }
+
+    /// Two traders with a fill between them, reserves set, one epoch published.
+    static func tradedServer() async throws -> (TestServer, TestAccount, TestAccount) {
+        let server = try await TestServer.start()
+        let alice = try await server.account(usdt: "100000", btc: "10")
+        let bob = try await server.account(usdt: "50000", btc: "2")
+        let buy = try await server.signed("POST", "/api/v3/order", [
+            "symbol": "BTCUSDT", "side": "BUY", "type": "LIMIT", "timeInForce": "GTC", "quantity": "0.5",
+            "price": "40000"], as: alice)
+        #expect(buy.status == 200, "\(buy.text)")
+        let sell = try await server.signed("POST", "/api/v3/order", [
+            "symbol": "BTCUSDT", "side": "SELL", "type": "MARKET", "quantity": "0.2"], as: bob)
+        #expect(sell.status == 200, "\(sell.text)")
+        _ = try await server.admin("POST", "/admin/v1/solvent/reserves", ["asset": "BTC", "amount": "12"])
+        _ = try await server.admin("POST", "/admin/v1/solvent/reserves", ["asset": "USDT", "amount": "150000"])
+        return (server, alice, bob)
+    }
+
+    /// The files solvent-verify would read, and its outcome.
+    static func runVerify(proof: String, header: String, key: String, secret: String, account: Int,
+                          previous: String? = nil) -> VerifyCommand.ExitCode {
+        let files = ["proof.json": proof, "header.json": header, "previous.json": previous ?? ""]
+        var arguments = ["--proof", "proof.json", "--header", "header.json", "--key", key, "--secret", secret,
+                         "--account", String(account)]
+        if previous != nil { arguments += ["--previous", "previous.json"] }
+        return VerifyCommand.run(arguments) { files[$0].map { Array($0.utf8) } }.code
+    }
+
+    @Test func ownProofVerifiesAsSolventAndAnotherKeyGetsOnlyItsOwn() async throws {
+        let (server, alice, bob) = try await Self.tradedServer()
+        defer { Task { await server.stop() } }
+        let header = try await server.admin("POST", "/admin/v1/solvent/epoch", [:]).text
+        let key = Self.dictionary(try await server.send("GET", "/sapi/v1/solvent/key"))["publicKey"] as! String
+        #expect(try await server.send("GET", "/sapi/v1/solvent/epoch").text == header)
+        #expect(try await server.send("GET", "/sapi/v1/solvent/epoch", query: "epoch=1").text == header)
+
+        let aliceProof = try await server.signed("GET", "/sapi/v1/solvent/proof", [:], as: alice)
+        #expect(aliceProof.status == 200, "\(aliceProof.text)")
+        let aliceSecret = Self.dictionary(try await server.signed("GET", "/sapi/v1/solvent/secret", [:], as: alice))
+        #expect(aliceSecret["accountId"] as? Int == alice.id)
+        let secret = aliceSecret["secret"] as! String
+        let report = try ProofVerifier(publicKeyHex: key)!.verify(
+            proof: Array(aliceProof.data), header: Array(header.utf8), accountId: UInt64(alice.id),
+            secret: UserSecret(hex: secret)!)
+        #expect(report.isSolvent)
+        // 10 BTC + 0.2 bought, less the taker's... alice was the maker: 10.2 BTC less its fee.
+        #expect(report.balances[0] > 10_00000000 && report.balances[0] <= 10_20000000)
+        #expect(Self.runVerify(proof: aliceProof.text, header: header, key: key, secret: secret, account: alice.id)
+            == .validAndSolvent)
+
+        // Bob's signed request gets Bob's proof, whatever it asks; it does not open as Alice's.
+        let bobProof = try await server.signed("GET", "/sapi/v1/solvent/proof", ["account": String(alice.id)], as: bob)
+        #expect(bobProof.status == 200 && bobProof.text != aliceProof.text)
+        let bobSecret = Self.dictionary(try await server.signed("GET", "/sapi/v1/solvent/secret", [:], as: bob))
+        #expect(Self.runVerify(proof: bobProof.text, header: header, key: key, secret: bobSecret["secret"] as! String,
+                               account: bob.id) == .validAndSolvent)
+        #expect(Self.runVerify(proof: bobProof.text, header: header, key: key, secret: secret, account: alice.id)
+            == .invalid)
+        let unsigned = try await server.send("GET", "/sapi/v1/solvent/proof")
+        #expect(unsigned.status != 200)
+    }
+
+    @Test func reservesBelowLiabilitiesGiveAValidButInsolventProof() async throws {
+        let (server, alice, _) = try await Self.tradedServer()
+        defer { Task { await server.stop() } }
+        let first = try await server.admin("POST", "/admin/v1/solvent/epoch", [:]).text
+        _ = try await server.admin("POST", "/admin/v1/solvent/reserves", ["asset": "BTC", "amount": "3.5"])
+        let second = try await server.admin("POST", "/admin/v1/solvent/epoch", [:]).text
+        let key = Self.dictionary(try await server.send("GET", "/sapi/v1/solvent/key"))["publicKey"] as! String
+        let secret = Self.dictionary(try await server.signed("GET", "/sapi/v1/solvent/secret", [:], as: alice))["secret"]
+            as! String
+        let proof = try await server.signed("GET", "/sapi/v1/solvent/proof", [:], as: alice).text
+        #expect(Self.runVerify(proof: proof, header: second, key: key, secret: secret, account: alice.id, previous: first)
+            == .validButInsolvent)
+        let old = try await server.signed("GET", "/sapi/v1/solvent/proof", ["epoch": "1"], as: alice).text
+        #expect(Self.runVerify(proof: old, header: first, key: key, secret: secret, account: alice.id) == .validAndSolvent)
+    }
+
+    @Test func badQuestionsGetBinanceErrors() async throws {
+        let server = try await TestServer.start()
+        defer { Task { await server.stop() } }
+        #expect(try await server.send("GET", "/sapi/v1/solvent/epoch").code == -9100)
+        _ = try await server.admin("POST", "/admin/v1/solvent/epoch", [:])
+        #expect(try await server.send("GET", "/sapi/v1/solvent/epoch", query: "epoch=99").code == -9101)
+        #expect(try await server.send("GET", "/sapi/v1/solvent/epoch", query: "epoch=abc").status == 400)
+        #expect(try await server.send("GET", "/sapi/v1/solvent/inclusion", query: "sequence=1&size=999999").code == -9102)
+        #expect(try await server.send("GET", "/sapi/v1/solvent/inclusion", query: "size=3").code == -1102)
+        #expect(try await server.send("GET", "/sapi/v1/solvent/consistency", query: "first=5&second=2").code == -9102)
+        let token = ["X-Solvent-Admin-Token": try ProofAuditTests.adminToken(server)]
+        #expect(try await server.send("GET", "/sapi/v1/solvent/records", query: "fromSequence=1&limit=5000",
+                                      headers: token).code == -1130)
+    }
+}
