@@ -43,13 +43,15 @@ final class BookLoad: Sendable {
         return accounts
     }
 
-    /// Runs the workers for `seconds`; returns the commands they completed.
-    func run(seconds: Double, openMax: Int = 50) async -> Int {
+    /// Runs the workers for `seconds`, together offering `rate` commands/s (0: as fast as the
+    /// sequencer answers); returns the commands they completed.
+    func run(seconds: Double, rate: Int, openMax: Int = 50) async -> Int {
         running.store(true, ordering: .relaxed)
         commands.store(0, ordering: .relaxed)
+        let interval: Duration? = rate > 0 ? .nanoseconds(Int64(1e9 * Double(accounts.count) / Double(rate))) : nil
         await withTaskGroup(of: Void.self) { group in
             for (index, account) in accounts.enumerated() {
-                group.addTask { await self.work(account, seed: UInt64(index) &+ 1, openMax: openMax) }
+                group.addTask { await self.work(account, seed: UInt64(index) &+ 1, openMax: openMax, interval: interval) }
             }
             try? await Task.sleep(for: .seconds(seconds))
             running.store(false, ordering: .relaxed)
@@ -57,10 +59,18 @@ final class BookLoad: Sendable {
         return commands.load(ordering: .relaxed)
     }
 
-    private func work(_ account: AccountId, seed: UInt64, openMax: Int) async {
+    private func work(_ account: AccountId, seed: UInt64, openMax: Int, interval: Duration?) async {
         var random = SeededRandom(seed: seed)
         var open: [OrderId] = []
+        let clock = ContinuousClock()
+        var due = clock.now
         while running.load(ordering: .relaxed) {
+            if let interval {
+                // Open loop: each worker keeps its own schedule, so a slow answer is not made up
+                // by sending less.
+                due = due.advanced(by: interval)
+                if due > clock.now { try? await clock.sleep(until: due) }
+            }
             let command: Command
             if open.count >= openMax {
                 command = .cancelOrder(CancelOrder(account: account, market: Self.market, order: .id(open.removeFirst())))

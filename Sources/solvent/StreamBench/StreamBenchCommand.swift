@@ -16,7 +16,8 @@ struct StreamBenchCommand: AsyncParsableCommand {
             Starts a Solvent server on a temporary data directory, lists BTCUSDT and drives its book \
             straight through the sequencer (closed loops placing, canceling and crossing orders; no \
             HTTP). First --seconds with no subscriber, then --connections WebSocket clients subscribe to \
-            --stream and the same load runs again. Reports engine commands/s and book updates/s in \
+            --stream and the same load runs again. --rate sets the load offered (0: closed loops, the \
+            engine's ceiling on this machine, shared with the clients' own CPU). Reports engine commands/s and book updates/s in \
             both runs, messages delivered per second, and the age of messages on arrival (receipt \
             time minus E, the commit time of the newest change a message carries). Build with -c release.
             """)
@@ -25,6 +26,7 @@ struct StreamBenchCommand: AsyncParsableCommand {
     @Option(help: "Subscribed WebSocket connections.") var connections: Int = 1_000
     @Option(help: "Concurrent order loops driving the book.") var loops: Int = 256
     @Option(help: "The stream every connection subscribes to.") var stream = "btcusdt@depth@100ms"
+    @Option(help: "Commands/s offered to the engine; 0 = as fast as it answers (closed loops).") var rate = 25_000
 
     func validate() throws {
         guard seconds > 0 && seconds <= 600 else { throw ValidationError("--seconds must be 0...600") }
@@ -82,7 +84,7 @@ struct StreamBenchCommand: AsyncParsableCommand {
     private func measure(_ load: BookLoad, _ depth: BookDepthProbe) async throws -> Run {
         let before = try depth.lastUpdateId()
         let started = Date()
-        let commands = await load.run(seconds: seconds)
+        let commands = await load.run(seconds: seconds, rate: rate)
         let elapsed = Date().timeIntervalSince(started)
         let after = try depth.lastUpdateId()
         return Run(commandsPerSecond: Double(commands) / elapsed, bookUpdatesPerSecond: Double(after - before) / elapsed)
@@ -91,7 +93,8 @@ struct StreamBenchCommand: AsyncParsableCommand {
     private func report(quiet: Run, busy: Run, subscribers: StreamSubscribers) -> String {
         let delivered = Double(subscribers.messages) / seconds
         return [
-            "solvent bench-streams — BTCUSDT, \(loops) order loops into the sequencer, \(seconds) s per run, same process",
+            "solvent bench-streams — BTCUSDT, \(loops) order loops into the sequencer offering "
+                + (rate > 0 ? "\(rate) commands/s" : "all they can") + ", \(seconds) s per run, same process",
             String(format: "no subscribers:        %8.0f commands/s, %8.0f book updates/s", quiet.commandsPerSecond,
                    quiet.bookUpdatesPerSecond),
             String(format: "%5d × %@: %8.0f commands/s, %8.0f book updates/s", connections, stream,

@@ -82,7 +82,7 @@ struct SessionRunner: Sendable {
             if WebSocketSession.monotonicMilliseconds() - started > lifetimeMs {
                 return session.close(.lifetimeOver)
             }
-            session.outbox.pushPing()
+            if !session.outbox.pushPing() { return session.close(session.outbox.closeReason ?? .normal) }
         }
     }
 

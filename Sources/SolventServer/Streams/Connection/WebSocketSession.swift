@@ -17,6 +17,8 @@ public final class WebSocketSession: Sendable {
     private let channel: any Channel
     /// Milliseconds (monotonic) when the client last sent anything, pongs included.
     private let lastHeard: Atomic<Int64>
+    /// Set once the socket's forced close is scheduled.
+    private let cutOffScheduled = Atomic<Bool>(false)
 
     private static let nextId = Atomic<UInt64>(1)
 
@@ -31,10 +33,13 @@ public final class WebSocketSession: Sendable {
     }
 
     /// Queues one text message; false when the connection is closing (or just closed because
-    /// it fell too far behind).
+    /// it fell too far behind: then the socket is cut off after the grace, since a client that
+    /// reads nothing would never read the close frame either).
     @discardableResult
     public func send(_ message: ByteBuffer) -> Bool {
-        outbox.push(message)
+        if outbox.push(message) { return true }
+        if outbox.closeReason == .slowConsumer { close(.slowConsumer) }
+        return false
     }
 
     @discardableResult
@@ -46,6 +51,7 @@ public final class WebSocketSession: Sendable {
     /// dropped). A client that does not answer the close handshake is cut off after `grace`.
     public func close(_ reason: CloseReason, grace: TimeAmount = .seconds(5)) {
         outbox.close(reason)
+        guard cutOffScheduled.compareExchange(expected: false, desired: true, ordering: .relaxed).exchanged else { return }
         let channel = channel
         channel.eventLoop.scheduleTask(in: grace) { channel.close(promise: nil) }
     }
