@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import threading
 import time
+import urllib.request
 from decimal import Decimal
 from typing import Any, Dict, List
 
@@ -64,8 +65,15 @@ def test_connector_market_streams(server, market, make_trader):
 
     trades = [m for m in raw_messages if m.get("e") == "trade"]
     assert (D(trades[0]["p"]), D(trades[0]["q"]), trades[0]["m"]) == (D("99.5"), D("0.4"), True)
+    # One taker order's fills at one price make one aggregate, exactly as REST's aggTrades has it.
     aggregates = [m for m in raw_messages if m.get("e") == "aggTrade"]
-    assert [a["a"] for a in aggregates] == [t["t"] for t in trades]
+    covered = [i for a in aggregates for i in range(a["f"], a["l"] + 1)]
+    assert covered == [t["t"] for t in trades] and all(a["a"] == a["f"] for a in aggregates)
+    with urllib.request.urlopen(f"{server.url}/api/v3/aggTrades?symbol={market.symbol}&fromId={aggregates[0]['a']}"
+                                f"&limit=1000") as answer:
+        rest = {a["a"]: a for a in json.loads(answer.read())}
+    for a in aggregates:
+        assert {k: a[k] for k in "apqflTm"} == {k: rest[a["a"]][k] for k in "apqflTm"}, (a, rest.get(a["a"]))
     assert any(m.get("e") == "24hrTicker" and m["n"] > 0 for m in raw_messages)
     assert any("u" in m and "b" in m and "B" in m and "e" not in m for m in raw_messages), "no bookTicker"
 

@@ -9,17 +9,21 @@ extension HubState {
     mutating func absorb(_ batch: CommittedBatch, committedAt eventTime: Timestamp, into deliveries: inout [Delivery]) {
         var orderEvents: [MarketId: [OrderEvent]] = [:]
         var changed: [StreamBook.LevelKey] = []
+        var trades: [Trade] = []
         for index in 0..<batch.count {
             orderEvents.removeAll(keepingCapacity: true)
+            trades.removeAll(keepingCapacity: true)
             for event in batch.events(of: index) {
                 switch event {
                 case .order(let orderEvent): orderEvents[orderEvent.order.market, default: []].append(orderEvent)
                 case .trade(let trade):
                     publish(trade, eventTime: eventTime, into: &deliveries)
                     record(trade, sequence: batch.lastSequence, eventTime: eventTime, into: &deliveries)
+                    trades.append(trade)
                 default: break
                 }
             }
+            publishAggregates(of: trades, eventTime: eventTime, into: &deliveries)
             for (market, events) in orderEvents {
                 updateMarket(market) { state in
                     changed.removeAll(keepingCapacity: true)
@@ -40,10 +44,17 @@ extension HubState {
             deliveries.append(Delivery(payload: StreamTradeJSON.trade(trade, eventTime: eventTime, market: names),
                                        recipients: trades))
         }
-        let aggregates = subscriptions.list(.market(trade.market, .aggregateTrade))
-        if !aggregates.isEmpty {
-            let payload = StreamTradeJSON.aggregateTrade(AggregateTrade(trade: trade), eventTime: eventTime, market: names)
-            deliveries.append(Delivery(payload: payload, recipients: aggregates))
+    }
+
+    /// `@aggTrade`: one command's trades merged as REST's `aggTrades` merges them (one taker
+    /// order's fills at one price), so the two agree on every aggregate and its id.
+    private mutating func publishAggregates(of trades: [Trade], eventTime: Timestamp, into deliveries: inout [Delivery]) {
+        guard let market = trades.first?.market, let names = updateMarket(market, { $0.names }) else { return }
+        let recipients = subscriptions.list(.market(market, .aggregateTrade))
+        guard !recipients.isEmpty else { return }
+        for aggregate in AggregateTrade.merging(trades) {
+            let payload = StreamTradeJSON.aggregateTrade(aggregate, eventTime: eventTime, market: names)
+            deliveries.append(Delivery(payload: payload, recipients: recipients))
         }
     }
 
