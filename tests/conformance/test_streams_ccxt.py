@@ -44,6 +44,12 @@ def test_watch_order_book_matches_rest_depth_after_a_minute_of_random_trading(se
                     updates += 1
             assert not trading.errors, trading.errors[:5]
             assert trading.orders > 100, f"only {trading.orders} orders in {BOOK_SECONDS} s"
+            # Market orders may have swept a side empty: one resting order per side, outside the
+            # random orders' price range (bids at most 100.50, asks at least 99.50), so neither
+            # crosses and both sides are compared.
+            closer = RestTrader(server.url, keys[0])
+            closer.limit(market.symbol, "BUY", D("0.10"), D("99.00"))
+            closer.limit(market.symbol, "SELL", D("0.10"), D("101.00"))
             rest = depth(server.url, market.symbol, 1000)
             # The last 100 ms event after trading stopped brings ccxt's book to the snapshot's id.
             deadline = time.monotonic() + 10
