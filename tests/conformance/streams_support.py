@@ -26,6 +26,26 @@ def ws_url(http_url: str) -> str:
     return "ws" + http_url[len("http"):]
 
 
+def pro_connect(url: str, key: Optional[Key] = None):
+    """A ccxt.pro binance client aimed at Solvent: every REST URL rewritten to `url`, streams on
+    `/ws`, the WebSocket API on `/ws-api/v3`; signed with `key` (HMAC secret or Ed25519 PEM) if given."""
+    import re
+
+    import ccxt.pro as ccxtpro  # venv A only: binance-connector's venv imports this module too
+
+    credentials = {}
+    if key is not None:
+        credentials = {"apiKey": key.api_key, "secret": key.secret if key.kind == "hmac" else key.private_key_pem}
+    exchange = ccxtpro.binance({**credentials, "options": {"fetchMarkets": {"types": ["spot"]}, "fetchCurrencies": False,
+                                                           "fetchMargins": False}})
+    for name, api_url in list(exchange.urls["api"].items()):
+        if isinstance(api_url, str):
+            exchange.urls["api"][name] = re.sub(r"^https://[^/]+", url, api_url)
+    stream = ws_url(url) + "/ws"
+    exchange.urls["api"]["ws"] = {"spot": stream, "margin": stream, "ws-api": {"spot": ws_url(url) + "/ws-api/v3"}}
+    return exchange
+
+
 class RestTrader:
     """Signed orders for one HMAC key (recvWindow 60 s: a loaded CI machine is slow)."""
 

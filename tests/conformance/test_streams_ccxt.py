@@ -7,27 +7,13 @@ watch_trades, watch_ohlcv and watch_ticker must deliver what happened.
 from __future__ import annotations
 
 import asyncio
-import re
 import time
 from decimal import Decimal
 from typing import Any, Dict
 
-import ccxt.pro as ccxtpro
-
-from streams_support import D, RandomTrading, RestTrader, book_levels, depth, funded_keys, ws_url
+from streams_support import D, RandomTrading, RestTrader, book_levels, depth, funded_keys, pro_connect
 
 BOOK_SECONDS = 60
-
-
-def pro_connect(url: str) -> ccxtpro.binance:
-    exchange = ccxtpro.binance({"options": {"fetchMarkets": {"types": ["spot"]}, "fetchCurrencies": False,
-                                            "fetchMargins": False}})
-    for name, api_url in list(exchange.urls["api"].items()):
-        if isinstance(api_url, str):
-            exchange.urls["api"][name] = re.sub(r"^https://[^/]+", url, api_url)
-    stream = ws_url(url) + "/ws"
-    exchange.urls["api"]["ws"] = {"spot": stream, "margin": stream, "ws-api": {"spot": ws_url(url) + "/ws-api/v3"}}
-    return exchange
 
 
 def test_watch_order_book_matches_rest_depth_after_a_minute_of_random_trading(server, market, make_trader):

@@ -8,24 +8,9 @@ with an error, so getting this far also proves the subscription handshake.
 from __future__ import annotations
 
 import asyncio
-import re
 
-import ccxt.pro as ccxtpro
-
-from user_support import D, pair, ws_url
-
-
-def pro_connect(url: str, key) -> ccxtpro.binance:
-    secret = key.secret if key.kind == "hmac" else key.private_key_pem
-    exchange = ccxtpro.binance({"apiKey": key.api_key, "secret": secret,
-                                "options": {"fetchMarkets": {"types": ["spot"]}, "fetchCurrencies": False,
-                                            "fetchMargins": False}})
-    for name, api_url in list(exchange.urls["api"].items()):
-        if isinstance(api_url, str):
-            exchange.urls["api"][name] = re.sub(r"^https://[^/]+", url, api_url)
-    stream = ws_url(url) + "/ws"
-    exchange.urls["api"]["ws"] = {"spot": stream, "margin": stream, "ws-api": {"spot": ws_url(url) + "/ws-api/v3"}}
-    return exchange
+from streams_support import pro_connect
+from user_support import D, pair
 
 
 async def until(read, predicate, timeout: float = 20):

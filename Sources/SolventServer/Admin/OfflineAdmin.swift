@@ -2,9 +2,10 @@ import Logging
 import SolventCore
 import SolventWire
 
-/// The admin surface without a server: `solvent admin` on a data directory whose server is
-/// down opens it directly (taking the journal's lock), runs the same admin endpoint a running
-/// server would, and closes it with a snapshot.
+/// The admin surface without a server: `solvent admin` and `solvent epoch` on a data directory
+/// whose server is down open it directly (taking the journal's lock), run the same admin
+/// endpoint a running server would, and close it with a snapshot and a cleanly closed journal
+/// log (so the next start need not rehash the journal).
 public enum OfflineAdmin {
     /// Runs one admin request; returns the HTTP status and the JSON body.
     public static func run(_ configuration: ServerConfiguration, method: String, path: String,
@@ -12,8 +13,12 @@ public enum OfflineAdmin {
         var logger = Logger(label: "solvent-admin")
         logger.logLevel = .warning
         let parts = try await SolventApplication.assemble(configuration, logger: logger)
-        defer { parts.context.sequencer.stop(takingSnapshot: true) }
-        let table = EndpointTable(AdminEndpoints.all(AdminOperations(context: parts.context)))
+        defer {
+            parts.context.sequencer.stop(takingSnapshot: true)
+            parts.proof.journalLog.close(through: parts.context.sequencer.committedSequence)
+        }
+        let operations = AdminOperations(context: parts.context)
+        let table = EndpointTable(AdminEndpoints.all(operations) + ProofEndpoints.admin(parts.proof, operations))
         guard case .found(let endpoint) = table.lookup(method: method, path: path) else {
             return (404, String(decoding: BinanceError.unknownPath.json(), as: UTF8.self))
         }

@@ -38,23 +38,11 @@ enum TickerEndpoints {
             let stats = try storeQuery {
                 try context.history.store.rollingStats(market: market.id, now: request.receivedAt, window: day)
             }
-            entries.append((statistics(stats, top, now: request.receivedAt), market.names))
+            entries.append((TickerStatistics(stats, bestBid: top.bid, bestAsk: top.ask, now: request.receivedAt,
+                                             window: day), market.names))
         }
         if single { return Reply(TickerJSON.render(entries[0].0, type: type, market: entries[0].1)) }
         return Reply(TickerJSON.renderList(entries, type: type))
-    }
-
-    private static func statistics(_ stats: RollingStats?, _ top: (bid: DepthLevel?, ask: DepthLevel?), now: Timestamp)
-        -> TickerStatistics {
-        guard let stats else {
-            return TickerStatistics(openTime: now - day, closeTime: now, bestBid: top.bid, bestAsk: top.ask)
-        }
-        return TickerStatistics(openPrice: stats.openPrice, highPrice: stats.highPrice, lowPrice: stats.lowPrice,
-                                lastPrice: stats.lastPrice, lastQuantity: stats.lastQuantity,
-                                previousClosePrice: stats.previousClose ?? 0, volume: stats.volume,
-                                quoteVolume: stats.quoteVolume, openTime: stats.openTime, closeTime: stats.closeTime,
-                                firstTradeId: stats.firstTradeId, lastTradeId: stats.lastTradeId,
-                                tradeCount: stats.tradeCount, bestBid: top.bid, bestAsk: top.ask)
     }
 
     private static func tops(_ markets: [ResolvedMarket], _ context: ServerContext) async throws(BinanceError)

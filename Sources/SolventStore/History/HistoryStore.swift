@@ -13,15 +13,11 @@ import SolventCore
 /// oldest → newest. Without a lower bound (`from…Id` or `startTime`) a list holds the *newest*
 /// `limit` items (up to `endTime` if given); with one, the oldest `limit` from that bound.
 public protocol HistoryStore: Sendable {
-    /// Projects one group commit in one transaction. Commands at or below `lastSequence()` are
-    /// skipped, so replaying the journal over a store that already has part of it is safe; a
-    /// batch that starts after `lastSequence() + 1` throws `HistoryStoreError.sequenceGap` and
-    /// records nothing.
-    func record(_ batch: HistoryBatch) throws
-
     /// Projects consecutive group commits in one transaction (a projector that fell behind
-    /// catches up with one commit instead of one per batch); the same rules per batch, and a
-    /// gap anywhere records none of them.
+    /// catches up with one commit instead of one per batch). Commands at or below
+    /// `lastSequence()` are skipped, so replaying the journal over a store that already has part
+    /// of it is safe; a batch that starts after the sequence recorded before it throws
+    /// `HistoryStoreError.sequenceGap`, and then none of the batches is recorded.
     func record(_ batches: [HistoryBatch]) throws
 
     /// The sequence of the last command recorded; 0 for an empty store.
@@ -69,6 +65,11 @@ public protocol HistoryStore: Sendable {
 public let historyQueryLimitMax = 5_000
 
 extension HistoryStore {
+    /// Projects one group commit in one transaction (the rules of `record(_: [HistoryBatch])`).
+    public func record(_ batch: HistoryBatch) throws {
+        try record([batch])
+    }
+
     /// The newest `limit` deposits and withdrawal steps of an account, oldest first.
     public func ledgerEntries(account: AccountId, limit: Int) throws -> [LedgerRecord] {
         try ledgerEntries(account: account, asset: nil, startTime: nil, endTime: nil, limit: limit)

@@ -30,10 +30,6 @@ public final class SQLiteHistoryStore: HistoryStore {
         try database.read(Self.progress).sequence
     }
 
-    public func record(_ batch: HistoryBatch) throws {
-        try record([batch])
-    }
-
     public func record(_ batches: [HistoryBatch]) throws {
         let batches = batches.filter { !$0.commandEvents.isEmpty }
         guard !batches.isEmpty else { return }

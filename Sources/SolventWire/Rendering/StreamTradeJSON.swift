@@ -19,22 +19,15 @@ public enum StreamTradeJSON {
         return writer.finish()
     }
 
-    /// `{"e":"aggTrade","E","s","a","p","q","f","l","T","m","M":true}`: every trade is its own
-    /// aggregate, as `GET /api/v3/aggTrades` reports them (the ids agree).
+    /// `{"e":"aggTrade","E","s","a","p","q","f","l","T","m","M":true}`: the same aggregate, with
+    /// the same keys, as `GET /api/v3/aggTrades` reports.
     public static func aggregateTrade(_ trade: AggregateTrade, eventTime: Timestamp, market: MarketNames) -> [UInt8] {
         var writer = JSONWriter(capacity: 224)
         writer.object { writer in
             writer.field("e", "aggTrade")
             writer.field("E", eventTime)
             writer.field("s", market.symbol)
-            writer.field("a", trade.id)
-            writer.decimalField("p", trade.price, scale: market.priceScale)
-            writer.decimalField("q", trade.quantity, scale: market.baseScale)
-            writer.field("f", trade.firstTradeId)
-            writer.field("l", trade.lastTradeId)
-            writer.field("T", trade.time)
-            writer.field("m", trade.isBuyerMaker)
-            writer.field("M", true)
+            AggregateTradeJSON.writeFields(trade, market: market, to: &writer)
         }
         return writer.finish()
     }

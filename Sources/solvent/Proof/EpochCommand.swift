@@ -12,7 +12,7 @@ struct EpochCommand: AsyncParsableCommand {
     struct Publish: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Build the liabilities tree at the current journal position and sign its header.")
-        @OptionGroup var target: ProofTarget
+        @OptionGroup var target: AdminTarget
 
         func run() async throws {
             try await target.send("POST", "/admin/v1/solvent/epoch", [])
@@ -21,7 +21,7 @@ struct EpochCommand: AsyncParsableCommand {
 
     struct Reserves: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Set the reserves claimed for one asset.")
-        @OptionGroup var target: ProofTarget
+        @OptionGroup var target: AdminTarget
         @Option(help: "The asset, e.g. BTC.") var asset: String
         @Option(help: "The reserve, a decimal in the asset's units, e.g. 1250.5.") var amount: String
 
@@ -33,7 +33,7 @@ struct EpochCommand: AsyncParsableCommand {
     struct Secret: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show an account's proof secret (for its owner: it opens their leaves).")
-        @OptionGroup var target: ProofTarget
+        @OptionGroup var target: AdminTarget
         @Option(help: "The account id.") var account: Int
 
         func run() async throws {

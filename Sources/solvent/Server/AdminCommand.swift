@@ -17,7 +17,9 @@ struct AdminCommand: AsyncParsableCommand {
                       AddAsset.self, AddMarket.self, Halt.self, Resume.self])
 }
 
-/// Where the admin commands send their request.
+/// Where the admin commands (and `solvent epoch`) send their request: the running server's admin
+/// endpoint (loopback, admin token from the data directory), or, when no server answers, the
+/// data directory opened directly.
 struct AdminTarget: ParsableArguments {
     @Option(help: "The server's data directory (holds admin.token and server.url).")
     var data: String
@@ -41,7 +43,7 @@ struct AdminTarget: ParsableArguments {
         do {
             return try await OfflineAdmin.run(configuration, method: method, path: path, query: query)
         } catch {
-            StandardStreams.fail("solvent admin: no server answered and \(data) cannot be opened: \(error)")
+            StandardStreams.fail("solvent: no server answered and \(data) cannot be opened: \(error)")
         }
     }
 

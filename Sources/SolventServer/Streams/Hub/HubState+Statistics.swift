@@ -46,15 +46,8 @@ extension HubState {
 
     private func dayStatistics(_ market: MarketStreamState, now: Timestamp) -> TickerStatistics {
         let top = market.top
-        guard let stats = try? history.store.rollingStats(market: market.id, now: now, window: Self.dayMs) else {
-            return TickerStatistics(openTime: now - Self.dayMs, closeTime: now, bestBid: top.bid, bestAsk: top.ask)
-        }
-        return TickerStatistics(openPrice: stats.openPrice, highPrice: stats.highPrice, lowPrice: stats.lowPrice,
-                                lastPrice: stats.lastPrice, lastQuantity: stats.lastQuantity,
-                                previousClosePrice: stats.previousClose ?? 0, volume: stats.volume,
-                                quoteVolume: stats.quoteVolume, openTime: stats.openTime, closeTime: stats.closeTime,
-                                firstTradeId: stats.firstTradeId, lastTradeId: stats.lastTradeId,
-                                tradeCount: stats.tradeCount, bestBid: top.bid, bestAsk: top.ask)
+        let stats = try? history.store.rollingStats(market: market.id, now: now, window: Self.dayMs)
+        return TickerStatistics(stats ?? nil, bestBid: top.bid, bestAsk: top.ask, now: now, window: Self.dayMs)
     }
 
     /// The volume-weighted price of the last five minutes' trades, else the last price (as

@@ -35,7 +35,11 @@ public enum AggregateTradeJSON {
     }
 
     public static func write(_ trade: AggregateTrade, market: MarketNames, to writer: inout JSONWriter) {
-        writer.beginObject()
+        writer.object { writeFields(trade, market: market, to: &$0) }
+    }
+
+    /// The aggregate's keys, for this list and for the `@aggTrade` stream's payload alike.
+    public static func writeFields(_ trade: AggregateTrade, market: MarketNames, to writer: inout JSONWriter) {
         writer.field("a", trade.id)
         writer.decimalField("p", trade.price, scale: market.priceScale)
         writer.decimalField("q", trade.quantity, scale: market.baseScale)
@@ -44,6 +48,5 @@ public enum AggregateTradeJSON {
         writer.field("T", trade.time)
         writer.field("m", trade.isBuyerMaker)
         writer.field("M", true)
-        writer.endObject()
     }
 }
