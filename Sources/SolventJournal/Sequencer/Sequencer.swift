@@ -58,8 +58,8 @@ public final class Sequencer: @unchecked Sendable {
         nextSequence = recovered.lastSequence + 1
         lastTime = recovered.lastTime
         lastSnapshotSequence = recovered.report.snapshotSequence ?? 0
-        start("solvent-sequencer") { [self] in run() }
-        start("solvent-committer") { [committer] in committer.run() }
+        start("sequencer") { [self] in run() }
+        start("committer") { [committer] in committer.run() }
     }
 
     /// The last sequence that is durable.
@@ -128,12 +128,10 @@ public final class Sequencer: @unchecked Sendable {
     }
 
     private func start(_ name: String, _ body: @escaping @Sendable () -> Void) {
-        let thread = Thread { [threadsDone] in
+        NamedThread.start(name) { [threadsDone] in
             body()
             threadsDone.signal()
         }
-        thread.name = name
-        thread.start()
     }
 
     // MARK: The sequencer's thread

@@ -24,9 +24,7 @@ final class JournalLog: Sendable {
         self.tree = Mutex(tree)
         self.leafFile = leafFile
         self.log = log
-        let thread = Thread { [self] in run() }
-        thread.name = "solvent-journal-log"
-        thread.start()
+        NamedThread.start("journal-log") { [self] in run() }
     }
 
     /// Opens the leaf file under `directory` and catches up with the journal.

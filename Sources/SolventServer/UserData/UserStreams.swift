@@ -45,21 +45,20 @@ final class UserStreams: Sendable {
         self.catalog = catalog
         self.listenKeys = listenKeys
         self.clock = clock
-        let thread = Thread { [self] in run() }
-        thread.name = "solvent-user-streams"
-        thread.start()
+        NamedThread.start("user-streams") { [self] in run() }
     }
 
-    /// From the commit hook: queues the batch if anyone listens at all.
+    /// From the commit hook: queues the batch if anyone listens at all. The thread is woken by
+    /// the first batch it has not taken yet, not by every batch, nor when nobody listens.
     func publish(_ batch: CommittedBatch) {
-        let overloaded = state.withLock { state -> [UserEventSink] in
-            guard !state.subscriptions.isEmpty else { return [] }
-            guard state.pending.count < pendingBatchesMax else { return state.endAll() }
+        let (overloaded, queuedFirst) = state.withLock { state -> ([UserEventSink], Bool) in
+            guard !state.subscriptions.isEmpty else { return ([], false) }
+            guard state.pending.count < pendingBatchesMax else { return (state.endAll(), false) }
             state.pending.append(batch)
-            return []
+            return ([], state.pending.count == 1)
         }
         overloaded.forEach { $0.ended(.overloaded) }
-        wake.signal()
+        if queuedFirst { wake.signal() }
     }
 
     /// Events of `account` from the next published batch on go to `sink`. With a `listenKey`,

@@ -34,9 +34,7 @@ final class MarketStreamHub: Sendable {
     /// `StreamSeeding`); call once.
     func start(seededThrough sequence: UInt64) {
         absorbed.store(sequence, ordering: .releasing)
-        let thread = Thread { [self] in run() }
-        thread.name = "solvent-streams"
-        thread.start()
+        NamedThread.start("stream-hub") { [self] in run() }
     }
 
     func stop() {
