@@ -41,6 +41,8 @@ final class Catalog: Sendable {
 
     /// Learns new listings and status changes from a durable batch.
     func absorb(_ batch: CommittedBatch) {
+        // Only these commands change listings; batches of orders leave the lock to the readers.
+        guard batch.commands.contains(where: Self.changesListings) else { return }
         listings.withLock { listings in
             for index in 0..<batch.count {
                 for event in batch.events(of: index) {
@@ -52,6 +54,15 @@ final class Catalog: Sendable {
                     }
                 }
             }
+        }
+    }
+}
+
+extension Catalog {
+    private static func changesListings(_ command: Command) -> Bool {
+        switch command {
+        case .listAsset, .listMarket, .setMarketStatus: true
+        default: false
         }
     }
 }

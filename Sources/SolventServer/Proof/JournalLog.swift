@@ -6,16 +6,15 @@ import Synchronization
 
 /// The journal as an RFC 9162 Merkle log, kept up to date from the sequencer's durable
 /// batches on its own thread (hashing stays off the committer: the hook only queues the
-/// batch). Leaf s − 1 is the hash of record s (see `JournalLeaf`); the log never holds a
+/// batch, and the thread takes what gathered over up to 50 ms at once; readers hurry it). Leaf s − 1 is the hash of record s (see `JournalLeaf`); the log never holds a
 /// record that is not durable.
 ///
 /// Proofs and roots are computed under the lock from the in-memory `LogTree`; each costs a
 /// few hundred hashes at most, so readers hold the lock for microseconds.
 final class JournalLog: Sendable {
     private let tree: Mutex<LogTree>
-    private let queue = Mutex(Queue())
+    private let queue = GatheringQueue(window: .milliseconds(50))
     private let appended: Atomic<UInt64>
-    private let wake = DispatchSemaphore(value: 0)
     private let leafFile: LeafFile
     private let log: @Sendable (String) -> Void
 
@@ -34,21 +33,9 @@ final class JournalLog: Sendable {
         self.init(tree: tree, leafFile: leafFile, log: log)
     }
 
-    /// Batches waiting for the log's thread, and whether that thread is asleep.
-    private struct Queue {
-        var batches: [CommittedBatch] = []
-        var sleeping = false
-    }
-
-    /// Called from the commit hook: never blocks, and wakes the log's thread (a system call)
-    /// only when it sleeps, not once per batch.
+    /// Called from the commit hook: never blocks.
     func enqueue(_ batch: CommittedBatch) {
-        let asleep = queue.withLock { queue in
-            queue.batches.append(batch)
-            defer { queue.sleeping = false }
-            return queue.sleeping
-        }
-        if asleep { wake.signal() }
+        queue.append(batch)
     }
 
     /// The number of records in the log (the last sequence it holds).
@@ -58,6 +45,7 @@ final class JournalLog: Sendable {
     func waitUntilAppended(_ sequence: UInt64) async -> Bool {
         var waited = 0
         while size < sequence && waited < 10_000 {
+            queue.hurry()
             try? await Task.sleep(nanoseconds: 1_000_000)
             waited += 1
         }
@@ -75,6 +63,7 @@ final class JournalLog: Sendable {
     func close(through sequence: UInt64) {
         var waited = 0
         while size < sequence && waited < 10_000 {
+            queue.hurry()
             usleep(1_000)
             waited += 1
         }
@@ -86,16 +75,7 @@ final class JournalLog: Sendable {
         var scratch = BinaryWriter(capacity: 1_024)
         var hashes: [LogHash] = []
         while true {
-            let batches = queue.withLock { queue in
-                if queue.batches.isEmpty { queue.sleeping = true }
-                defer { queue.batches.removeAll(keepingCapacity: true) }
-                return queue.batches
-            }
-            if batches.isEmpty {
-                wake.wait()
-                continue
-            }
-            for batch in batches {
+            for batch in queue.next() {
                 hashes.removeAll(keepingCapacity: true)
                 let first = append(batch, &scratch, &hashes)
                 do { try leafFile.append(hashes[first...]) } catch {

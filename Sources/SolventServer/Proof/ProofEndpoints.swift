@@ -26,7 +26,7 @@ enum ProofEndpoints {
             },
             Endpoint("GET", prefix + "/checkpoint", .none) { request throws(BinanceError) in
                 let fresh = try request.parameters.bool("fresh") ?? false
-                return Reply(ProofJSON.checkpoint(try proof.checkpoint(fresh: fresh)))
+                return Reply(ProofJSON.checkpoint(try await proof.checkpoint(fresh: fresh)))
             },
             Endpoint("GET", prefix + "/inclusion", .none) { request throws(BinanceError) in
                 let (made, leaf, root) = try proof.inclusion(sequence: try count(request, "sequence"),

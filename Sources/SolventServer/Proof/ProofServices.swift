@@ -18,6 +18,7 @@ final class ProofServices: Sendable {
     let store: EpochStore
     let reserves: ReserveBook
     let publisher: EpochPublisher
+    private let sequencer: Sequencer
     private let trees = TreeCache()
     private let latestCheckpoint: Mutex<SignedCheckpoint?>
 
@@ -26,6 +27,7 @@ final class ProofServices: Sendable {
         try settings.validate()
         journalDirectory = configuration.journalDirectory
         self.journalLog = journalLog
+        self.sequencer = sequencer
         keys = try ProofKeys(directory: configuration.proofDirectory, masterKey: MasterKey(path: configuration.masterKeyFile))
         store = try EpochStore(directory: configuration.proofDirectory + "/epochs")
         reserves = ReserveBook(path: configuration.proofDirectory + "/reserves.json", configured: settings.reserves)
@@ -72,9 +74,12 @@ final class ProofServices: Sendable {
         keys.secrets.userSecret(accountId: UInt64(account))
     }
 
-    /// The last checkpoint published (at the latest epoch or on demand); a fresh one if none.
-    func checkpoint(fresh: Bool) throws(BinanceError) -> SignedCheckpoint {
+    /// The last checkpoint published (at the latest epoch or on demand); a fresh one if none. A
+    /// fresh one covers every record durable when it was asked for (the log takes batches a few
+    /// milliseconds after the journal: it is waited for).
+    func checkpoint(fresh: Bool) async throws(BinanceError) -> SignedCheckpoint {
         if !fresh, let latest = latestCheckpoint.withLock({ $0 }) { return latest }
+        _ = await journalLog.waitUntilAppended(sequencer.committedSequence)
         let size = journalLog.size
         do {
             let root = try journalLog.read { try $0.root(size: size) }
