@@ -74,12 +74,32 @@ struct HTTPBenchCommand: AsyncParsableCommand {
                 + "\(results.map(\.failures).reduce(0, +)) failed"
         }
         let ratios = zip(orders, baselines).map { $0.perSecond / $1.perSecond }.sorted()
-        return [
+        let breakdowns: [String] = load.generator == .wrk
+            ? [Self.breakdown("  CPU per ping", baselines), Self.breakdown("  CPU per order", orders)] : []
+        let lines: [String] = [
             "solvent bench-http — \(load.description), \(seconds) s per measurement, \(runs) runs alternating",
             line("trivial Hummingbird GET /ping", baselines),
             line("signed POST /api/v3/order (HMAC, journaled, fsynced)", orders),
+        ] + breakdowns + [
             String(format: "signed orders reach %.0f %% of the trivial endpoint's rate (median of per-run ratios; range %.0f–%.0f %%)",
                    100 * ratios[ratios.count / 2], 100 * ratios[0], 100 * ratios[ratios.count - 1]),
-        ].joined(separator: "\n")
+        ]
+        return lines.joined(separator: "\n")
+    }
+
+    /// Where the median run's CPU went, per request: this process's threads by name (largest
+    /// first; under 0.5 µs summed as "other"), then wrk's.
+    static func breakdown(_ title: String, _ results: [HTTPLoad.Result]) -> String {
+        let median = HTTPLoad.Result.median(results)
+        let threads = median.cpuPerRequestByThread.sorted { $0.value > $1.value }
+        let shown = threads.filter { $0.value >= 500 }
+        let other = threads.filter { $0.value < 500 }.reduce(0) { $0 + $1.value }
+        let parts = shown.map { "\($0.key) \(microseconds($0.value))" } + (other > 0 ? ["other \(microseconds(other))"] : [])
+        return "\(title) (median run): " + parts.joined(separator: ", ")
+            + "; load generator (wrk) \(microseconds(Double(median.generatorCPUPerRequest)))"
+    }
+
+    private static func microseconds(_ nanoseconds: Double) -> String {
+        String(format: "%.1f µs", nanoseconds / 1_000)
     }
 }

@@ -14,6 +14,10 @@ struct HTTPLoad: CustomStringConvertible {
         var failures: Int
         /// CPU time this process (both servers; with `.threads` the client too) spent per request.
         var cpuPerRequest: UInt32 = 0
+        /// The same, by thread name (nanoseconds per request).
+        var cpuPerRequestByThread: [String: Double] = [:]
+        /// wrk's own CPU time per request.
+        var generatorCPUPerRequest: UInt32 = 0
 
         /// The run with the median rate.
         static func median(_ results: [Result]) -> Result {
@@ -52,19 +56,33 @@ struct HTTPLoad: CustomStringConvertible {
     private func wrk(port: Int, requests: [WrkRequest]) throws -> Result {
         let load = WrkLoad(executable: WrkLoad.locate() ?? "wrk", port: port, connections: connections,
                            threads: wrkThreads, seconds: seconds)
-        let cpuBefore = Self.processCPUNanoseconds()
+        let (cpuBefore, threadsBefore, wrkBefore) = (Self.processCPUNanoseconds(), ThreadCPU.sample(), Self.childrenCPUNanoseconds())
         let result = try load.run(requests: requests)
         let cpu = Self.processCPUNanoseconds() - cpuBefore
+        let threads = ThreadCPU.difference(ThreadCPU.sample(), threadsBefore)
+        let requests = max(result.perSecond * Double(seconds), 1)
         return Result(perSecond: result.perSecond, p50: UInt32(clamping: result.p50Nanoseconds),
                       p99: UInt32(clamping: result.p99Nanoseconds), failures: result.failures,
-                      cpuPerRequest: UInt32(clamping: UInt64(Double(cpu) / max(result.perSecond * Double(seconds), 1))))
+                      cpuPerRequest: UInt32(clamping: UInt64(Double(cpu) / requests)),
+                      cpuPerRequestByThread: threads.mapValues { Double($0) / requests },
+                      generatorCPUPerRequest: UInt32(clamping: UInt64(Double(Self.childrenCPUNanoseconds() - wrkBefore) / requests)))
+    }
+
+    /// User + system CPU time of this process's waited-for children (wrk) so far.
+    static func childrenCPUNanoseconds() -> UInt64 {
+        var usage = rusage()
+        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+        return nanoseconds(usage.ru_utime) + nanoseconds(usage.ru_stime)
+    }
+
+    private static func nanoseconds(_ time: timeval) -> UInt64 {
+        UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_usec) * 1_000
     }
 
     /// User + system CPU time of this process so far.
     static func processCPUNanoseconds() -> UInt64 {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
-        func nanoseconds(_ time: timeval) -> UInt64 { UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_usec) * 1_000 }
         return nanoseconds(usage.ru_utime) + nanoseconds(usage.ru_stime)
     }
 
