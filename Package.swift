@@ -108,6 +108,8 @@ let package = Package(
                 "SolventServer", "SolventWire", "SolventCore", "SolventTestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
     ]
