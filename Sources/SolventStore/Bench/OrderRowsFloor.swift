@@ -1,0 +1,37 @@
+import GRDB
+import SolventCore
+
+/// The baseline `solvent bench-history` measures the store against: the same batches, projected
+/// the same way, but only the orders written, into a table with no index but its rowid. What the
+/// store costs above this is its indexes and its other tables.
+@_spi(Benchmarks)
+public final class OrderRowsFloor {
+    private let database: any DatabaseWriter
+
+    /// Creates the table in a new database file at `path`, opened as the store opens its own.
+    public init(path: String) throws {
+        database = try DatabaseOpening.file(path: path, durability: .rebuildable)
+        try database.write { db in
+            try db.execute(sql: """
+                CREATE TABLE orders (
+                    rowid INTEGER PRIMARY KEY, account INTEGER NOT NULL, market INTEGER NOT NULL,
+                    id INTEGER NOT NULL, clientOrderId TEXT NOT NULL, status INTEGER NOT NULL,
+                    createdAt INTEGER NOT NULL, updatedAt INTEGER NOT NULL, encoded BLOB NOT NULL)
+                """)
+        }
+    }
+
+    /// Writes each order's last state in `batches`, in one transaction.
+    public func record(_ batches: [HistoryBatch]) throws {
+        var projection = BatchProjection()
+        for batch in batches {
+            for (index, events) in batch.commandEvents.enumerated() {
+                projection.add(events, sequence: batch.firstSequence + UInt64(index))
+            }
+        }
+        try database.write { db in
+            var writer = try OrderRowWriter(db)
+            for order in projection.orders.values { try writer.write(order) }
+        }
+    }
+}
