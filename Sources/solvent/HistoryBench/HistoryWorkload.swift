@@ -43,9 +43,11 @@ struct HistoryWorkload {
         var trades = 0
         while placed < shape.orders {
             let count = min(shape.ordersPerRecord, shape.orders - placed)
-            let commands = (placed..<placed + count).map { Self.command($0, shape.kind, accounts) }
             for start in stride(from: 0, to: count, by: shape.commandsPerBatch) {
-                trades += builder.batch(Array(commands[start..<min(start + shape.commandsPerBatch, count)])).trades
+                let commands = (placed + start..<placed + min(start + shape.commandsPerBatch, count)).map {
+                    Self.command($0, shape.kind, accounts, clientOrderId: Self.clientOrderId($0, time: builder.time))
+                }
+                trades += builder.batch(commands).trades
             }
             records.append(builder.takeBatches())
             placed += count
@@ -56,27 +58,35 @@ struct HistoryWorkload {
     }
 
     /// Order `index` of the timed part.
-    private static func command(_ index: Int, _ kind: Kind, _ accounts: [AccountId]) -> Command {
+    private static func command(_ index: Int, _ kind: Kind, _ accounts: [AccountId],
+                                clientOrderId: ClientOrderId) -> Command {
         let account = accounts[index % accounts.count]
         let lots = BenchMarket.quantity(lots: 2)
         switch kind {
         case .ioc:
             return .placeOrder(.limit(account, 0, .buy, price: marketPrice - BenchMarket.price(ticks: 100),
-                                      quantity: lots, timeInForce: .ioc))
+                                      quantity: lots, timeInForce: .ioc, clientOrderId: clientOrderId))
         case .trading where index % 2 == 0:
             let ticks = Int64(index / 2 % 5)
             return .placeOrder(.limit(account, 0, .sell, price: marketPrice + BenchMarket.price(ticks: ticks),
-                                      quantity: lots))
+                                      quantity: lots, clientOrderId: clientOrderId))
         case .trading:
             return .placeOrder(.limit(account, 0, .buy, price: marketPrice + BenchMarket.price(ticks: 4),
-                                      quantity: lots))
+                                      quantity: lots, clientOrderId: clientOrderId))
         }
+    }
+
+    /// 22 characters that sort by time, like the ids the server makes up for orders sent without
+    /// one (`GeneratedClientOrderIds`): the time in milliseconds, then the order's index.
+    private static func clientOrderId(_ index: Int, time: Timestamp) -> ClientOrderId {
+        let digits = String(index)
+        return ClientOrderId(String(time) + String(repeating: "0", count: max(0, 9 - digits.count)) + digits)!
     }
 
     /// Applies commands to the exchange and cuts them into group commits.
     private struct Builder {
         var exchange = Exchange()
-        var time = BenchMarket.startTime
+        private(set) var time = BenchMarket.startTime
         var nextSequence: UInt64 = 1
         var batches: [HistoryBatch] = []
 
