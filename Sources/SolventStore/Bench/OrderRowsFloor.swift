@@ -24,11 +24,7 @@ public final class OrderRowsFloor {
     /// Writes each order's last state in `batches`, in one transaction.
     public func record(_ batches: [HistoryBatch]) throws {
         var projection = BatchProjection()
-        for batch in batches {
-            for (index, events) in batch.commandEvents.enumerated() {
-                projection.add(events, sequence: batch.firstSequence + UInt64(index))
-            }
-        }
+        for batch in batches { projection.add(batch) }
         try database.write { db in
             var writer = try OrderRowWriter(db)
             for order in projection.orders.values { try writer.write(order) }

@@ -1,0 +1,102 @@
+import GRDB
+import SolventCore
+@testable import SolventStore
+import Testing
+import SolventTestSupport
+
+/// A database written by an older version of the store opens in the new one with every answer
+/// unchanged.
+@Suite("Schema migrations")
+struct SchemaMigrationTests {
+    /// A history.v1 database holding every row a random session made: the rows come from a
+    /// store that recorded the session, copied table by table into a database migrated only
+    /// to v1 (whose tables have the same columns).
+    private func version1Database(at path: String, copying source: String) throws {
+        let queue = try DatabaseQueue(path: path)
+        try HistorySchema.migrator.migrate(queue, upTo: "history.v1")
+        try queue.inDatabase { db in
+            try db.execute(sql: "ATTACH DATABASE ? AS source", arguments: [source])
+            try db.inTransaction {
+                try db.execute(sql: """
+                    INSERT INTO main.orders (id, account, market, clientOrderId, status, createdAt, updatedAt, encoded)
+                        SELECT id, account, market, clientOrderId, status, createdAt, updatedAt, encoded FROM source.orders;
+                    INSERT INTO main.trades SELECT * FROM source.trades;
+                    INSERT INTO main.account_trades SELECT * FROM source.account_trades;
+                    INSERT INTO main.klines SELECT * FROM source.klines;
+                    INSERT INTO main.ledger SELECT * FROM source.ledger;
+                    UPDATE main.progress SET (lastSequence, lastTime) = (SELECT lastSequence, lastTime FROM source.progress);
+                    """)
+                return .commit
+            }
+            try db.execute(sql: "DETACH DATABASE source")
+        }
+    }
+
+    @Test func aVersion1DatabaseReadsBackTheSameAfterMigrating() throws {
+        let directory = try TemporaryDirectory()
+        let session = RandomSession(seed: 71, commands: 1_500)
+        let sourcePath = directory.path + "/source.sqlite"
+        var source: SQLiteHistoryStore? = try SQLiteHistoryStore(path: sourcePath)
+        try session.recordAll(into: source!)
+        let expected = try StoreAnswers(source!, accounts: RandomSession.accounts, now: session.lastTime)
+        let expectedByTime = try timeBoundedAnswers(source!, session)
+        source = nil
+
+        let path = directory.path + "/history.sqlite"
+        try version1Database(at: path, copying: sourcePath)
+        let migrated = try SQLiteHistoryStore(path: path)
+        #expect(try migrated.lastSequence() == UInt64(session.commandEvents.count))
+        #expect(try StoreAnswers(migrated, accounts: RandomSession.accounts, now: session.lastTime) == expected)
+        #expect(try timeBoundedAnswers(migrated, session) == expectedByTime)
+        let ordersMade = expected.orders.contains { !$0.isEmpty }
+        #expect(ordersMade, "the session made orders")
+        for account in RandomSession.accounts {
+            for order in session.events.latestOrders.values where order.account == account {
+                #expect(try migrated.order(account: account, market: order.market, orderId: order.id,
+                                           clientOrderId: order.clientOrderId) == order)
+            }
+        }
+        // The migrated store goes on recording where the old one stopped.
+        let more = RandomSession(seed: 71, commands: 1_700)
+        try more.recordAll(into: migrated)
+        let reference = try SQLiteHistoryStore(inMemory: ())
+        try more.recordAll(into: reference)
+        #expect(try StoreAnswers(migrated, accounts: RandomSession.accounts, now: more.lastTime)
+                == StoreAnswers(reference, accounts: RandomSession.accounts, now: more.lastTime))
+    }
+
+    @Test func version2KeysOrdersByAccountMarketAndIdWithoutRowid() throws {
+        let queue = try DatabaseQueue()
+        try HistorySchema.migrator.migrate(queue)
+        try queue.read { db in
+            let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'orders'") ?? ""
+            #expect(sql.contains("PRIMARY KEY (account, market, id)) WITHOUT ROWID"))
+            let indexes = try String.fetchAll(db, sql: """
+                SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('orders', 'account_trades')
+                AND sql IS NOT NULL ORDER BY name
+                """)
+            #expect(indexes == ["account_trades_by_order", "orders_by_client_id"])
+        }
+    }
+
+    /// allOrders and myTrades over a few windows of every account and market.
+    private func timeBoundedAnswers(_ store: SQLiteHistoryStore, _ session: RandomSession) throws -> [[Int64]] {
+        let times = session.times
+        let windows: [(Timestamp?, Timestamp?)] = [
+            (times[times.count / 3], nil), (nil, times[times.count / 2]),
+            (times[times.count / 4], times[3 * times.count / 4]), (times[10] + 1, times[10] + 1),
+        ]
+        var answers: [[Int64]] = []
+        for account in RandomSession.accounts {
+            for market in [TestMarkets.btcusdt, TestMarkets.ethusdt, TestMarkets.ethbtc] {
+                for (start, end) in windows {
+                    answers.append(try store.orders(account: account, market: market, fromOrderId: nil, startTime: start,
+                                                    endTime: end, limit: 5_000).map(\.id))
+                    answers.append(try store.accountTrades(account: account, market: market, orderId: nil, fromId: nil,
+                                                           startTime: start, endTime: end, limit: 5_000).map(\.tradeId))
+                }
+            }
+        }
+        return answers
+    }
+}
