@@ -79,6 +79,36 @@ struct SchemaMigrationTests {
         }
     }
 
+    /// Each order read is one index range, never a scan or a sort: the reads `order` and
+    /// `orders` / `accountTrades` make, as `ListQuery` and `IdRange` write them, with the index
+    /// each must search.
+    static let plannedReads: [(sql: String, index: String)] = [
+        ("SELECT id, encoded FROM orders INDEXED BY orders_by_client_id WHERE account = ? AND market = ? AND clientOrderId = ? ORDER BY id DESC LIMIT ?",
+         "orders_by_client_id"),
+        ("SELECT id, encoded FROM orders WHERE account = ? AND market = ? AND id = ? AND clientOrderId = ? ORDER BY id DESC LIMIT ?",
+         "PRIMARY KEY (account=? AND market=? AND id=?)"),
+        ("SELECT id, encoded FROM orders WHERE account = ? AND market = ? AND id >= ? AND id <= ? AND createdAt >= ? AND createdAt <= ? ORDER BY id ASC LIMIT ?",
+         "PRIMARY KEY"),
+        ("SELECT id, encoded FROM orders WHERE account = ? AND market = ? AND id <= ? AND createdAt <= ? ORDER BY id DESC LIMIT ?",
+         "PRIMARY KEY"),
+        (IdRange.orderIds, "PRIMARY KEY"),
+        (IdRange.tradeIds, "trades_by_time"),
+        ("SELECT \(AccountTradeRows.columns) FROM account_trades WHERE account = ? AND market = ? AND tradeId >= ? AND tradeId <= ? AND time >= ? AND time <= ? ORDER BY tradeId ASC, orderId ASC LIMIT ?",
+         "PRIMARY KEY"),
+    ]
+
+    @Test(arguments: 0..<plannedReads.count)
+    func orderAndTradeReadsSearchOneIndexWithoutSorting(read: Int) throws {
+        let (sql, index) = Self.plannedReads[read]
+        let store = try RecordedExchange.funded(accounts: 2, store: SQLiteHistoryStore(inMemory: ())).store
+        let database = try #require(store as? SQLiteHistoryStore).database
+        let plan = try database.read { db in
+            let arguments = StatementArguments(Array(repeating: 1 as Int64, count: sql.count { $0 == "?" }))
+            return try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map { $0["detail"] as String }
+        }
+        #expect(plan.count == 1 && plan[0].hasPrefix("SEARCH") && plan[0].contains(index), "\(plan)")
+    }
+
     /// allOrders and myTrades over a few windows of every account and market.
     private func timeBoundedAnswers(_ store: SQLiteHistoryStore, _ session: RandomSession) throws -> [[Int64]] {
         let times = session.times

@@ -31,12 +31,12 @@ struct BatchProjection {
         for event in events {
             switch event {
             case .order(let change):
-                assert(orders[change.order.id].map { $0.updatedAt <= change.order.updatedAt } ?? true,
+                let earlier = orders.updateValue(change.order, forKey: change.order.id)
+                assert(earlier.map { $0.updatedAt <= change.order.updatedAt } ?? true,
                        "order \(change.order.id) went back in time")
-                orders[change.order.id] = change.order
                 // An order created by this command (or by an earlier one in the same millisecond:
                 // keeping the smaller id is right for both).
-                if change.order.createdAt == time {
+                if earlier == nil && change.order.createdAt == time {
                     let key = CreationTime(market: change.order.market, createdAt: time)
                     firstOrderIds[key] = min(firstOrderIds[key] ?? .max, change.order.id)
                 }

@@ -5,8 +5,11 @@ extension HistorySchema {
     ///
     /// `orders` is keyed by what every order query names: `(account, market, id)`, in a
     /// WITHOUT ROWID table, so that key is the table itself rather than an index beside a rowid
-    /// table. The client id index stays (its entries end with the key, so "newest with this client
-    /// id" reads one entry). The per-account time index goes: order ids are given in sequence
+    /// table. The client id index leads with the client id: a lookup names all three columns, so
+    /// it is one seek either way, but ids the server makes up sort by time, and then new entries
+    /// land on the index's one rightmost page instead of on one page per active account (its
+    /// entries end with the key, so "newest with this client id" reads one entry). The
+    /// per-account time index goes: order ids are given in sequence
     /// order and the sequencer's time never decreases, so a creation-time range is an id range,
     /// found in `order_times` (one row per market per millisecond in which orders were created),
     /// then read through the key. Likewise `account_trades_by_time` goes: trade ids grow with
@@ -28,7 +31,7 @@ extension HistorySchema {
                 ORDER BY account, market, id;
             DROP TABLE orders;
             ALTER TABLE orders_v2 RENAME TO orders;
-            CREATE INDEX orders_by_client_id ON orders (account, market, clientOrderId);
+            CREATE INDEX orders_by_client_id ON orders (clientOrderId, account, market);
             """)
         // For each market and each millisecond in which it got new orders, the first order id
         // created then: orders created at or after t are exactly those with id ≥ the `firstId`
