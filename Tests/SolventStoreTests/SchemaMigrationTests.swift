@@ -65,17 +65,19 @@ struct SchemaMigrationTests {
                 == StoreAnswers(reference, accounts: RandomSession.accounts, now: more.lastTime))
     }
 
-    @Test func version2KeysOrdersByAccountMarketAndIdWithoutRowid() throws {
+    @Test func version2IndexesOrdersByAccountAndByClientIdOnly() throws {
         let queue = try DatabaseQueue()
         try HistorySchema.migrator.migrate(queue)
         try queue.read { db in
-            let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'orders'") ?? ""
-            #expect(sql.contains("PRIMARY KEY (account, market, id)) WITHOUT ROWID"))
             let indexes = try String.fetchAll(db, sql: """
-                SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('orders', 'account_trades')
+                SELECT name || ' ' || sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('orders', 'account_trades')
                 AND sql IS NOT NULL ORDER BY name
                 """)
-            #expect(indexes == ["account_trades_by_order", "orders_by_client_id"])
+            #expect(indexes == [
+                "account_trades_by_order CREATE INDEX account_trades_by_order ON account_trades (account, market, orderId, tradeId)",
+                "orders_by_account CREATE INDEX orders_by_account ON orders (account, market, id)",
+                "orders_by_client_id CREATE INDEX orders_by_client_id ON orders (clientOrderId, account, market)",
+            ])
         }
     }
 
@@ -86,11 +88,11 @@ struct SchemaMigrationTests {
         ("SELECT id, encoded FROM orders INDEXED BY orders_by_client_id WHERE account = ? AND market = ? AND clientOrderId = ? ORDER BY id DESC LIMIT ?",
          "orders_by_client_id"),
         ("SELECT id, encoded FROM orders WHERE account = ? AND market = ? AND id = ? AND clientOrderId = ? ORDER BY id DESC LIMIT ?",
-         "PRIMARY KEY (account=? AND market=? AND id=?)"),
+         "INTEGER PRIMARY KEY (rowid=?)"),
         ("SELECT id, encoded FROM orders WHERE account = ? AND market = ? AND id >= ? AND id <= ? AND createdAt >= ? AND createdAt <= ? ORDER BY id ASC LIMIT ?",
-         "PRIMARY KEY"),
+         "orders_by_account (account=? AND market=? AND id>? AND id<?)"),
         ("SELECT id, encoded FROM orders WHERE account = ? AND market = ? AND id <= ? AND createdAt <= ? ORDER BY id DESC LIMIT ?",
-         "PRIMARY KEY"),
+         "orders_by_account (account=? AND market=? AND id<?)"),
         (IdRange.orderIds, "PRIMARY KEY"),
         (IdRange.tradeIds, "trades_by_time"),
         ("SELECT \(AccountTradeRows.columns) FROM account_trades WHERE account = ? AND market = ? AND tradeId >= ? AND tradeId <= ? AND time >= ? AND time <= ? ORDER BY tradeId ASC, orderId ASC LIMIT ?",

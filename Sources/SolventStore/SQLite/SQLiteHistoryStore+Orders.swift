@@ -30,7 +30,8 @@ extension SQLiteHistoryStore {
             query.equal("market", market)
             query.atLeast("id", fromOrderId)
             // A time range is an id range (see `order_times` in HistorySchema+Version2.swift), read
-            // through the key; the time condition stays as a filter of the rows that range holds.
+            // through `orders_by_account`; the time condition stays as a filter of the rows that
+            // range holds.
             guard try IdRange.bound(&query, "id", db, IdRange.orderIds, market: market,
                                     startTime: startTime, endTime: endTime) else { return [] }
             query.atLeast("createdAt", startTime)
