@@ -27,7 +27,7 @@ public final class OrderRowsFloor {
         for batch in batches { projection.add(batch) }
         try database.write { db in
             var writer = try OrderRowWriter(db)
-            for order in projection.orders.values { try writer.write(order) }
+            for order in projection.orders { try writer.write(order) }
         }
     }
 }

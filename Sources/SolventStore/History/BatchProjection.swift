@@ -10,14 +10,22 @@ struct BatchProjection {
         var createdAt: Timestamp
     }
 
-    /// Latest state of each order the batches touched.
-    private(set) var orders: [OrderId: Order] = [:]
+    /// Latest state of each order the batches touched, in the order they were first touched.
+    private(set) var orders: [Order] = []
+    /// Where each touched order is in `orders`.
+    private var orderPositions: [OrderId: Int] = [:]
     /// The first order id created in each market at each of the batches' times (`order_times`).
     private(set) var firstOrderIds: [CreationTime: OrderId] = [:]
     private(set) var accountTrades: [AccountTrade] = []
     private(set) var trades: [Trade] = []
     private(set) var ledger: [LedgerRecord] = []
     private(set) var klines = KlineProjection()
+
+    /// Positions in `orders` by order id, ascending. Sorting (id, position) pairs moves 16 bytes
+    /// a step where sorting the orders would move a whole order.
+    func orderPositionsById() -> [Int] {
+        orderPositions.sorted { $0.key < $1.key }.map(\.value)
+    }
 
     /// Takes in the commands of `batch` from its `start`th on (those before are already recorded).
     mutating func add(_ batch: HistoryBatch, from start: Int = 0) {
@@ -31,14 +39,19 @@ struct BatchProjection {
         for event in events {
             switch event {
             case .order(let change):
-                let earlier = orders.updateValue(change.order, forKey: change.order.id)
-                assert(earlier.map { $0.updatedAt <= change.order.updatedAt } ?? true,
-                       "order \(change.order.id) went back in time")
-                // An order created by this command (or by an earlier one in the same millisecond:
-                // keeping the smaller id is right for both).
-                if earlier == nil && change.order.createdAt == time {
-                    let key = CreationTime(market: change.order.market, createdAt: time)
-                    firstOrderIds[key] = min(firstOrderIds[key] ?? .max, change.order.id)
+                if let position = orderPositions[change.order.id] {
+                    assert(orders[position].updatedAt <= change.order.updatedAt,
+                           "order \(change.order.id) went back in time")
+                    orders[position] = change.order
+                } else {
+                    orderPositions[change.order.id] = orders.count
+                    orders.append(change.order)
+                    // An order created by this command (or by an earlier one in the same
+                    // millisecond: keeping the smaller id is right for both).
+                    if change.order.createdAt == time {
+                        let key = CreationTime(market: change.order.market, createdAt: time)
+                        firstOrderIds[key] = min(firstOrderIds[key] ?? .max, change.order.id)
+                    }
                 }
                 if case .fill(let fill) = change.detail {
                     accountTrades.append(AccountTrade(change, fill))

@@ -16,7 +16,7 @@ struct HistoryWrites {
     func write(_ projection: BatchProjection) throws {
         // In id order: new orders then append to the table's last page, which SQLite fills and
         // starts afresh without rebalancing its neighbours.
-        try writeOrders(projection.orders.values.sorted { $0.id < $1.id })
+        try writeOrders(projection.orderPositionsById().lazy.map { projection.orders[$0] })
         try writeOrderTimes(projection.firstOrderIds)
         try writeAccountTrades(projection.accountTrades)
         try writeTrades(projection.trades)
