@@ -14,14 +14,19 @@ struct OrderRowWriter {
     private var encoded = BinaryWriter(capacity: 256)
     private var clientOrderId = BinaryWriter(capacity: 1 + ClientOrderId.capacity)
 
-    /// `db` must be in a transaction; `table` has at least `columns`.
+    /// `db` must be in a transaction; `table` has at least `columns`, `id` its primary key.
     init(_ db: Database, table: String = "orders") throws {
+        // An order's account, market and creation time never change, so a later state updates
+        // the row in place: SQLite then leaves `orders_by_account` alone, where a REPLACE would
+        // delete the row and its index entries and insert them again.
         statement = BoundStatement(try db.cachedStatement(sql: """
-            INSERT OR REPLACE INTO \(table) (\(Self.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO \(table) (\(Self.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (id) DO UPDATE SET clientOrderId = excluded.clientOrderId, status = excluded.status,
+                updatedAt = excluded.updatedAt, encoded = excluded.encoded
             """))
     }
 
-    /// Inserts `order`, or replaces the row of the same key (the order's earlier state).
+    /// Inserts `order`, or updates the row of its earlier state.
     mutating func write(_ order: Order) throws {
         encoded.reset()
         encoded.write(order)
