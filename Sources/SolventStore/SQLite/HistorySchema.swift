@@ -9,6 +9,7 @@ enum HistorySchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("history.v1", migrate: createVersion1)
+        migrator.registerMigration("history.v2", migrate: migrateToVersion2)
         return migrator
     }
 

@@ -33,25 +33,27 @@ public final class SQLiteHistoryStore: HistoryStore {
     public func record(_ batches: [HistoryBatch]) throws {
         let batches = batches.filter { !$0.commandEvents.isEmpty }
         guard !batches.isEmpty else { return }
-        try database.write { db in
-            for batch in batches { try Self.write(batch, db) }
-        }
+        try database.write { db in try Self.write(batches, db) }
     }
 
-    private static func write(_ batch: HistoryBatch, _ db: Database) throws {
-        let last = try progress(db).sequence
-        guard batch.lastSequence > last else { return } // all of it is already here
-        guard batch.firstSequence <= last + 1 else {
-            throw HistoryStoreError.sequenceGap(expected: last + 1, found: batch.firstSequence)
-        }
+    /// Projects every batch first, then writes the rows once: an order placed in one batch and
+    /// filled in a later one is one row write, and a bar one merge.
+    private static func write(_ batches: [HistoryBatch], _ db: Database) throws {
+        let recorded = try progress(db).sequence
+        var (last, lastTime) = (recorded, Timestamp(0))
         var projection = BatchProjection()
-        let alreadyRecorded = Int(last + 1 - batch.firstSequence)
-        for index in alreadyRecorded..<batch.commandEvents.count {
-            projection.add(batch.commandEvents[index], sequence: batch.firstSequence + UInt64(index))
+        // Batches at or below `last` are already here, all of them.
+        for batch in batches where batch.lastSequence > last {
+            guard batch.firstSequence <= last + 1 else {
+                throw HistoryStoreError.sequenceGap(expected: last + 1, found: batch.firstSequence)
+            }
+            projection.add(batch, from: Int(last + 1 - batch.firstSequence))
+            (last, lastTime) = (batch.lastSequence, batch.time)
         }
+        guard last > recorded else { return }
         try HistoryWrites(db).write(projection)
         try db.cachedStatement(sql: "UPDATE progress SET lastSequence = ?, lastTime = ? WHERE id = 1")
-            .execute(arguments: [Int64(batch.lastSequence), batch.time])
+            .execute(arguments: [Int64(last), lastTime])
     }
 
     static func progress(_ db: Database) throws -> (sequence: UInt64, time: Timestamp) {
