@@ -8,5 +8,6 @@ struct Solvent: AsyncParsableCommand {
         discussion: "Start with `solvent demo` to watch a live in-process exchange trade.",
         subcommands: [ServeCommand.self, AdminCommand.self, DemoCommand.self, BenchCommand.self, HTTPBenchCommand.self,
                       StreamBenchCommand.self, ProofBenchCommand.self, LogBenchCommand.self, PipeCommand.self,
-                      CrashTestCommand.self, JournalCheckCommand.self, EpochCommand.self, AuditCommand.self])
+                      CrashTestCommand.self, JournalCheckCommand.self, EpochCommand.self, AuditCommand.self,
+                      RequestBenchCommand.self])
 }

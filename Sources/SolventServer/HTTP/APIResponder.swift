@@ -46,7 +46,7 @@ struct APIResponder: HTTPResponder {
 
     private func serve(_ endpoint: Endpoint, _ request: Request, _ context: Context) async -> Reply {
         do throws(BinanceError) {
-            var parsed = try await parse(request, context)
+            var parsed = try await parse(request, clientIP: context.clientIP)
             try gate.admit(endpoint, &parsed)
             return try await endpoint.handler(parsed)
         } catch {
@@ -56,7 +56,8 @@ struct APIResponder: HTTPResponder {
         }
     }
 
-    private func parse(_ request: Request, _ context: Context) async throws(BinanceError) -> APIRequest {
+    /// The request as handlers see it: body collected, parameters decoded, arrival time stamped.
+    func parse(_ request: Request, clientIP: String) async throws(BinanceError) -> APIRequest {
         var request = request
         let body: ByteBuffer
         do {
@@ -64,12 +65,17 @@ struct APIResponder: HTTPResponder {
         } catch {
             throw BinanceError.invalidParameter("body")
         }
+        return try Self.apiRequest(request, body: body, clientIP: clientIP)
+    }
+
+    /// The parsing half of `parse`, once the body is in.
+    static func apiRequest(_ request: Request, body: ByteBuffer, clientIP: String) throws(BinanceError) -> APIRequest {
         let rawQuery = request.uri.query ?? ""
         let rawBody = String(buffer: body)
         return APIRequest(method: request.method.rawValue, path: request.uri.path, rawQuery: rawQuery, rawBody: rawBody,
                           parameters: try RequestParameters(rawQuery: rawQuery, rawBody: rawBody),
                           apiKey: request.headers[Self.apiKeyField], adminToken: request.headers[Self.adminTokenField],
-                          clientIP: context.clientIP, receivedAt: ServerClock.milliseconds(), account: nil)
+                          clientIP: clientIP, receivedAt: ServerClock.milliseconds(), account: nil)
     }
 
     static func response(_ reply: Reply, usedWeight: Int) -> Response {
