@@ -108,7 +108,7 @@ public struct SignedRequest: Sendable {
         var decoded: String?
         if needsDecoding {
             let raw = withUTF8(inQuery ? query : body) { Array($0[found.value]) }
-            guard let text = FormEncoding.decode(raw[...]) else { return nil }
+            guard let text = FormEncoding.decode(raw) else { return nil }
             decoded = String(text.map { $0 == " " ? "+" : $0 })
         }
         return SignedRequest(query: query, body: body, inQuery: inQuery, removed: found.removed, value: found.value,
