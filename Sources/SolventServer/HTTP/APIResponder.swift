@@ -51,7 +51,7 @@ struct APIResponder: HTTPResponder {
             return try await endpoint.handler(parsed)
         } catch {
             var reply = Reply(error: error)
-            if let retryAfter = error.retryAfterSeconds { reply.headers.append(("Retry-After", String(retryAfter))) }
+            if let retryAfter = error.retryAfterSeconds { reply.headers.append((.retryAfter, String(retryAfter))) }
             return reply
         }
     }
@@ -80,12 +80,11 @@ struct APIResponder: HTTPResponder {
 
     static func response(_ reply: Reply, usedWeight: Int) -> Response {
         var headers = HTTPFields()
-        headers[.contentType] = reply.contentType
+        headers.reserveCapacity(3 + reply.headers.count)
+        headers.append(HTTPField(name: .contentType, value: reply.contentType))
         let weight = String(usedWeight)
-        for field in usedWeightFields { headers[field] = weight }
-        for (name, value) in reply.headers {
-            if let field = HTTPField.Name(name) { headers[field] = value }
-        }
+        for field in usedWeightFields { headers.append(HTTPField(name: field, value: weight)) }
+        for (name, value) in reply.headers { headers.append(HTTPField(name: name, value: value)) }
         return Response(status: HTTPResponse.Status(code: reply.status), headers: headers,
                         body: ResponseBody(byteBuffer: ByteBuffer(bytes: reply.body)))
     }

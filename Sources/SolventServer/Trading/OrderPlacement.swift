@@ -1,3 +1,4 @@
+import HTTPTypes
 import SolventCore
 import SolventWire
 
@@ -17,6 +18,9 @@ struct OrderPlacement {
         try TradingEndpoints.recheckWindow(request)
     }
 
+    private static let tenSecondsField = HTTPField.Name("X-MBX-ORDER-COUNT-10S")!
+    private static let dayField = HTTPField.Name("X-MBX-ORDER-COUNT-1D")!
+
     var command: Command { .placeOrder(request.order) }
 
     /// The reply to the placement from the command's events: the engine's refusal, or the order
@@ -25,7 +29,7 @@ struct OrderPlacement {
         try TradingEndpoints.rejectIfRefused(events)
         guard let placed = PlacedOrder(events: events) else { throw .unknown("the order left no report") }
         var reply = Reply(NewOrderJSON.render(placed, as: request.responseType, market: market.names))
-        reply.headers = [("X-MBX-ORDER-COUNT-10S", String(counts.tenSeconds)), ("X-MBX-ORDER-COUNT-1D", String(counts.day))]
+        reply.headers = [(Self.tenSecondsField, String(counts.tenSeconds)), (Self.dayField, String(counts.day))]
         return reply
     }
 }
