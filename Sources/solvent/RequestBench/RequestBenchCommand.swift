@@ -20,6 +20,7 @@ struct RequestBenchCommand: ParsableCommand {
 
     @Option(help: "Calls of each stage per run.") var iterations = 20_000
     @Option(help: "Runs per stage (medians reported).") var runs = 9
+    @Option(help: "Only the stages whose name contains this text (and the baseline), e.g. for perf.") var only: String?
 
     func validate() throws {
         guard (100...10_000_000).contains(iterations) else { throw ValidationError("--iterations must be 100...10,000,000") }
@@ -27,7 +28,8 @@ struct RequestBenchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let stages = RequestPathBench.stages()
+        let all = RequestPathBench.stages()
+        let stages = [all[0]] + all.dropFirst().filter { only.map($0.name.contains) ?? true }
         var samples = Array(repeating: [Double](), count: stages.count)
         var sink = 0
         for _ in 0..<runs {
