@@ -33,6 +33,19 @@ struct ActiveKey: Sendable {
     /// Empty: any IP.
     let ipAllowList: [String]
     var enabled: Bool
+    /// The credential ready to check requests, prepared once here rather than per request.
+    let verifier: SignatureVerifier
+
+    init(id: String, account: AccountId, credential: APIKeyCredential, permissions: APIKeyPermissions,
+         ipAllowList: [String], enabled: Bool) {
+        self.id = id
+        self.account = account
+        self.credential = credential
+        self.permissions = permissions
+        self.ipAllowList = ipAllowList
+        self.enabled = enabled
+        verifier = SignatureVerifier(credential)
+    }
 
     func allows(ip: String) -> Bool {
         ipAllowList.isEmpty || ipAllowList.contains(ip)

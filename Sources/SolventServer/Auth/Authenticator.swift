@@ -35,10 +35,10 @@ final class Authenticator: Sendable {
     func signed(_ request: APIRequest, needs permission: APIKeyPermissions) throws(BinanceError) -> AccountId {
         let key = try key(id: request.apiKey, ip: request.clientIP)
         try Self.checkTiming(request.parameters, now: request.receivedAt)
-        guard let signed = SignedRequest.payload(rawQuery: request.rawQuery, rawBody: request.rawBody) else {
+        guard let signed = SignedRequest.locate(rawQuery: request.rawQuery, rawBody: request.rawBody) else {
             throw .mandatoryParameter("signature")
         }
-        guard key.credential.verifies(signature: signed.signature, payload: signed.payload) else { throw .invalidSignature }
+        guard key.verifier.verifies(signed) else { throw .invalidSignature }
         return try Self.permitted(key, permission)
     }
 

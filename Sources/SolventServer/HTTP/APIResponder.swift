@@ -46,17 +46,18 @@ struct APIResponder: HTTPResponder {
 
     private func serve(_ endpoint: Endpoint, _ request: Request, _ context: Context) async -> Reply {
         do throws(BinanceError) {
-            var parsed = try await parse(request, context)
+            var parsed = try await parse(request, clientIP: context.clientIP)
             try gate.admit(endpoint, &parsed)
             return try await endpoint.handler(parsed)
         } catch {
             var reply = Reply(error: error)
-            if let retryAfter = error.retryAfterSeconds { reply.headers.append(("Retry-After", String(retryAfter))) }
+            if let retryAfter = error.retryAfterSeconds { reply.headers.append((.retryAfter, String(retryAfter))) }
             return reply
         }
     }
 
-    private func parse(_ request: Request, _ context: Context) async throws(BinanceError) -> APIRequest {
+    /// The request as handlers see it: body collected, parameters decoded, arrival time stamped.
+    func parse(_ request: Request, clientIP: String) async throws(BinanceError) -> APIRequest {
         var request = request
         let body: ByteBuffer
         do {
@@ -64,22 +65,26 @@ struct APIResponder: HTTPResponder {
         } catch {
             throw BinanceError.invalidParameter("body")
         }
+        return try Self.apiRequest(request, body: body, clientIP: clientIP)
+    }
+
+    /// The parsing half of `parse`, once the body is in.
+    static func apiRequest(_ request: Request, body: ByteBuffer, clientIP: String) throws(BinanceError) -> APIRequest {
         let rawQuery = request.uri.query ?? ""
         let rawBody = String(buffer: body)
         return APIRequest(method: request.method.rawValue, path: request.uri.path, rawQuery: rawQuery, rawBody: rawBody,
                           parameters: try RequestParameters(rawQuery: rawQuery, rawBody: rawBody),
                           apiKey: request.headers[Self.apiKeyField], adminToken: request.headers[Self.adminTokenField],
-                          clientIP: context.clientIP, receivedAt: ServerClock.milliseconds(), account: nil)
+                          clientIP: clientIP, receivedAt: ServerClock.milliseconds(), account: nil)
     }
 
     static func response(_ reply: Reply, usedWeight: Int) -> Response {
         var headers = HTTPFields()
-        headers[.contentType] = reply.contentType
+        headers.reserveCapacity(3 + reply.headers.count)
+        headers.append(HTTPField(name: .contentType, value: reply.contentType))
         let weight = String(usedWeight)
-        for field in usedWeightFields { headers[field] = weight }
-        for (name, value) in reply.headers {
-            if let field = HTTPField.Name(name) { headers[field] = value }
-        }
+        for field in usedWeightFields { headers.append(HTTPField(name: field, value: weight)) }
+        for (name, value) in reply.headers { headers.append(HTTPField(name: name, value: value)) }
         return Response(status: HTTPResponse.Status(code: reply.status), headers: headers,
                         body: ResponseBody(byteBuffer: ByteBuffer(bytes: reply.body)))
     }

@@ -1,3 +1,4 @@
+import HTTPTypes
 import SolventWire
 
 /// What a handler answers: JSON bytes with an HTTP status, and any extra headers (the order
@@ -5,7 +6,8 @@ import SolventWire
 struct Reply: Sendable {
     var status: Int = 200
     var body: [UInt8]
-    var headers: [(String, String)] = []
+    /// Names made once (`HTTPField.Name` validates and lower-cases its text when made).
+    var headers: [(HTTPField.Name, String)] = []
     var contentType = "application/json;charset=UTF-8"
 
     init(_ body: [UInt8], status: Int = 200) {

@@ -15,9 +15,7 @@ extension ServerContext {
     }
 
     func market(symbol: String) throws(BinanceError) -> ResolvedMarket {
-        guard let (id, spec) = catalog.market(symbol: symbol),
-              let base = catalog.asset(spec.base), let quote = catalog.asset(spec.quote) else { throw .badSymbol }
-        return ResolvedMarket(id: id, spec: spec, names: MarketNames(spec: spec, base: base, quote: quote))
+        try catalog.resolved(symbol: symbol)
     }
 
     /// Every listed market, in id order.
@@ -40,6 +38,16 @@ extension ServerContext {
             return (markets, false)
         }
         return (allMarkets, false)
+    }
+}
+
+extension Catalog {
+    /// The market named `symbol`; `-1121` for an unknown one.
+    func resolved(symbol: String) throws(BinanceError) -> ResolvedMarket {
+        guard let (id, spec) = market(symbol: symbol), let base = asset(spec.base), let quote = asset(spec.quote) else {
+            throw .badSymbol
+        }
+        return ResolvedMarket(id: id, spec: spec, names: MarketNames(spec: spec, base: base, quote: quote))
     }
 }
 

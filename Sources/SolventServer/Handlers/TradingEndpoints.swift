@@ -26,16 +26,9 @@ enum TradingEndpoints {
     }
 
     private static func place(_ request: APIRequest, _ context: ServerContext) async throws(BinanceError) -> Reply {
-        let market = try context.market(request.parameters)
-        let parsed = try OrderRequest(request.parameters, account: request.caller, market: market)
-        let counts = try context.limiter.chargeOrder(account: request.caller, now: request.receivedAt)
-        try recheckWindow(request)
-        let outcome = try await context.gateway.execute(.placeOrder(parsed.order))
-        try rejectIfRefused(outcome.events)
-        guard let placed = PlacedOrder(events: outcome.events) else { throw .unknown("the order left no report") }
-        var reply = Reply(NewOrderJSON.render(placed, as: parsed.responseType, market: market.names))
-        reply.headers = [("X-MBX-ORDER-COUNT-10S", String(counts.tenSeconds)), ("X-MBX-ORDER-COUNT-1D", String(counts.day))]
-        return reply
+        let placement = try OrderPlacement(request, market: try context.market(request.parameters), limiter: context.limiter)
+        let outcome = try await context.gateway.execute(placement.command)
+        return try placement.reply(outcome.events)
     }
 
     /// Validates like `/order` without touching the book (`{}`, or the commission rates).

@@ -17,10 +17,11 @@ public struct RequestParameters: Sendable {
 
     /// Decodes both sources; either may be empty.
     public init(rawQuery: String, rawBody: String) throws(BinanceError) {
-        let query = try Self.decodedPairs(Array(rawQuery.utf8))
-        let body = try Self.decodedPairs(Array(rawBody.utf8))
-        pairs = query
-        for pair in body where !query.contains(where: { $0.name == pair.name }) {
+        pairs = try Self.decodedPairs(rawQuery)
+        guard !rawBody.isEmpty else { return }
+        let body = try Self.decodedPairs(rawBody)
+        let queryCount = pairs.count
+        for pair in body where !pairs[..<queryCount].contains(where: { Self.same($0.name, pair.name) }) {
             pairs.append(pair)
         }
         guard pairs.count <= Self.countMax else { throw .tooManyParameters }
@@ -37,7 +38,7 @@ public struct RequestParameters: Sendable {
 
     /// The raw decoded value, `""` when sent empty, `nil` when absent.
     public subscript(_ name: String) -> String? {
-        pairs.first { $0.name == name }?.value
+        pairs.first { Self.same($0.name, name) }?.value
     }
 
     /// Every name sent, query first, in the order received.
@@ -70,19 +71,36 @@ public struct RequestParameters: Sendable {
         return value
     }
 
-    private static func decodedPairs(_ text: [UInt8]) throws(BinanceError) -> [(name: String, value: String)] {
+    private static func decodedPairs(_ text: String) throws(BinanceError) -> [(name: String, value: String)] {
         var result: [(name: String, value: String)] = []
-        for raw in FormEncoding.rawPairs(text) {
-            guard let name = FormEncoding.decode(raw.name), !name.isEmpty else {
-                throw .illegalCharactersInRequest
+        guard !text.isEmpty else { return result }
+        result.reserveCapacity(16)
+        var text = text
+        var failure: BinanceError?
+        text.withUTF8 { bytes in
+            do throws(BinanceError) {
+                try FormEncoding.forEachPair(in: bytes) { raw throws(BinanceError) in try append(raw, to: &result) }
+            } catch {
+                failure = error
             }
-            guard let value = FormEncoding.decode(raw.value) else {
-                throw .illegalCharacters(parameter: name)
-            }
-            guard !result.contains(where: { $0.name == name }) else { throw .duplicateParameter(name) }
-            guard result.count < countMax else { throw .tooManyParameters }
-            result.append((name, value))
         }
+        if let failure { throw failure }
         return result
+    }
+
+    private static func append(_ raw: FormEncoding.RawPair, to result: inout [(name: String, value: String)])
+        throws(BinanceError) {
+        guard let name = FormEncoding.decode(raw.name), !name.isEmpty else { throw .illegalCharactersInRequest }
+        guard let value = FormEncoding.decode(raw.value) else { throw .illegalCharacters(parameter: name) }
+        guard !result.contains(where: { same($0.name, name) }) else { throw .duplicateParameter(name) }
+        guard result.count < countMax else { throw .tooManyParameters }
+        result.append((name, value))
+    }
+
+    /// Name equality, the length compared first: most names differ in length, and the length of a
+    /// string is at hand where comparing its text is not.
+    @inline(__always)
+    static func same(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && a == b
     }
 }

@@ -42,7 +42,7 @@ public enum APIKeyCredential: Sendable, Hashable {
 
     /// The RSA key of `pem`, read by `RSAPublicKeyDER` first: swift-crypto's own PEM and DER
     /// parsing double-frees on malformed input (see there).
-    private static func rsaKey(_ pem: String) -> _RSA.Signing.PublicKey? {
+    static func rsaKey(_ pem: String) -> _RSA.Signing.PublicKey? {
         guard let numbers = RSAPublicKeyDER.numbers(fromPEM: pem) else { return nil }
         return try? _RSA.Signing.PublicKey(n: numbers.n, e: numbers.e)
     }

@@ -28,6 +28,17 @@ public enum Hex {
         return bytes
     }
 
+    /// Decodes `text` into exactly `bytes` (two digits a byte); `false` when the lengths do not
+    /// match or a character is not a hex digit. Allocates nothing.
+    public static func decode(_ text: UnsafeBufferPointer<UInt8>, into bytes: UnsafeMutableRawBufferPointer) -> Bool {
+        guard text.count == 2 * bytes.count else { return false }
+        for index in 0..<bytes.count {
+            guard let high = value(text[2 * index]), let low = value(text[2 * index + 1]) else { return false }
+            bytes[index] = high << 4 | low
+        }
+        return true
+    }
+
     private static func value(_ digit: UInt8) -> UInt8? {
         switch digit {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
