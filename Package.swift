@@ -54,7 +54,11 @@ let package = Package(
         // History (orders, trades, klines, ledger) and API keys in SQLite, behind protocols.
         .target(
             name: "SolventStore",
-            dependencies: ["SolventCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "SolventCore", .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API, for binding history rows without boxing (SQLite/BoundStatement.swift).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: strict
         ),
         // HTTP: the Binance REST API, the admin surface, metrics.
@@ -101,7 +105,10 @@ let package = Package(
             name: "SolventProofTests",
             dependencies: ["SolventProof", "SolventCore", "SolventTestSupport", .product(name: "Crypto", package: "swift-crypto")]
         ),
-        .testTarget(name: "SolventStoreTests", dependencies: ["SolventStore", "SolventCore", "SolventTestSupport"]),
+        .testTarget(
+            name: "SolventStoreTests",
+            dependencies: ["SolventStore", "SolventCore", "SolventTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(
             name: "SolventServerTests",
             dependencies: [
