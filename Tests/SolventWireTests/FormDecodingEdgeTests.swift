@@ -1,12 +1,8 @@
 import SolventWire
 import Testing
 
-@Suite("RequestParameters: the in-place form decoder's edge cases")
-struct FormDecodingEdgeTests {
-    private func parameters(_ query: String, _ body: String = "") throws(BinanceError) -> RequestParameters {
-        try RequestParameters(rawQuery: query, rawBody: body)
-    }
-
+/// The in-place form decoder's edge cases.
+extension RequestParametersTests {
     @Test func valueKeepsEveryEqualsSignAfterTheFirst() throws {
         let p = try parameters("a=b=c&d==")
         #expect(p["a"] == "b=c")

@@ -4,7 +4,7 @@ import Testing
 
 @Suite("RequestParameters: decoding and merging query and body")
 struct RequestParametersTests {
-    private func parameters(_ query: String, _ body: String = "") throws(BinanceError) -> RequestParameters {
+    func parameters(_ query: String, _ body: String = "") throws(BinanceError) -> RequestParameters {
         try RequestParameters(rawQuery: query, rawBody: body)
     }
 

@@ -34,10 +34,10 @@ enum HistoryBenchRun {
             try floor.record(workload.setup)
             record = floor.record
         }
-        let cpuStart = ThreadClock.cpuNanoseconds()
+        let cpuStart = ThreadCPUClock.nanoseconds()
         let wallStart = DispatchTime.now().uptimeNanoseconds
         for batches in workload.records { try record(batches) }
-        return Result(cpuNanoseconds: ThreadClock.cpuNanoseconds() - cpuStart,
+        return Result(cpuNanoseconds: ThreadCPUClock.nanoseconds() - cpuStart,
                       wallNanoseconds: DispatchTime.now().uptimeNanoseconds - wallStart)
     }
 }

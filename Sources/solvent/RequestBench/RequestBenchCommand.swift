@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import SolventServer
+@_spi(Benchmarks) import SolventServer
 
 /// `solvent bench-request`: the CPU time of each stage of a signed `POST /api/v3/order` on the
 /// request's event loop (parse, authenticate, order parameters, reply, response headers), the

@@ -8,7 +8,7 @@ import SolventWire
 /// The stages of a signed `POST /api/v3/order` on the request's event loop, each the server's
 /// own function on prepared inputs (`RequestPathFixture`), for `solvent bench-request` to time.
 /// Everything but NIO, Hummingbird and the engine round trip: the engine's events are made once.
-public enum RequestPathBench {
+@_spi(Benchmarks) public enum RequestPathBench {
     /// One stage: runs once and returns a count, so the work cannot be optimized away.
     public struct Stage {
         public let name: String
