@@ -12,16 +12,8 @@ struct ExchangeGateway: Sendable {
     /// Sequences `command`; a refusal by the sequencer becomes the Binance error clients expect.
     /// The answer comes back through the request's own event loop (see `ReplyRelay`).
     func execute(_ command: Command) async throws(BinanceError) -> CommandOutcome {
-        let relay = ReplyRelay.forCurrentLoop(in: relays)
-        let result: SequencerResult = await withCheckedContinuation { continuation in
-            do throws(SequencerError) {
-                try sequencer.submit(command) { result in relay { continuation.resume(returning: result) } }
-            } catch {
-                continuation.resume(returning: .failure(error))
-            }
-        }
         do {
-            return try result.get()
+            return try await sequencer.execute(command, deliveringThrough: ReplyRelay.forCurrentLoop(in: relays))
         } catch {
             throw Self.translate(error)
         }

@@ -21,8 +21,8 @@ extension Authenticator {
         let key = try key(id: apiKey, ip: ip)
         try Self.checkTiming(values, now: now)
         let signed = parameters.filter { $0.name != "signature" }.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
-        guard key.credential.verifies(signature: signature, payload: Self.payload(signed, encoded: false))
-            || key.credential.verifies(signature: signature, payload: Self.payload(signed, encoded: true)) else {
+        guard key.verifier.verifies(signature: signature, payload: Self.payload(signed, encoded: false))
+            || key.verifier.verifies(signature: signature, payload: Self.payload(signed, encoded: true)) else {
             throw .invalidSignature
         }
         _ = try Self.permitted(key, permission)

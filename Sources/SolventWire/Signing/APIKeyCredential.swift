@@ -13,21 +13,10 @@ public enum APIKeyCredential: Sendable, Hashable {
     /// RSASSA-PKCS1-v1_5 over SHA-256(payload).
     case rsa(publicKeyPEM: String)
 
-    /// Whether `signature` (as `SignedRequest.payload` returns it) signs `payload` under this key.
-    /// Never throws: a malformed signature or key simply does not verify.
+    /// Whether `signature` (as `SignedRequest.payload` returns it) signs `payload` under this key,
+    /// preparing the key for this one check (a server keeps a `SignatureVerifier` per key instead).
     public func verifies(signature: String, payload: [UInt8]) -> Bool {
-        switch self {
-        case .hmac(let secret):
-            return Self.hmacVerifies(hex: signature, payload: payload, secret: secret)
-        case .ed25519(let publicKey):
-            guard let raw = Data(base64Encoded: signature),
-                  let key = try? Curve25519.Signing.PublicKey(rawRepresentation: publicKey) else { return false }
-            return key.isValidSignature(raw, for: payload)
-        case .rsa(let pem):
-            guard let raw = Data(base64Encoded: signature), let key = Self.rsaKey(pem) else { return false }
-            return key.isValidSignature(_RSA.Signing.RSASignature(rawRepresentation: raw), for: payload,
-                                        padding: .insecurePKCS1v1_5)
-        }
+        SignatureVerifier(self).verifies(signature: signature, payload: payload)
     }
 
     /// Whether the key material can verify anything: a non-empty secret, a valid Ed25519 point,
@@ -45,13 +34,6 @@ public enum APIKeyCredential: Sendable, Hashable {
     static func rsaKey(_ pem: String) -> _RSA.Signing.PublicKey? {
         guard let numbers = RSAPublicKeyDER.numbers(fromPEM: pem) else { return nil }
         return try? _RSA.Signing.PublicKey(n: numbers.n, e: numbers.e)
-    }
-
-    /// HMAC signatures compare case-insensitively (spec §2.2) and in constant time: the hex is
-    /// decoded first and the MAC check is swift-crypto's constant-time one.
-    private static func hmacVerifies(hex: String, payload: [UInt8], secret: [UInt8]) -> Bool {
-        guard let mac = Hex.decode(hex), mac.count == SHA256.byteCount else { return false }
-        return HMAC<SHA256>.isValidAuthenticationCode(mac, authenticating: payload, using: SymmetricKey(data: secret))
     }
 }
 
