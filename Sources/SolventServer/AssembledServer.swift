@@ -2,7 +2,8 @@
 /// starts: what `run` serves, what the offline admin drives, what tests reach into.
 struct AssembledServer {
     let context: ServerContext
-    let responder: APIResponder
+    /// The REST API both HTTP doors serve (`APIResponder`, `DirectEndpointHandler`).
+    let api: APIService
     let webSockets: WebSocketUpgrade
     let webSocketAPI: WebSocketAPI
     let proof: ProofServices

@@ -11,6 +11,8 @@ import SolventStore
 /// the journal, starts the sequencer, and serves the API until SIGTERM or SIGINT; then it stops
 /// accepting, drains the requests in flight, and writes a final snapshot.
 public enum SolventApplication {
+    static let serverName = "Solvent"
+
     /// `onAssembled` gets the sequencer before the listener starts (in-process benchmarks drive it).
     public static func run(_ configuration: ServerConfiguration, logger: Logger,
                            onReady: @escaping @Sendable (Int) -> Void = { _ in },
@@ -18,17 +20,18 @@ public enum SolventApplication {
         let parts = try await assemble(configuration, logger: logger)
         onAssembled(parts.context.sequencer)
         let app = Application(
-            responder: parts.responder,
+            responder: APIResponder(api: parts.api),
             // REST and WebSockets share the port (spec §1.1); keepalive is the streams' own
             // (`SessionRunner`), since clients answer pings with pongs the library would not count.
             server: HTTPServerBuilder { responder in
                 MalformedRequestGuard(base: HTTP1WebSocketUpgradeChannel(
                     responder: responder,
-                    configuration: .init(ws: .init(maxFrameSize: configuration.streams.inboundMessageBytesMax,
-                                                   autoPing: .disabled)),
+                    configuration: .init(
+                        http1: .init(additionalChannelHandlers: [DirectEndpointHandler(api: parts.api, serverName: Self.serverName)]),
+                        ws: .init(maxFrameSize: configuration.streams.inboundMessageBytesMax, autoPing: .disabled)),
                     shouldUpgrade: parts.webSockets.shouldUpgrade))
             },
-            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Solvent"),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: Self.serverName),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? configuration.port
                 // Where `solvent admin` finds the running server.
@@ -101,8 +104,8 @@ public enum SolventApplication {
         let proof = try ProofServices(configuration: configuration, sequencer: sequencer, journalLog: journalLog)
         let table = EndpointTable(Endpoints.all(context) + AdminEndpoints.all(AdminOperations(context: context))
                                   + ProofEndpoints.all(proof) + ProofEndpoints.admin(proof, AdminOperations(context: context)))
-        let gate = RequestGate(limiter: limiter, authenticator: authenticator, adminToken: adminToken)
-        let responder = APIResponder(table: table, gate: gate, metrics: metrics)
+        let api = APIService(table: table, gate: RequestGate(limiter: limiter, authenticator: authenticator, adminToken: adminToken),
+                             metrics: metrics)
         var routes = WebSocketRoutes()
         let marketStreams = MarketStreamService(hub: streams, catalog: catalog,
                                                 users: ListenKeyStreams(userStreams: userStreams, listenKeys: listenKeys),
@@ -116,7 +119,7 @@ public enum SolventApplication {
             routes: routes,
             admission: ConnectionAdmission(limits: configuration.streams, enforcePerIP: configuration.rateLimits.enforced),
             limits: configuration.streams)
-        return AssembledServer(context: context, responder: responder, webSockets: webSockets, webSocketAPI: webSocketAPI,
+        return AssembledServer(context: context, api: api, webSockets: webSockets, webSocketAPI: webSocketAPI,
                                proof: proof)
     }
 }

@@ -75,15 +75,11 @@ public final class Sequencer: @unchecked Sendable {
         if let refusal = inbound.push(.command(command, reply: reply)) { throw refusal }
     }
 
-    /// Sequences `command` and returns its outcome once durable. The caller is resumed from the
-    /// committer's thread through `deliver` (at once by default; a server hands it to the
-    /// caller's event loop, see `ReplyRelay`).
-    public func execute(_ command: Command,
-                        deliveringThrough deliver: @escaping @Sendable (@escaping @Sendable () -> Void) -> Void = { $0() })
-        async throws(SequencerError) -> CommandOutcome {
+    /// Sequences `command` and returns its outcome once durable.
+    public func execute(_ command: Command) async throws(SequencerError) -> CommandOutcome {
         let result: SequencerResult = await withCheckedContinuation { continuation in
             do throws(SequencerError) {
-                try submit(command) { result in deliver { continuation.resume(returning: result) } }
+                try submit(command) { continuation.resume(returning: $0) }
             } catch {
                 continuation.resume(returning: .failure(error))
             }

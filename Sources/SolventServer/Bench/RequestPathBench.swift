@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import Hummingbird
+import HTTPTypes
 import NIOCore
 import SolventCore
 import SolventWire
@@ -48,7 +49,7 @@ import SolventWire
     }
 
     private static func parse(_ request: Request) -> APIRequest {
-        try! APIResponder.apiRequest(request, body: ByteBuffer(), clientIP: RequestPathFixture.clientIP)
+        try! APIService.apiRequest(request.head, uri: request.uri, body: ByteBuffer(), clientIP: RequestPathFixture.clientIP)
     }
 
     private static func route(_ fixture: RequestPathFixture, _ request: APIRequest) -> Int {
@@ -80,17 +81,17 @@ import SolventWire
     }
 
     private static func respond(_ fixture: RequestPathFixture, _ reply: Reply) -> Int {
-        let started = ContinuousClock.now
-        let usedWeight = fixture.gate.usedWeight(ip: RequestPathFixture.clientIP)
-        fixture.metrics.record(endpoint: "/api/v3/order", method: "POST", status: reply.status, since: started)
-        return APIResponder.response(reply, usedWeight: usedWeight).status.code
+        let fields = fixture.api.headerFields(reply, label: "/api/v3/order", method: .post,
+                                              clientIP: RequestPathFixture.clientIP, since: .now)
+        return HTTPResponse(status: .init(code: reply.status), headerFields: fields).status.code
     }
 
-    /// What `APIResponder.respond` does for one order, with the engine's answer ready-made.
+    /// What `DirectEndpointHandler` does for one order, with the engine's answer ready-made.
     private static func whole(_ fixture: RequestPathFixture, _ request: Request) -> Int {
         let reply: Reply
         do throws(BinanceError) {
-            var parsed = try APIResponder.apiRequest(request, body: ByteBuffer(), clientIP: RequestPathFixture.clientIP)
+            var parsed = try APIService.apiRequest(request.head, uri: request.uri, body: ByteBuffer(),
+                                                   clientIP: RequestPathFixture.clientIP)
             _ = route(fixture, parsed)
             try fixture.gate.admit(fixture.endpoint, &parsed)
             let placement = try OrderPlacement(parsed, market: try fixture.catalog.resolved(symbol: parsed.parameters.required("symbol")),

@@ -22,6 +22,7 @@ struct RequestPathFixture {
     let metrics = APIMetrics()
     let endpoint = Endpoint("POST", "/api/v3/order", .trade) { _ in .empty }
     let table: EndpointTable
+    var api: APIService { APIService(table: table, gate: gate, metrics: metrics) }
     let ed25519 = Curve25519.Signing.PrivateKey()
     /// The order's query without its signature: what the signature covers.
     let payload: String

@@ -9,14 +9,21 @@ struct ExchangeGateway: Sendable {
     let catalog: Catalog
     let relays = ReplyRelay.Relays()
 
-    /// Sequences `command`; a refusal by the sequencer becomes the Binance error clients expect.
-    /// The answer comes back through the request's own event loop (see `ReplyRelay`).
-    func execute(_ command: Command) async throws(BinanceError) -> CommandOutcome {
+    /// Sequences `command`; `handoff` gets its outcome once durable, on the event loop this runs
+    /// on (see `ReplyRelay`), or a failed journal. A refusal by the sequencer (full, stopping)
+    /// throws at once. Errors are the Binance ones clients expect.
+    func submit(_ command: Command, handoff: @escaping Handoff<CommandOutcome>) throws(BinanceError) {
+        let deliver = ReplyRelay.forCurrentLoop(in: relays)
         do {
-            return try await sequencer.execute(command, deliveringThrough: ReplyRelay.forCurrentLoop(in: relays))
+            try sequencer.submit(command) { result in deliver { handoff(result.mapError(Self.translate)) } }
         } catch {
             throw Self.translate(error)
         }
+    }
+
+    /// `submit`, awaited.
+    func execute(_ command: Command) async throws(BinanceError) -> CommandOutcome {
+        try await awaitHandoff { handoff throws(BinanceError) in try submit(command, handoff: handoff) }
     }
 
     func read<Value: Sendable>(_ body: @escaping @Sendable (Exchange) -> Value) async throws(BinanceError) -> Value {

@@ -14,6 +14,10 @@ public struct SolventRequestContext: RequestContext, RemoteAddressRequestContext
 
     /// The client's IP address as text ("127.0.0.1"), or "unknown".
     var clientIP: String {
-        remoteAddress?.ipAddress ?? "unknown"
+        Self.clientIP(of: remoteAddress)
+    }
+
+    static func clientIP(of address: SocketAddress?) -> String {
+        address?.ipAddress ?? "unknown"
     }
 }

@@ -2,33 +2,35 @@ import SolventCore
 import SolventWire
 
 /// Placing and canceling orders (spec §3.3): parameters become a core command, the sequencer
-/// makes it durable, and the answer is built from the events it caused.
+/// makes it durable, and the answer is built from the events it caused. Placing and the two
+/// cancels are one command each, written in the direct form (see `Endpoint.direct`): the
+/// connection's event loop checks the request and submits the command, and the reply is made
+/// when the sequencer hands the outcome back.
 enum TradingEndpoints {
     static func all(_ context: ServerContext) -> [Endpoint] {
         [
-            Endpoint("POST", "/api/v3/order", .trade) { request throws(BinanceError) in try await place(request, context) },
+            Endpoint("POST", "/api/v3/order", .trade, direct: { request, handoff throws(BinanceError) in
+                try place(request, context, handoff)
+            }),
             Endpoint("POST", "/api/v3/order/test", .trade) { request throws(BinanceError) in
                 try await test(request, context)
             },
-            Endpoint("DELETE", "/api/v3/order", .trade) { request throws(BinanceError) in
-                try await cancel(request, context)
-            },
-            Endpoint("DELETE", "/api/v3/openOrders", .trade) { request throws(BinanceError) in
-                let market = try context.market(request.parameters)
-                let outcome = try await context.gateway.execute(.cancelAllOrders(request.caller, market.id))
-                try rejectIfRefused(outcome.events)
-                return Reply(CancelJSON.renderList(CanceledOrder.all(in: outcome.events), market: market.names))
-            },
+            Endpoint("DELETE", "/api/v3/order", .trade, direct: { request, handoff throws(BinanceError) in
+                try cancel(request, context, handoff)
+            }),
+            Endpoint("DELETE", "/api/v3/openOrders", .trade, direct: { request, handoff throws(BinanceError) in
+                try cancelAll(request, context, handoff)
+            }),
             Endpoint("POST", "/api/v3/order/cancelReplace", .trade) { request throws(BinanceError) in
                 try await CancelReplaceEndpoint.handle(request, context)
             },
         ]
     }
 
-    private static func place(_ request: APIRequest, _ context: ServerContext) async throws(BinanceError) -> Reply {
+    private static func place(_ request: APIRequest, _ context: ServerContext,
+                              _ handoff: @escaping ReplyHandoff) throws(BinanceError) {
         let placement = try OrderPlacement(request, market: try context.market(request.parameters), limiter: context.limiter)
-        let outcome = try await context.gateway.execute(placement.command)
-        return try placement.reply(outcome.events)
+        try submit(placement.command, context, handoff) { events throws(BinanceError) in try placement.reply(events) }
     }
 
     /// Validates like `/order` without touching the book (`{}`, or the commission rates).
@@ -40,7 +42,8 @@ enum TradingEndpoints {
         return Reply(CommissionJSON.orderTest(try await context.fees(of: request.caller)))
     }
 
-    private static func cancel(_ request: APIRequest, _ context: ServerContext) async throws(BinanceError) -> Reply {
+    private static func cancel(_ request: APIRequest, _ context: ServerContext,
+                               _ handoff: @escaping ReplyHandoff) throws(BinanceError) {
         let parameters = request.parameters
         let market = try context.market(parameters)
         let reference = try orderReference(parameters, idName: "orderId", clientIdName: "origClientOrderId")
@@ -48,10 +51,29 @@ enum TradingEndpoints {
                                   cancelClientOrderId: try parameters.clientOrderId("newClientOrderId")
                                       ?? OrderRequest.generatedClientOrderId(),
                                   restriction: try parameters.cancelRestrictions() ?? .none)
-        let outcome = try await context.gateway.execute(.cancelOrder(command))
-        try rejectIfRefused(outcome.events)
-        guard let canceled = CanceledOrder.all(in: outcome.events).first else { throw .unknownOrderSent }
-        return Reply(CancelJSON.render(canceled, market: market.names))
+        try submit(.cancelOrder(command), context, handoff) { events throws(BinanceError) in
+            try rejectIfRefused(events)
+            guard let canceled = CanceledOrder.all(in: events).first else { throw .unknownOrderSent }
+            return Reply(CancelJSON.render(canceled, market: market.names))
+        }
+    }
+
+    private static func cancelAll(_ request: APIRequest, _ context: ServerContext,
+                                  _ handoff: @escaping ReplyHandoff) throws(BinanceError) {
+        let market = try context.market(request.parameters)
+        try submit(.cancelAllOrders(request.caller, market.id), context, handoff) { events throws(BinanceError) in
+            try rejectIfRefused(events)
+            return Reply(CancelJSON.renderList(CanceledOrder.all(in: events), market: market.names))
+        }
+    }
+
+    /// Submits `command`; once it is durable, `reply` makes the answer from its events.
+    private static func submit(_ command: Command, _ context: ServerContext, _ handoff: @escaping ReplyHandoff,
+                               reply: @escaping @Sendable (ArraySlice<Event>) throws(BinanceError) -> Reply)
+        throws(BinanceError) {
+        try context.gateway.submit(command) { outcome in
+            handoff(outcome.flatMap { outcome in Result { () throws(BinanceError) in try reply(outcome.events) } })
+        }
     }
 
     /// `orderId` and/or a client id; at least one (-1102).

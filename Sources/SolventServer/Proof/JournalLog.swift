@@ -6,8 +6,9 @@ import Synchronization
 
 /// The journal as an RFC 9162 Merkle log, kept up to date from the sequencer's durable
 /// batches on its own thread (hashing stays off the committer: the hook only queues the
-/// batch, and the thread takes what gathered over up to 50 ms at once; readers hurry it). Leaf s − 1 is the hash of record s (see `JournalLeaf`); the log never holds a
-/// record that is not durable.
+/// batch, and the thread takes what gathered over up to 50 ms at once, with one lock and one
+/// leaf-file write; readers hurry it). Leaf s − 1 is the hash of record s (see `JournalLeaf`);
+/// the log never holds a record that is not durable.
 ///
 /// Proofs and roots are computed under the lock from the in-memory `LogTree`; each costs a
 /// few hundred hashes at most, so readers hold the lock for microseconds.
@@ -75,29 +76,33 @@ final class JournalLog: Sendable {
         var scratch = BinaryWriter(capacity: 1_024)
         var hashes: [LogHash] = []
         while true {
-            for batch in queue.next() {
-                hashes.removeAll(keepingCapacity: true)
-                let first = append(batch, &scratch, &hashes)
-                do { try leafFile.append(hashes[first...]) } catch {
-                    // The file is rebuilt from the journal at the next start; the log in memory is intact.
-                    log("journal log: writing leaves failed: \(error)")
-                }
+            let batches = queue.next()
+            guard let first = batches.first else { continue }
+            hashes.removeAll(keepingCapacity: true)
+            for batch in batches { hash(batch, &scratch, into: &hashes) }
+            let skip = append(hashes, from: first.firstSequence)
+            do { try leafFile.append(hashes[skip...]) } catch {
+                // The file is rebuilt from the journal at the next start; the log in memory is intact.
+                log("journal log: writing leaves failed: \(error)")
             }
         }
     }
 
-    /// Hashes the batch's records the log lacks into `hashes` and appends them; returns the
-    /// index in `hashes` of the first one appended.
-    private func append(_ batch: CommittedBatch, _ scratch: inout BinaryWriter, _ hashes: inout [LogHash]) -> Int {
+    private func hash(_ batch: CommittedBatch, _ scratch: inout BinaryWriter, into hashes: inout [LogHash]) {
         for index in 0..<batch.count {
             hashes.append(JournalLeaf.hash(sequence: batch.firstSequence + UInt64(index), time: batch.time,
                                            command: batch.commands[index], scratch: &scratch))
         }
-        return tree.withLock { tree in
+    }
+
+    /// Appends the leaves of consecutive records from `firstSequence` on that the log lacks;
+    /// returns how many it already had.
+    private func append(_ hashes: [LogHash], from firstSequence: UInt64) -> Int {
+        tree.withLock { tree in
             // Records the catch-up already read from the journal are skipped; a gap would be a bug.
             let next = tree.size + 1
-            precondition(batch.firstSequence <= next, "journal log: batch \(batch.firstSequence) leaves a gap after \(tree.size)")
-            let skip = Int(min(UInt64(batch.count), next - batch.firstSequence))
+            precondition(firstSequence <= next, "journal log: batch \(firstSequence) leaves a gap after \(tree.size)")
+            let skip = Int(min(UInt64(hashes.count), next - firstSequence))
             for hash in hashes[skip...] { tree.append(hash) }
             appended.store(tree.size, ordering: .releasing)
             return skip
