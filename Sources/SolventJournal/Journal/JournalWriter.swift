@@ -11,8 +11,9 @@ final class JournalWriter {
     /// How far ahead of the data a segment's space is reserved. An fdatasync after a write that
     /// grows the file must also commit the new size and extents through the file system's
     /// journal (on ext4 data=ordered, flushing other files' new dirty data with them); inside
-    /// reserved space it commits much less (measured: ~30 % less time and CPU per sync). 4 MiB
-    /// is ~2,500 group commits of 1.6 KB per reservation, yet little disk for an idle segment.
+    /// reserved space it commits less (measured on ext4: write + fdatasync of a 16-command group
+    /// p50 176 → 120 µs; committer CPU per HTTP order 7.4 → 6.1 µs). 4 MiB is ~2,500 group
+    /// commits of 1.6 KB per reservation, yet little disk for an idle segment.
     static let reserveStep = 4 << 20
 
     let fileSystem: any FileSystem
