@@ -88,6 +88,46 @@ struct MemoryFileSystemTests {
         }
     }
 
+    @Test func reservedSpaceReadsAsZerosAndIsDurableOnlyOnceSynced() throws {
+        let disk = Self.disk()
+        let file = try disk.create("/disk/r", exclusive: true)
+        try disk.syncDirectory(Self.directory)
+        try disk.writeAll(file, [1, 2], path: "/disk/r")
+        #expect(try disk.reserve(file, length: 6))
+        #expect(disk.bytes(of: "/disk/r") == [1, 2, 0, 0, 0, 0])
+        #expect(disk.crash().bytes(of: "/disk/r") == [])
+        try disk.sync(file)
+        #expect(disk.crash().bytes(of: "/disk/r") == [1, 2, 0, 0, 0, 0])
+        #expect(try disk.reserve(file, length: 3) && disk.bytes(of: "/disk/r")?.count == 6, "a reserve never shrinks")
+        try disk.writeAll(file, [3, 4], at: 2, path: "/disk/r")
+        #expect(disk.bytes(of: "/disk/r") == [1, 2, 3, 4, 0, 0])
+        #expect(disk.crash().bytes(of: "/disk/r") == [1, 2, 0, 0, 0, 0])
+    }
+
+    @Test func aTornCrashKeepsSomePrefixOfTheUnsyncedWritesIntoAReserve() throws {
+        var survivors: Set<[UInt8]> = []
+        for seed in 0..<40 {
+            let disk = MemoryFileSystem(seed: UInt64(seed))
+            try disk.makeDirectory(Self.directory)
+            let file = try disk.create("/disk/r", exclusive: true)
+            try disk.syncDirectory(Self.directory)
+            try disk.writeAll(file, [1, 2], at: 0, path: "/disk/r")
+            _ = try disk.reserve(file, length: 5)
+            try disk.sync(file)
+            _ = try disk.reserve(file, length: 8)
+            try disk.writeAll(file, [3, 4, 5, 6], at: 2, path: "/disk/r")
+            let survivor = try #require(disk.crash(keepingTornWrites: true).bytes(of: "/disk/r"))
+            // The synced reserve stays; written bytes survive as a prefix, zeros after them.
+            let written: [UInt8] = [1, 2, 3, 4, 5, 6, 0, 0]
+            #expect(survivor.count >= 5 && survivor.count <= 8, "\(survivor)")
+            let kept = survivor.count > 5 ? survivor.count : (survivor.firstIndex(of: 0) ?? 5)
+            #expect(Array(survivor.prefix(kept)) == Array(written.prefix(kept)), "\(survivor)")
+            #expect(survivor.dropFirst(kept).allSatisfy { $0 == 0 }, "\(survivor)")
+            survivors.insert(survivor)
+        }
+        #expect(survivors.count > 3, "the torn outcome should vary with the seed")
+    }
+
     @Test func truncateIsDurableAtOnce() throws {
         let disk = MemoryFileSystem(files: ["/disk/j": [1, 2, 3, 4]])
         try disk.truncate("/disk/j", to: 1)

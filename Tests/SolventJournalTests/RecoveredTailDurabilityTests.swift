@@ -33,17 +33,19 @@ struct RecoveredTailDurabilityTests {
     }
 
     /// What a process killed between write(2) and fdatasync leaves: framed records in the tail
-    /// segment that readers see but a power cut would drop.
+    /// segment (at its data's length, inside its reserve) that readers see but a power cut would drop.
     private func appendWithoutSync(_ commands: [Command], after sequence: UInt64, to disk: MemoryFileSystem) throws {
-        let tail = try #require(disk.names(in: Self.directory).filter { $0.hasPrefix(JournalFiles.segmentPrefix) }.max())
+        let tail = try #require(try JournalRecovery(directory: Self.directory, fileSystem: disk, repairs: false)
+            .recover().tail)
         var records = BinaryWriter()
         for (index, command) in commands.enumerated() {
             RecordFrame.append(sequence: sequence + 1 + UInt64(index), time: 1_800_000_000_000, command: command,
                                to: &records)
         }
-        let path = JournalFiles.path(Self.directory, tail)
-        let file = try disk.openForAppend(path)
-        try disk.writeAll(file, records.bytes, path: path)
+        let path = JournalFiles.path(Self.directory, tail.name)
+        #expect(try disk.read(path).count > tail.length, "the tail segment should end in reserved space")
+        let file = try disk.openForWriting(path)
+        try disk.writeAll(file, records.bytes, at: tail.length, path: path)
         disk.close(file)
     }
 }

@@ -15,6 +15,17 @@ public protocol FileSystem: AnyObject, Sendable {
     func openForAppend(_ path: String) throws(FileSystemError) -> OpenFile
     /// Writes some prefix of `bytes` and returns its length, which may be short (as write(2) may).
     func write(_ file: OpenFile, _ bytes: UnsafeRawBufferPointer) throws(FileSystemError) -> Int
+    /// Opens an existing file for `write(_:_:at:)`. Nothing is appended by itself: a file with
+    /// reserved space is longer than its data, and its data grows into the reserve.
+    func openForWriting(_ path: String) throws(FileSystemError) -> OpenFile
+    /// Writes some prefix of `bytes` at byte `offset` (pwrite(2)) and returns its length.
+    func write(_ file: OpenFile, _ bytes: UnsafeRawBufferPointer, at offset: Int) throws(FileSystemError) -> Int
+    /// Allocates the file's first `length` bytes, growing its size to `length` if it is shorter
+    /// (posix_fallocate(3)); bytes never written read back as zeros. Writes into reserved space
+    /// then change neither the file's size nor its allocation, so their fdatasync commits less
+    /// metadata. Like any size change, the reserve is durable after the next `sync`. Returns
+    /// false when this file system reserves nothing (the file is unchanged).
+    func reserve(_ file: OpenFile, length: Int) throws(FileSystemError) -> Bool
     /// Makes everything written to `file` durable (fdatasync).
     func sync(_ file: OpenFile) throws(FileSystemError)
     func close(_ file: OpenFile)
@@ -32,6 +43,25 @@ public protocol FileSystem: AnyObject, Sendable {
 extension FileSystem {
     public func lockExclusively(_ directory: String) throws(JournalError) -> DirectoryLock? {
         nil
+    }
+}
+
+/// A file system that only appends, as every one did before reservations: it reserves nothing,
+/// so a file's data always ends at the file's end and writing at the data's length is appending.
+/// Wrappers written for that contract (tests' disks that delay syncs) keep working unchanged.
+extension FileSystem {
+    public func openForWriting(_ path: String) throws(FileSystemError) -> OpenFile {
+        try openForAppend(path)
+    }
+
+    /// Appends: correct only while `offset` is the file's end, which holds when `reserve` is
+    /// this default.
+    public func write(_ file: OpenFile, _ bytes: UnsafeRawBufferPointer, at offset: Int) throws(FileSystemError) -> Int {
+        try write(file, bytes)
+    }
+
+    public func reserve(_ file: OpenFile, length: Int) throws(FileSystemError) -> Bool {
+        false
     }
 }
 
@@ -77,6 +107,25 @@ extension FileSystem {
         // withUnsafeBytes rethrows untyped errors, so the failure is carried out by hand.
         let failure = bytes.withUnsafeBytes { buffer -> FileSystemError? in
             do throws(FileSystemError) { try writeAll(file, buffer, path: path) } catch { return error }
+            return nil
+        }
+        if let failure { throw failure }
+    }
+
+    /// Writes all of `bytes` at `offset`, continuing after short writes (see `writeAll(_:_:path:)`).
+    public func writeAll(_ file: OpenFile, _ bytes: [UInt8], at offset: Int, path: String) throws(FileSystemError) {
+        let failure = bytes.withUnsafeBytes { buffer -> FileSystemError? in
+            var written = 0
+            while written < buffer.count {
+                let count: Int
+                do throws(FileSystemError) {
+                    count = try write(file, UnsafeRawBufferPointer(rebasing: buffer[written...]), at: offset + written)
+                } catch {
+                    return error
+                }
+                guard count > 0 else { return FileSystemError("write", path, code: SystemError.noProgress) }
+                written += count
+            }
             return nil
         }
         if let failure { throw failure }

@@ -61,6 +61,30 @@ public final class POSIXFileSystem: FileSystem {
         }
     }
 
+    public func openForWriting(_ path: String) throws(FileSystemError) -> OpenFile {
+        // Never O_APPEND: on Linux it makes pwrite(2) ignore its offset and append.
+        OpenFile(descriptor: try retrying("open", path) { open(path, O_WRONLY | O_CLOEXEC) })
+    }
+
+    public func write(_ file: OpenFile, _ bytes: UnsafeRawBufferPointer, at offset: Int) throws(FileSystemError) -> Int {
+        while true {
+            let count = pwrite(file.descriptor, bytes.baseAddress, bytes.count, off_t(offset))
+            if count >= 0 { return count }
+            if errno != EINTR { throw FileSystemError("pwrite", "fd \(file.descriptor)", code: errno) }
+        }
+    }
+
+    public func reserve(_ file: OpenFile, length: Int) throws(FileSystemError) -> Bool {
+        // posix_fallocate returns the error number instead of setting errno. glibc emulates it
+        // where the file system lacks fallocate(2); EOPNOTSUPP is left for what it cannot do.
+        while true {
+            let code = posix_fallocate(file.descriptor, 0, off_t(length))
+            if code == 0 { return true }
+            if code == EOPNOTSUPP { return false }
+            if code != EINTR { throw FileSystemError("posix_fallocate", "fd \(file.descriptor)", code: code) }
+        }
+    }
+
     public func sync(_ file: OpenFile) throws(FileSystemError) {
         // Never retried, even on EINTR's cousins: after a failed fsync the kernel may have
         // dropped the dirty pages, so a second call could report success for lost data.

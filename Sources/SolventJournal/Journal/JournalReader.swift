@@ -10,7 +10,8 @@ public struct JournalReader {
     }
 
     /// Calls `visit` with every record after `sequence`, in order. Returns how the journal ends:
-    /// nil when every byte is a valid record, else the damage (a torn tail, before recovery).
+    /// nil when every byte is a valid record or reserved space after them (`SegmentReserve`),
+    /// else the damage (a torn tail, before recovery).
     @discardableResult
     public func records(after sequence: UInt64, _ visit: (JournalRecord) -> Void) throws(JournalError) -> String? {
         let segments: [(first: UInt64, name: String)]

@@ -3,7 +3,8 @@ import SolventCore
 /// Rebuilds the exchange from a data directory: the newest usable snapshot, then every journal
 /// record after it. A torn tail (damage with no valid record after it, in the last segment) is
 /// cut off and reported; damage anywhere else stops recovery with the file and offset, because
-/// skipping it would silently drop acknowledged commands.
+/// skipping it would silently drop acknowledged commands. Zeros after the last record are
+/// reserved space (`SegmentReserve`), not damage: they are neither reported nor cut.
 public struct JournalRecovery: Sendable {
     public let directory: String
     public let fileSystem: any FileSystem
@@ -132,8 +133,12 @@ struct SegmentWalk: Sendable {
             if record.sequence > skipThrough { emit(record) }
         }
         journalNext = next
-        guard case .damaged(let offset, let reason, let intactAfter) = end else {
-            return (segment.name, bytes.count)
+        let offset: Int, reason: String, intactAfter: Bool
+        switch end {
+        case .clean: return (segment.name, bytes.count)
+        // Not cut: the writer continues into the reserve at the data's length.
+        case .reserved(let dataLength): return (segment.name, dataLength)
+        case .damaged(let at, let why, let intact): (offset, reason, intactAfter) = (at, why, intact)
         }
         guard isLast && !intactAfter else {
             let after = intactAfter ? "valid records follow it" : "later segments follow it"

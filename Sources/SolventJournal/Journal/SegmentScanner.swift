@@ -7,6 +7,9 @@ struct SegmentScanner {
     enum End: Equatable {
         /// Every byte belongs to a valid record.
         case clean
+        /// Valid records fill the first `dataLength` bytes and only zeros follow: space reserved
+        /// ahead of the data (`SegmentReserve`), the clean end of a segment still being written.
+        case reserved(dataLength: Int)
         /// The bytes from `offset` on are not a valid record. `intactAfter` says whether a valid
         /// later record follows in the same file: then this is not a torn tail but damage.
         case damaged(offset: Int, reason: String, intactAfter: Bool)
@@ -33,6 +36,9 @@ struct SegmentScanner {
                 visit(record)
                 expected += 1
                 offset = end
+            case .incomplete where SegmentReserve.starts(at: offset, in: buffer),
+                 .corrupt where SegmentReserve.starts(at: offset, in: buffer):
+                return .success(.reserved(dataLength: offset))
             case .incomplete:
                 return .success(.damaged(offset: offset, reason: "incomplete record",
                                          intactAfter: Self.intactFrame(in: buffer, after: offset, from: expected)))

@@ -4,7 +4,8 @@ import SolventJournal
 
 /// Reads the journal's segment files frame by frame, handing out each record together with
 /// the raw bytes of its frame body: what the Merkle log hashes and what an auditor replays.
-/// Read-only; stops at the first frame that is not intact and reports where.
+/// Read-only; stops at the first frame that is not intact and reports where (the zeros of a
+/// segment's reserve end its data cleanly).
 struct JournalFrames {
     let directory: String
 
@@ -39,6 +40,8 @@ struct JournalFrames {
             var offset = 0
             while offset < bytes.count && expected <= last {
                 guard case .record(let record, let end) = RecordFrame.read(bytes, at: offset) else {
+                    // Zeros to the file's end are space reserved ahead of the data, not damage.
+                    if SegmentReserve.starts(at: offset, in: bytes) { break }
                     return "\(segment.path) at byte \(offset)"
                 }
                 guard record.sequence == expected else {

@@ -60,7 +60,9 @@ struct CrashHarness {
 
     private func start() throws(CrashFailure) -> ChildExchange {
         // Every segment is kept: the reference replays the journal from genesis, between kills.
-        let arguments = ["pipe", "--data", directory, "--snapshot-every", "1500", "--segment-bytes", "65536"]
+        // Segments of 256 KiB hold several group commits (up to ~120 KB each under this load),
+        // so kills and power cuts land both inside a segment's reserved space and around rolls.
+        let arguments = ["pipe", "--data", directory, "--snapshot-every", "1500", "--segment-bytes", "262144"]
         do {
             return try ChildExchange(executable: executable, arguments: arguments, log: log)
         } catch {

@@ -7,8 +7,8 @@ enum JournalContents {
         var description: String
     }
 
-    /// Every record of every segment, oldest first; throws if a segment does not end cleanly or
-    /// the segments do not follow each other.
+    /// Every record of every segment, oldest first; throws if a segment does not end cleanly (at
+    /// its end or in reserved zeros) or the segments do not follow each other.
     static func records(in directory: String, fileSystem: any FileSystem) throws -> [JournalRecord] {
         var records: [JournalRecord] = []
         for segment in JournalFiles.segments(in: try fileSystem.list(directory)) {
@@ -18,19 +18,20 @@ enum JournalContents {
             let path = JournalFiles.path(directory, segment.name)
             let end = try SegmentScanner(path: path, bytes: try fileSystem.read(path))
                 .scan(expected: segment.first) { records.append($0) }
-            guard end == .clean else { throw NotClean(description: "\(segment.name) ends with \(end)") }
+            if case .damaged = end { throw NotClean(description: "\(segment.name) ends with \(end)") }
         }
         return records
     }
 
-    /// Sequence and byte range of every record in one segment's bytes; throws at the first
-    /// byte that does not start a valid record.
+    /// Sequence and byte range of every record in one segment's bytes, up to any reserve (zeros
+    /// to the end); throws at the first other byte that does not start a valid record.
     static func recordRanges(in bytes: [UInt8]) throws -> [(sequence: UInt64, start: Int, end: Int)] {
         var ranges: [(sequence: UInt64, start: Int, end: Int)] = []
         try bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
                 guard case .record(let record, let end) = RecordFrame.read(buffer, at: offset) else {
+                    if buffer[offset...].allSatisfy({ $0 == 0 }) { break }
                     throw NotClean(description: "no record at byte \(offset)")
                 }
                 ranges.append((record.sequence, offset, end))

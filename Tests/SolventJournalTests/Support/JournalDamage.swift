@@ -83,11 +83,12 @@ struct JournalDamage: CustomStringConvertible {
                 ?? (original.count == bytes.count ? nil : common) else {
             return .recovers(lastSequence: image.segments[lastKept].nextSequence - 1, truncatedAt: nil)
         }
-        // The record holding the first changed byte; past the end, the record that would come next.
+        // The record holding the first changed byte; past the data, the record that would come next.
         let damaged = segment.records.first { $0.end > changed }
-            ?? (sequence: segment.nextSequence, start: original.count, end: original.count)
-        if bytes.count == damaged.start {
-            // Cut exactly between records: nothing is damaged, the segment just ends there.
+            ?? (sequence: segment.nextSequence, start: segment.dataLength, end: segment.dataLength)
+        if bytes[damaged.start...].allSatisfy({ $0 == 0 }) {
+            // Cut exactly between records, or only zeros after them (a reserve, however damage
+            // left it): nothing is damaged, the segment just ends there.
             return isLast ? .recovers(lastSequence: damaged.sequence - 1, truncatedAt: nil) : .inconsistent
         }
         let intactAfter = segment.records.contains { record in

@@ -12,6 +12,8 @@ struct JournalImage: Sendable {
         var records: [(sequence: UInt64, start: Int, end: Int)]
 
         var nextSequence: UInt64 { (records.last?.sequence ?? 0) + 1 }
+        /// Where the records end; zeros (a reserve) may follow up to `bytes.count`.
+        var dataLength: Int { records.last?.end ?? 0 }
     }
 
     static let directory = "/data"

@@ -3,17 +3,21 @@
 /// The disk as a test sees it: crashes, raw bytes for corruption, durable versus volatile state.
 extension MemoryFileSystem {
     /// The disk after power loss: durable entries with durable contents, nothing open, no faults.
-    /// With `keepingTornWrites`, each file also keeps a random prefix of the bytes appended since
-    /// its last sync, as a write cut off mid-way would leave it.
+    /// With `keepingTornWrites`, each file also keeps a random prefix of the bytes written or
+    /// reserved since its last sync (from the lowest offset changed), as a write cut off mid-way
+    /// would leave it: never less than was synced, never a byte that was not written.
     func crash(keepingTornWrites: Bool = false) -> MemoryFileSystem {
         lock.withLock {
             var files: [String: [UInt8]] = [:]
             for (path, inode) in durableEntries {
                 let file = inodes[inode]!
                 var bytes = file.durable
-                let appended = file.current.count - file.durable.count
-                if keepingTornWrites && !file.poisoned && appended > 0 && file.current.starts(with: file.durable) {
-                    bytes += file.current[file.durable.count...].prefix(Int.random(in: 0...appended, using: &plan.random))
+                if keepingTornWrites && !file.poisoned && !file.emptied, let start = file.tornFrom,
+                   start < file.current.count {
+                    let kept = Int.random(in: 0...(file.current.count - start), using: &plan.random)
+                    if start > bytes.count { bytes += repeatElement(0, count: start - bytes.count) }
+                    let end = min(bytes.count, start + kept)
+                    bytes.replaceSubrange(start..<end, with: file.current[start..<(start + kept)])
                 }
                 files[path] = bytes
             }

@@ -32,7 +32,7 @@ enum Fault: Equatable, Sendable, CustomStringConvertible {
 
 /// The operations that change a disk, as an observer sees them about to happen.
 enum DiskOperation: Equatable, Sendable {
-    case create, write, sync, truncate, rename, remove, syncDirectory
+    case create, write, reserve, sync, truncate, rename, remove, syncDirectory
 }
 
 /// What the memory disk does to each write and sync: scripted faults, random short writes, and

@@ -6,7 +6,9 @@ import SolventTestSupport
 /// A disk in memory, for proving what survives a crash.
 ///
 /// Each file (an inode) has the bytes a reader sees now (`current`, the page cache) and the bytes
-/// that would survive power loss (`durable`); `sync` copies the first to the second. Directory
+/// that would survive power loss (`durable`); `sync` copies the first to the second. Reserved
+/// space is zeros in `current`, like a size change not durable before the next sync; a crash
+/// keeps the durable bytes and, torn, some prefix of what changed since (`tornFrom`). Directory
 /// entries are the same: `create`, `rename` and `remove` change the entries every operation sees,
 /// and only `syncDirectory` makes them durable. `crash()` returns the disk as the next process
 /// would find it. Directories themselves are durable as soon as they are made (the journal never
@@ -20,6 +22,28 @@ final class MemoryFileSystem: FileSystem, @unchecked Sendable {
         /// Set by a sync that failed without persisting: those bytes are gone, as on Linux where
         /// the kernel marks the pages clean after reporting the error. Later syncs fail too.
         var poisoned = false
+        /// The lowest offset written or reserved since the last sync: a torn crash keeps the
+        /// durable bytes overlaid with some prefix of the current ones from here.
+        var tornFrom: Int?
+        /// Emptied by `create` since the last sync: a crash then keeps the old bytes whole.
+        var emptied = false
+
+        mutating func changed(from offset: Int) {
+            tornFrom = min(tornFrom ?? offset, offset)
+        }
+
+        mutating func overwrite(_ offset: Int, with bytes: some Collection<UInt8>) {
+            if offset > current.count { current += repeatElement(0, count: offset - current.count) }
+            let end = min(current.count, offset + bytes.count)
+            current.replaceSubrange(offset..<end, with: bytes)
+            changed(from: offset)
+        }
+
+        mutating func synced() {
+            durable = current
+            tornFrom = nil
+            emptied = false
+        }
     }
 
     let lock = NSLock()
@@ -90,6 +114,7 @@ final class MemoryFileSystem: FileSystem, @unchecked Sendable {
                 if exclusive { throw FileSystemError("create", path, code: EEXIST) }
                 inode = existing
                 inodes[inode]!.current = []
+                inodes[inode]!.emptied = true
             } else {
                 inode = nextInode
                 nextInode += 1
@@ -101,24 +126,35 @@ final class MemoryFileSystem: FileSystem, @unchecked Sendable {
     }
 
     func openForAppend(_ path: String) throws(FileSystemError) -> OpenFile {
+        try openForWriting(path)
+    }
+
+    func openForWriting(_ path: String) throws(FileSystemError) -> OpenFile {
         try locked { () throws(FileSystemError) in
             guard let inode = entries[path] else { throw FileSystemError("open", path, code: ENOENT) }
             return open(inode, path)
         }
     }
 
+    /// Appends (every sequential writer here writes a file from its start to its end).
     func write(_ file: OpenFile, _ bytes: UnsafeRawBufferPointer) throws(FileSystemError) -> Int {
-        announce(.write, lock.withLock { openFiles[file.descriptor]?.path } ?? "")
+        try store(file, bytes, at: nil)
+    }
+
+    func write(_ file: OpenFile, _ bytes: UnsafeRawBufferPointer, at offset: Int) throws(FileSystemError) -> Int {
+        try store(file, bytes, at: offset)
+    }
+
+    func reserve(_ file: OpenFile, length: Int) throws(FileSystemError) -> Bool {
+        announce(.reserve, lock.withLock { openFiles[file.descriptor]?.path } ?? "")
         return try locked { () throws(FileSystemError) in
-            guard let (inode, path) = openFiles[file.descriptor] else { throw FileSystemError("write", "fd", code: EBADF) }
-            var count = bytes.count
-            switch plan.nextWrite(path: path, length: bytes.count) {
-            case .fail: throw FileSystemError("write", path, code: EIO)
-            case .short(let length): count = length
-            case .full: break
+            guard let (inode, _) = openFiles[file.descriptor] else { throw FileSystemError("fallocate", "fd", code: EBADF) }
+            let count = inodes[inode]!.current.count
+            if length > count {
+                inodes[inode]!.current += repeatElement(0, count: length - count)
+                inodes[inode]!.changed(from: count)
             }
-            inodes[inode]!.current.append(contentsOf: bytes.prefix(count))
-            return count
+            return true
         }
     }
 
@@ -132,10 +168,10 @@ final class MemoryFileSystem: FileSystem, @unchecked Sendable {
             guard !inodes[inode]!.poisoned else { throw FileSystemError("fdatasync", path, code: EIO) }
             switch plan.nextSync(path: path) {
             case .fail(let persisted):
-                if persisted { inodes[inode]!.durable = inodes[inode]!.current } else { inodes[inode]!.poisoned = true }
+                if persisted { inodes[inode]!.synced() } else { inodes[inode]!.poisoned = true }
                 throw FileSystemError("fdatasync", path, code: EIO)
             case .succeed:
-                inodes[inode]!.durable = inodes[inode]!.current
+                inodes[inode]!.synced()
             }
         }
     }
@@ -152,7 +188,7 @@ final class MemoryFileSystem: FileSystem, @unchecked Sendable {
             guard let inode = entries[path] else { throw FileSystemError("open", path, code: ENOENT) }
             precondition(length <= inodes[inode]!.current.count, "the journal only ever shortens a file")
             inodes[inode]!.current.removeLast(inodes[inode]!.current.count - length)
-            inodes[inode]!.durable = inodes[inode]!.current  // ftruncate then fsync
+            inodes[inode]!.synced()  // ftruncate then fsync
         }
     }
 
@@ -177,6 +213,23 @@ final class MemoryFileSystem: FileSystem, @unchecked Sendable {
             guard directories.contains(directory) else { throw FileSystemError("open", directory, code: ENOENT) }
             durableEntries = durableEntries.filter { Self.parent(of: $0.key) != directory }
             for (path, inode) in entries where Self.parent(of: path) == directory { durableEntries[path] = inode }
+        }
+    }
+
+    /// Writes at `offset`, or appends when it is nil; a write past the end leaves zeros before it.
+    private func store(_ file: OpenFile, _ bytes: UnsafeRawBufferPointer, at offset: Int?) throws(FileSystemError) -> Int {
+        announce(.write, lock.withLock { openFiles[file.descriptor]?.path } ?? "")
+        return try locked { () throws(FileSystemError) in
+            guard let (inode, path) = openFiles[file.descriptor] else { throw FileSystemError("write", "fd", code: EBADF) }
+            var count = bytes.count
+            switch plan.nextWrite(path: path, length: bytes.count) {
+            case .fail: throw FileSystemError("write", path, code: EIO)
+            case .short(let length): count = length
+            case .full: break
+            }
+            let start = offset ?? inodes[inode]!.current.count
+            inodes[inode]!.overwrite(start, with: bytes.prefix(count))
+            return count
         }
     }
 
