@@ -101,6 +101,7 @@ final class DirectEndpointHandler: ChannelDuplexHandler, RemovableChannelHandler
 
     private func answer(_ call: DirectCall, _ context: ChannelHandlerContext) {
         turns.answering = true
+        let answer = call.answer
         let loop = context.eventLoop
         let bound = NIOLoopBound((handler: self, context: context), eventLoop: loop)
         do throws(BinanceError) {
@@ -108,27 +109,28 @@ final class DirectEndpointHandler: ChannelDuplexHandler, RemovableChannelHandler
             let request = try api.admit(call.endpoint, call.head, uri: call.uri, body: call.body, clientIP: clientIP)
             try call.direct(request) { result in
                 // Handoffs come on this loop (`ReplyRelay`); hop only if one ever does not.
-                let finish: @Sendable () -> Void = { bound.value.handler.finish(call, APIService.reply(result), bound.value.context) }
+                let finish: @Sendable () -> Void = {
+                    bound.value.handler.finish(answer, APIService.reply(result), bound.value.context)
+                }
                 if loop.inEventLoop { finish() } else { loop.execute(finish) }
             }
         } catch {
-            finish(call, APIService.reply(to: error), context)
+            finish(answer, APIService.reply(to: error), context)
         }
     }
 
-    private func finish(_ call: DirectCall, _ reply: Reply, _ context: ChannelHandlerContext) {
-        var fields = api.headerFields(reply, label: call.endpoint.path, method: call.head.method, clientIP: clientIP,
-                                      since: call.started)
-        fields[.contentLength] = String(reply.body.count)
-        fields[.date] = date.text(atMilliseconds: ServerClock.milliseconds())
-        fields[.server] = serverName
+    private func finish(_ answer: DirectCall.Answer, _ reply: Reply, _ context: ChannelHandlerContext) {
+        var fields = api.headerFields(reply, label: answer.label, method: answer.method, clientIP: clientIP,
+                                      since: answer.started)
+        fields.append(HTTPField(name: .contentLength, value: String(reply.body.count)))
+        fields.append(HTTPField(name: .date, value: date.text(atMilliseconds: ServerClock.milliseconds())))
+        fields.append(HTTPField(name: .server, value: serverName))
         context.write(wrapOutboundOut(.head(HTTPResponse(status: .init(code: reply.status), headerFields: fields))),
                       promise: nil)
         context.write(wrapOutboundOut(.body(ByteBuffer(bytes: reply.body))), promise: nil)
         context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
         turns.answering = false
-        // Hummingbird's rule for the requests it answers.
-        if call.head.headerFields[.connection] == "close" {
+        if answer.closesConnection {
             context.close(promise: nil)
         } else if quiesceWaits {
             quiesceWaits = false
@@ -182,7 +184,7 @@ final class DirectEndpointHandler: ChannelDuplexHandler, RemovableChannelHandler
 }
 
 /// A direct endpoint's request while its parts are read.
-private struct DirectCall: Sendable {
+private struct DirectCall {
     let head: HTTPRequest
     let uri: URI
     let endpoint: Endpoint
@@ -191,6 +193,20 @@ private struct DirectCall: Sendable {
     private(set) var body = ByteBuffer()
     /// The body passed `APIService.bodyLimit`; the rest is dropped and the request refused.
     private(set) var bodyTooLarge = false
+
+    /// What writing the answer needs, kept while the handler works.
+    struct Answer: Sendable {
+        let label: String
+        let method: HTTPRequest.Method
+        let started: ContinuousClock.Instant
+        /// Hummingbird's rule for the requests it answers: `Connection: close` closes after the answer.
+        let closesConnection: Bool
+    }
+
+    var answer: Answer {
+        Answer(label: endpoint.path, method: head.method, started: started,
+               closesConnection: head.headerFields[.connection] == "close")
+    }
 
     mutating func collect(_ buffer: inout ByteBuffer) {
         guard !bodyTooLarge else { return }
