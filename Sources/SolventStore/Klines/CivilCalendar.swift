@@ -1,14 +1,15 @@
 import SolventCore
 
-/// Proleptic Gregorian dates in UTC, from day counts since the Unix epoch, for month bars.
+/// Proleptic Gregorian dates in UTC, from day counts since the Unix epoch, for month bars (and
+/// the server's `Date` header).
 ///
 /// Howard Hinnant's `civil_from_days` / `days_from_civil`: exact integer arithmetic over 400-year
 /// eras, no tables, no Foundation calendar (whose time zone a server could have set differently).
-enum CivilCalendar {
+public enum CivilCalendar {
     static let dayMs: Int64 = 86_400_000
 
     /// Year, month (1...12) and day (1...31) of day `days` since 1970-01-01.
-    static func date(fromDays days: Int64) -> (year: Int64, month: Int64, day: Int64) {
+    public static func date(fromDays days: Int64) -> (year: Int64, month: Int64, day: Int64) {
         let shifted = days + 719_468 // days since 0000-03-01
         let era = floorDivision(shifted, 146_097)
         let dayOfEra = shifted - era * 146_097
