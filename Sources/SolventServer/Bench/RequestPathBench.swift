@@ -81,8 +81,8 @@ import SolventWire
     }
 
     private static func respond(_ fixture: RequestPathFixture, _ reply: Reply) -> Int {
-        let fields = fixture.api.headerFields(reply, label: "/api/v3/order", method: .post,
-                                              clientIP: RequestPathFixture.clientIP, since: .now)
+        let fields = fixture.api.complete(reply, label: "/api/v3/order", method: .post,
+                                          clientIP: RequestPathFixture.clientIP, since: .now)
         return HTTPResponse(status: .init(code: reply.status), headerFields: fields).status.code
     }
 

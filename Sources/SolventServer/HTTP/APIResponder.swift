@@ -16,8 +16,8 @@ struct APIResponder: HTTPResponder {
     func respond(to request: Request, context: Context) async throws -> Response {
         let started = ContinuousClock.now
         let (reply, label) = await answer(request, clientIP: context.clientIP)
-        let headers = api.headerFields(reply, label: label, method: request.method, clientIP: context.clientIP,
-                                       since: started)
+        let headers = api.complete(reply, label: label, method: request.method, clientIP: context.clientIP,
+                                   since: started)
         return Response(status: HTTPResponse.Status(code: reply.status), headers: headers,
                         body: ResponseBody(byteBuffer: ByteBuffer(bytes: reply.body)))
     }

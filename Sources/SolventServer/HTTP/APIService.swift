@@ -65,10 +65,10 @@ struct APIService: Sendable {
         }
     }
 
-    /// The answer's headers (content type, the IP's used weight, the reply's own); the request
-    /// is counted in the metrics under `label`.
-    func headerFields(_ reply: Reply, label: String, method: HTTPRequest.Method, clientIP: String,
-                      since started: ContinuousClock.Instant) -> HTTPFields {
+    /// The request is done: it is counted in the metrics under `label`, and the answer's headers
+    /// come back (content type, the IP's used weight, the reply's own).
+    func complete(_ reply: Reply, label: String, method: HTTPRequest.Method, clientIP: String,
+                  since started: ContinuousClock.Instant) -> HTTPFields {
         let weight = String(gate.usedWeight(ip: clientIP))
         metrics.record(endpoint: label, method: method.rawValue, status: reply.status, since: started)
         var fields = HTTPFields()

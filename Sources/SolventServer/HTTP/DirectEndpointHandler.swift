@@ -119,8 +119,8 @@ final class DirectEndpointHandler: ChannelDuplexHandler, RemovableChannelHandler
     }
 
     private func finish(_ answer: DirectCall.Answer, _ reply: Reply, _ context: ChannelHandlerContext) {
-        var fields = api.headerFields(reply, label: answer.label, method: answer.method, clientIP: clientIP,
-                                      since: answer.started)
+        var fields = api.complete(reply, label: answer.label, method: answer.method, clientIP: clientIP,
+                                  since: answer.started)
         fields.append(HTTPField(name: .contentLength, value: String(reply.body.count)))
         fields.append(HTTPField(name: .date, value: date.text(atMilliseconds: ServerClock.milliseconds())))
         fields.append(HTTPField(name: .server, value: serverName))
