@@ -2,12 +2,12 @@
 import PackageDescription
 
 // Solvent: a spot exchange whose users can check that their assets are there.
-// ARCHITECTURE.md (in ../shared/design) holds the module map; arrows below are the only imports.
+// ARCHITECTURE.md holds the module map; arrows below are the only imports. Linux only: the journal
+// relies on fdatasync and posix_fallocate.
 let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
 
 let package = Package(
     name: "Solvent",
-    platforms: [.macOS(.v15)],
     products: [
         .library(name: "SolventCore", targets: ["SolventCore"]),
         .library(name: "SolventJournal", targets: ["SolventJournal"]),
@@ -82,34 +82,63 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // What the two executables share: standard streams, one-line failures, clocks, seeded
+        // random, journal options. Not a product.
+        .target(
+            name: "SolventCommandLine",
+            dependencies: ["SolventJournal", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict
+        ),
+        // What an operator runs: serve, demo, admin, epoch, audit, journal-check.
         .executableTarget(
             name: "solvent",
             dependencies: [
-                "SolventCore", "SolventJournal", "SolventWire", "SolventServer", "SolventProof",
+                "SolventCore", "SolventJournal", "SolventWire", "SolventServer", "SolventProof", "SolventCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                // bench-streams' subscribers.
-                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
-            ]
+            ],
+            swiftSettings: strict
+        ),
+        // The benchmarks and the crash harness: measure the product from outside it, through
+        // `package` access where they time internals. Never a product.
+        .executableTarget(
+            name: "solvent-bench",
+            dependencies: [
+                "SolventCore", "SolventJournal", "SolventWire", "SolventStore", "SolventServer", "SolventProof",
+                "SolventCommandLine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                // streams' subscribers.
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: strict
         ),
         // The standalone verifier a user or auditor runs: SolventProof alone, small enough to audit.
         .executableTarget(name: "solvent-verify", dependencies: ["SolventProof"], swiftSettings: strict),
         // What the test targets share (a seedable generator); never shipped.
-        .target(name: "SolventTestSupport", dependencies: ["SolventCore"], path: "Tests/SolventTestSupport"),
-        .testTarget(name: "SolventCoreTests", dependencies: ["SolventCore", "SolventTestSupport"]),
-        .testTarget(name: "SolventJournalTests", dependencies: ["SolventJournal", "SolventCore", "SolventTestSupport"]),
-        .testTarget(name: "SolventWireTests", dependencies: ["SolventWire", "SolventCore"]),
+        .target(name: "SolventTestSupport", dependencies: ["SolventCore"], path: "Tests/SolventTestSupport", swiftSettings: strict),
+        .testTarget(name: "SolventCoreTests", dependencies: ["SolventCore", "SolventTestSupport"], swiftSettings: strict),
+        .testTarget(name: "SolventJournalTests", dependencies: ["SolventJournal", "SolventCore", "SolventTestSupport"], swiftSettings: strict),
+        .testTarget(name: "SolventWireTests", dependencies: ["SolventWire", "SolventCore"], swiftSettings: strict),
         .testTarget(
             name: "SolventProofTests",
-            dependencies: ["SolventProof", "SolventCore", "SolventTestSupport", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["SolventProof", "SolventCore", "SolventTestSupport", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
         ),
         .testTarget(
             name: "SolventStoreTests",
-            dependencies: ["SolventStore", "SolventCore", "SolventTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["SolventStore", "SolventCore", "SolventTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
         ),
         .testTarget(
             name: "SolventServerTests",
@@ -121,7 +150,8 @@ let package = Package(
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "NIOPosix", package: "swift-nio"),
-            ]
+            ],
+            swiftSettings: strict
         ),
     ]
 )

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SolventCommandLine
 import SolventCore
 
 /// `solvent demo`: a live exchange on embedded storage, traded by simulated traders, drawn a few

@@ -6,8 +6,6 @@ struct Solvent: AsyncParsableCommand {
         commandName: "solvent",
         abstract: "Solvent, a spot crypto exchange.",
         discussion: "Start with `solvent demo` to watch a live in-process exchange trade.",
-        subcommands: [ServeCommand.self, AdminCommand.self, DemoCommand.self, BenchCommand.self, HTTPBenchCommand.self,
-                      StreamBenchCommand.self, ProofBenchCommand.self, HistoryBenchCommand.self, LogBenchCommand.self,
-                      PipeCommand.self, CrashTestCommand.self, JournalCheckCommand.self, EpochCommand.self, AuditCommand.self,
-                      RequestBenchCommand.self])
+        subcommands: [ServeCommand.self, DemoCommand.self, AdminCommand.self, EpochCommand.self,
+                      AuditCommand.self, JournalCheckCommand.self])
 }

@@ -6,7 +6,7 @@ import NIOPosix
 // thread hops per request. It has to happen before any task exists, hence here, first. Only
 // for these commands: their tasks are request handlers that never block, whereas other
 // commands wait on threads and processes from async code, which must not hold up a loop.
-if let command = CommandLine.arguments.dropFirst().first, ["serve", "bench-http"].contains(command) {
+if let command = CommandLine.arguments.dropFirst().first, command == "serve" {
     NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
 }
 

@@ -25,7 +25,7 @@ extension APIKeyPermissions {
 }
 
 /// An API key as authentication uses it: the credential decrypted, ready to verify.
-struct ActiveKey: Sendable {
+package struct ActiveKey: Sendable {
     let id: String
     let account: AccountId
     let credential: APIKeyCredential
@@ -36,7 +36,7 @@ struct ActiveKey: Sendable {
     /// The credential ready to check requests, prepared once here rather than per request.
     let verifier: SignatureVerifier
 
-    init(id: String, account: AccountId, credential: APIKeyCredential, permissions: APIKeyPermissions,
+    package init(id: String, account: AccountId, credential: APIKeyCredential, permissions: APIKeyPermissions,
          ipAllowList: [String], enabled: Bool) {
         self.id = id
         self.account = account

@@ -6,10 +6,10 @@ import Synchronization
 /// Checks a request's API key, timestamp and signature in Binance's order (spec §2.5): key
 /// present and well-formed (-2014), known, enabled and allowed from this IP (-2015), timestamp
 /// within the window (-1021), signature (-1022), permission (-2015).
-final class Authenticator: Sendable {
+package final class Authenticator: Sendable {
     private let keys = Mutex<[String: ActiveKey]>([:])
 
-    init(keys initial: [ActiveKey]) {
+    package init(keys initial: [ActiveKey]) {
         keys.withLock { keys in for key in initial { keys[key.id] = key } }
     }
 

@@ -5,7 +5,7 @@ import Synchronization
 /// The listed assets and markets by id and by name, as the API needs them for every request:
 /// kept current from the durable batches (listings carry ids in their events, the specs are in
 /// the commands), so no request has to visit the sequencer to resolve a symbol.
-final class Catalog: Sendable {
+package final class Catalog: Sendable {
     struct Listings: Sendable {
         var assets: [AssetSpec] = []
         var markets: [MarketSpec] = []
@@ -14,10 +14,12 @@ final class Catalog: Sendable {
 
     private let listings = Mutex(Listings())
 
+    package init() {}
+
     var snapshot: Listings { listings.withLock { $0 } }
 
     /// Starts over from the exchange's own listings (at start, after recovery).
-    func replace(assets: [AssetSpec], markets: [MarketSpec]) {
+    package func replace(assets: [AssetSpec], markets: [MarketSpec]) {
         listings.withLock { listings in
             listings = Listings()
             listings.assets = assets

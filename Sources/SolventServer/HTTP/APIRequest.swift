@@ -3,12 +3,12 @@ import SolventWire
 
 /// One REST request after routing and parsing: the raw parts the signature is checked over,
 /// the parsed parameters, and who sent it once authenticated.
-struct APIRequest: Sendable {
-    let method: String
-    let path: String
+package struct APIRequest: Sendable {
+    package let method: String
+    package let path: String
     let rawQuery: String
     let rawBody: String
-    let parameters: RequestParameters
+    package let parameters: RequestParameters
     /// `X-MBX-APIKEY`, as sent (nil when absent).
     let apiKey: String?
     /// `X-Solvent-Admin-Token`, for the admin surface.
@@ -17,7 +17,7 @@ struct APIRequest: Sendable {
     /// Server time when the request arrived (ms).
     let receivedAt: Int64
     /// The authenticated account; set before TRADE, USER_DATA and USER_STREAM handlers run.
-    var account: AccountId?
+    package var account: AccountId?
 
     /// The authenticated account; only handlers behind authentication call this.
     var caller: AccountId {

@@ -7,10 +7,16 @@ import SolventWire
 /// the channel handler that answers direct endpoints in the pipeline (`DirectEndpointHandler`):
 /// which endpoint a request is for, the request as its handler sees it once past the limits and
 /// authentication, and the answer's headers, counted in the metrics.
-struct APIService: Sendable {
+package struct APIService: Sendable {
     let table: EndpointTable
     let gate: RequestGate
     let metrics: APIMetrics
+
+    package init(table: EndpointTable, gate: RequestGate, metrics: APIMetrics) {
+        self.table = table
+        self.gate = gate
+        self.metrics = metrics
+    }
     static let bodyLimit = 64 * 1024
     private static let apiKeyField = HTTPField.Name("X-MBX-APIKEY")!
     private static let adminTokenField = HTTPField.Name(AdminToken.header)!
@@ -41,7 +47,7 @@ struct APIService: Sendable {
     }
 
     /// The request's parts as handlers see them: parameters decoded, arrival time stamped.
-    static func apiRequest(_ head: HTTPRequest, uri: URI, body: ByteBuffer, clientIP: String) throws(BinanceError)
+    package static func apiRequest(_ head: HTTPRequest, uri: URI, body: ByteBuffer, clientIP: String) throws(BinanceError)
         -> APIRequest {
         let rawQuery = uri.query ?? ""
         let rawBody = String(buffer: body)
@@ -67,7 +73,7 @@ struct APIService: Sendable {
 
     /// The request is done: it is counted in the metrics under `label`, and the answer's headers
     /// come back (content type, the IP's used weight, the reply's own).
-    func complete(_ reply: Reply, label: String, method: HTTPRequest.Method, clientIP: String,
+    package func complete(_ reply: Reply, label: String, method: HTTPRequest.Method, clientIP: String,
                   since started: ContinuousClock.Instant) -> HTTPFields {
         let weight = String(gate.usedWeight(ip: clientIP))
         metrics.record(endpoint: label, method: method.rawValue, status: reply.status, since: started)

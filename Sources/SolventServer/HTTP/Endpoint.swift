@@ -1,7 +1,7 @@
 import SolventWire
 
 /// One REST endpoint: where it lives, what it requires, and what answers it.
-struct Endpoint: Sendable {
+package struct Endpoint: Sendable {
     let method: String
     let path: String
     let security: Security
@@ -14,7 +14,7 @@ struct Endpoint: Sendable {
 
     typealias DirectHandler = @Sendable (APIRequest, @escaping ReplyHandoff) throws(BinanceError) -> Void
 
-    init(_ method: String, _ path: String, _ security: Security,
+    package init(_ method: String, _ path: String, _ security: Security,
          _ handler: @escaping @Sendable (APIRequest) async throws(BinanceError) -> Reply) {
         self.method = method
         self.path = path
@@ -54,20 +54,20 @@ func awaitHandoff<Value: Sendable>(_ start: (@escaping Handoff<Value>) throws(Bi
 }
 
 /// The endpoints by path and method.
-struct EndpointTable: Sendable {
+package struct EndpointTable: Sendable {
     private var byPath: [String: [String: Endpoint]] = [:]
 
-    init(_ endpoints: [Endpoint]) {
+    package init(_ endpoints: [Endpoint]) {
         for endpoint in endpoints { byPath[endpoint.path, default: [:]][endpoint.method] = endpoint }
     }
 
-    enum Lookup {
+    package enum Lookup {
         case found(Endpoint)
         case unknownPath
         case wrongMethod
     }
 
-    func lookup(method: String, path: String) -> Lookup {
+    package func lookup(method: String, path: String) -> Lookup {
         guard let methods = byPath[path] else { return .unknownPath }
         guard let endpoint = methods[method] else { return .wrongMethod }
         return .found(endpoint)

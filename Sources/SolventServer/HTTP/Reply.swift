@@ -3,9 +3,9 @@ import SolventWire
 
 /// What a handler answers: JSON bytes with an HTTP status, and any extra headers (the order
 /// counts after a placement).
-struct Reply: Sendable {
-    var status: Int = 200
-    var body: [UInt8]
+package struct Reply: Sendable {
+    package var status: Int = 200
+    package var body: [UInt8]
     /// Names made once (`HTTPField.Name` validates and lower-cases its text when made).
     var headers: [(HTTPField.Name, String)] = []
     var contentType = "application/json;charset=UTF-8"
@@ -19,10 +19,10 @@ struct Reply: Sendable {
         self.init(writer.bytes)
     }
 
-    init(error: BinanceError) {
+    package init(error: BinanceError) {
         self.init(error.json(), status: error.httpStatus)
     }
 
     /// `{}`: what ping, order/test and listenKey keep-alives answer.
-    static var empty: Reply { Reply(Array("{}".utf8)) }
+    package static var empty: Reply { Reply(Array("{}".utf8)) }
 }

@@ -3,12 +3,18 @@ import SolventWire
 
 /// What a request passes before its handler: its weight against the IP's limits, then the
 /// authentication its endpoint's security type requires.
-struct RequestGate: Sendable {
+package struct RequestGate: Sendable {
     let limiter: RateLimiter
     let authenticator: Authenticator
     let adminToken: String
 
-    func admit(_ endpoint: Endpoint, _ request: inout APIRequest) throws(BinanceError) {
+    package init(limiter: RateLimiter, authenticator: Authenticator, adminToken: String) {
+        self.limiter = limiter
+        self.authenticator = authenticator
+        self.adminToken = adminToken
+    }
+
+    package func admit(_ endpoint: Endpoint, _ request: inout APIRequest) throws(BinanceError) {
         let weight = EndpointWeight.weight(method: request.method, path: request.path, parameters: request.parameters)
         try limiter.chargeRequest(ip: request.clientIP, weight: weight, now: request.receivedAt)
         switch endpoint.security {

@@ -2,7 +2,7 @@ import SolventCore
 import SolventWire
 
 /// A request's market: its id, its spec, and the names and scales its JSON is written with.
-struct ResolvedMarket: Sendable {
+package struct ResolvedMarket: Sendable {
     let id: MarketId
     let spec: MarketSpec
     let names: MarketNames
@@ -43,7 +43,7 @@ extension ServerContext {
 
 extension Catalog {
     /// The market named `symbol`; `-1121` for an unknown one.
-    func resolved(symbol: String) throws(BinanceError) -> ResolvedMarket {
+    package func resolved(symbol: String) throws(BinanceError) -> ResolvedMarket {
         guard let (id, spec) = market(symbol: symbol), let base = asset(spec.base), let quote = asset(spec.quote) else {
             throw .badSymbol
         }

@@ -4,7 +4,7 @@ import Synchronization
 
 /// Request weight and raw requests per IP, new orders per account (spec §7), with the ban for
 /// IPs that ignore 429s. Counters are fixed windows; idle entries are dropped as windows roll.
-final class RateLimiter: Sendable {
+package final class RateLimiter: Sendable {
     let limits: RateLimits
     private let state = Mutex(State())
 
@@ -26,7 +26,7 @@ final class RateLimiter: Sendable {
         var day = FixedWindow(length: 86_400_000)
     }
 
-    init(limits: RateLimits) {
+    package init(limits: RateLimits) {
         self.limits = limits
     }
 

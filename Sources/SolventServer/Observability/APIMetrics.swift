@@ -6,7 +6,7 @@ import Synchronization
 /// What `/metrics` shows, in Prometheus' text format: requests by endpoint and status with
 /// latency histograms, orders and trades, and the sequencer's batches, commit latency and
 /// journal bytes.
-final class APIMetrics: Sendable {
+package final class APIMetrics: Sendable {
     let registry = PrometheusCollectorRegistry()
     private let batchSizes: ValueHistogram
     private let commitLatency: DurationHistogram
@@ -23,7 +23,7 @@ final class APIMetrics: Sendable {
         var status: Int
     }
 
-    init() {
+    package init() {
         batchSizes = registry.makeValueHistogram(descriptor: Self.name("solvent_sequencer_batch", "commands",
                                                                        "Commands per group commit"),
                                                  buckets: [1, 4, 16, 64, 256, 1_024, 2_048, 4_096])

@@ -15,9 +15,9 @@ import SolventProof
 /// from the journal files alone: for each frame, skip 8 bytes and hash `length` bytes. The
 /// server hashes the same bytes by encoding the committed command again, which gives the
 /// frame's bytes because the encoder is the one that wrote them.
-enum JournalLeaf {
+package enum JournalLeaf {
     /// The leaf hash of a record, using `scratch` as the encoding buffer.
-    static func hash(sequence: UInt64, time: Timestamp, command: Command, scratch: inout BinaryWriter) -> LogHash {
+    package static func hash(sequence: UInt64, time: Timestamp, command: Command, scratch: inout BinaryWriter) -> LogHash {
         scratch.reset()
         scratch.write(sequence)
         scratch.write(time)

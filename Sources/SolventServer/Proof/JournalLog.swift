@@ -12,7 +12,7 @@ import Synchronization
 ///
 /// Proofs and roots are computed under the lock from the in-memory `LogTree`; each costs a
 /// few hundred hashes at most, so readers hold the lock for microseconds.
-final class JournalLog: Sendable {
+package final class JournalLog: Sendable {
     private let tree: Mutex<LogTree>
     private let queue = GatheringQueue(window: .milliseconds(50))
     private let appended: Atomic<UInt64>
@@ -28,14 +28,14 @@ final class JournalLog: Sendable {
     }
 
     /// Opens the leaf file under `directory` and catches up with the journal.
-    convenience init(directory: String, journalDirectory: String, log: @escaping @Sendable (String) -> Void) throws {
+    package convenience init(directory: String, journalDirectory: String, log: @escaping @Sendable (String) -> Void) throws {
         let leafFile = try LeafFile(directory: directory)
         let tree = try JournalLogCatchUp.run(journalDirectory: journalDirectory, leafFile: leafFile, log: log)
         self.init(tree: tree, leafFile: leafFile, log: log)
     }
 
     /// Called from the commit hook: never blocks.
-    func enqueue(_ batch: CommittedBatch) {
+    package func enqueue(_ batch: CommittedBatch) {
         queue.append(batch)
     }
 
@@ -61,7 +61,7 @@ final class JournalLog: Sendable {
 
     /// Once everything through `sequence` is appended (waiting up to ten seconds), syncs the
     /// leaf file and marks it clean. Called at stop, after the sequencer has stopped.
-    func close(through sequence: UInt64) {
+    package func close(through sequence: UInt64) {
         var waited = 0
         while size < sequence && waited < 10_000 {
             queue.hurry()

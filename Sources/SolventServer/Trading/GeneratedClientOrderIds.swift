@@ -10,12 +10,12 @@ import Synchronization
 /// The first 8 digits are the time in milliseconds, the other 14 come from a per-process counter
 /// scrambled by SplitMix64 (a bijection: distinct counters give distinct ids) from a seed drawn
 /// once, which also keeps ids of two processes started in the same millisecond apart.
-enum GeneratedClientOrderIds {
+package enum GeneratedClientOrderIds {
     private static let seed = UInt64.random(in: .min ... .max)
     private static let counter = Atomic<UInt64>(0)
     private static let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".utf8)
 
-    static func next(milliseconds: Int64 = ServerClock.milliseconds()) -> ClientOrderId {
+    package static func next(milliseconds: Int64 = ServerClock.milliseconds()) -> ClientOrderId {
         let n = counter.add(1, ordering: .relaxed).newValue
         var bytes = [UInt8](repeating: 0, count: 22)
         // Most significant digit first, so byte order (and SQLite's text order) is time order.

@@ -6,12 +6,12 @@ import SolventWire
 /// command is sequenced (parameters, the account's order count, the window checked again), and
 /// the answer built from the events it caused. The benchmark (`RequestPathBench`) runs the same
 /// two halves.
-struct OrderPlacement {
+package struct OrderPlacement {
     let market: ResolvedMarket
-    let request: OrderRequest
+    package let request: OrderRequest
     let counts: (tenSeconds: Int, day: Int)
 
-    init(_ request: APIRequest, market: ResolvedMarket, limiter: RateLimiter) throws(BinanceError) {
+    package init(_ request: APIRequest, market: ResolvedMarket, limiter: RateLimiter) throws(BinanceError) {
         self.market = market
         self.request = try OrderRequest(request.parameters, account: request.caller, market: market)
         counts = try limiter.chargeOrder(account: request.caller, now: request.receivedAt)
@@ -25,7 +25,7 @@ struct OrderPlacement {
 
     /// The reply to the placement from the command's events: the engine's refusal, or the order
     /// in the size the client asked for, with the order-count headers.
-    func reply(_ events: ArraySlice<Event>) throws(BinanceError) -> Reply {
+    package func reply(_ events: ArraySlice<Event>) throws(BinanceError) -> Reply {
         try TradingEndpoints.rejectIfRefused(events)
         guard let placed = PlacedOrder(events: events) else { throw .unknown("the order left no report") }
         var reply = Reply(NewOrderJSON.render(placed, as: request.responseType, market: market.names))

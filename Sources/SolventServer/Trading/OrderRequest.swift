@@ -4,8 +4,8 @@ import SolventWire
 /// `POST /api/v3/order`'s parameters as a core `NewOrder`, with Binance's per-type rules on
 /// which parameters must and must not be sent (spec §3.3). The engine checks everything that
 /// needs state (filters, balances, the book).
-struct OrderRequest {
-    let order: NewOrder
+package struct OrderRequest {
+    package let order: NewOrder
     let responseType: NewOrderResponseType
 
     /// Client order ids Binance generates when a request sends none: 22 letters and digits.

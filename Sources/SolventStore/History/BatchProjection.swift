@@ -3,7 +3,9 @@ import SolventCore
 /// The rows one `record` call adds or changes (one or more consecutive batches), gathered before
 /// anything is written so that each order is written once (its last state) and each bar once per
 /// interval.
-struct BatchProjection {
+package struct BatchProjection {
+    package init() {}
+
     /// A market and a millisecond in which it got new orders.
     struct CreationTime: Hashable {
         var market: MarketId
@@ -11,7 +13,7 @@ struct BatchProjection {
     }
 
     /// Latest state of each order the batches touched, in the order they were first touched.
-    private(set) var orders: [Order] = []
+    package private(set) var orders: [Order] = []
     /// Where each touched order is in `orders`.
     private var orderPositions: [OrderId: Int] = [:]
     /// The first order id created in each market at each of the batches' times (`order_times`).
@@ -28,7 +30,7 @@ struct BatchProjection {
     }
 
     /// Takes in the commands of `batch` from its `start`th on (those before are already recorded).
-    mutating func add(_ batch: HistoryBatch, from start: Int = 0) {
+    package mutating func add(_ batch: HistoryBatch, from start: Int = 0) {
         for index in start..<batch.commandEvents.count {
             add(batch.commandEvents[index], sequence: batch.firstSequence + UInt64(index), time: batch.time)
         }

@@ -2,9 +2,9 @@ import GRDB
 
 /// How the stores open SQLite: a `DatabasePool` (WAL: one writer, concurrent readers that never
 /// block it) for a file, a `DatabaseQueue` in memory (WAL needs a file).
-enum DatabaseOpening {
+package enum DatabaseOpening {
     /// How much a committed transaction may be lost on power failure.
-    enum Durability {
+    package enum Durability {
         /// `synchronous = NORMAL`: WAL commits survive a crash of the process, the last few may
         /// be lost with the machine. Right for projections, which are rebuilt from the journal.
         case rebuildable
@@ -13,7 +13,7 @@ enum DatabaseOpening {
         case authoritative
     }
 
-    static func file(path: String, durability: Durability) throws -> any DatabaseWriter {
+    package static func file(path: String, durability: Durability) throws -> any DatabaseWriter {
         var configuration = Configuration()
         configuration.label = path
         configuration.busyMode = .timeout(5)

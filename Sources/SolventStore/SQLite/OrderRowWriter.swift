@@ -6,7 +6,7 @@ import SolventCore
 ///
 /// Nothing is allocated per order: the order and its client id are encoded into buffers kept
 /// from one order to the next, and bound to the statement without a copy.
-struct OrderRowWriter {
+package struct OrderRowWriter {
     /// The columns `write` binds, in parameter order.
     static let columns = "account, market, id, clientOrderId, status, createdAt, updatedAt, encoded"
 
@@ -15,7 +15,7 @@ struct OrderRowWriter {
     private var clientOrderId = BinaryWriter(capacity: 1 + ClientOrderId.capacity)
 
     /// `db` must be in a transaction; `table` has at least `columns`, `id` its primary key.
-    init(_ db: Database, table: String = "orders") throws {
+    package init(_ db: Database, table: String = "orders") throws {
         // An order's account, market and creation time never change, so a later state updates
         // the row in place: SQLite then leaves `orders_by_account` alone, where a REPLACE would
         // delete the row and its index entries and insert them again.
@@ -27,7 +27,7 @@ struct OrderRowWriter {
     }
 
     /// Inserts `order`, or updates the row of its earlier state.
-    mutating func write(_ order: Order) throws {
+    package mutating func write(_ order: Order) throws {
         encoded.reset()
         encoded.write(order)
         clientOrderId.reset()

@@ -1,3 +1,4 @@
+import SolventCommandLine
 import SolventCore
 
 /// Renders the demo: per market the top of the book, last price, range and volume, recent trades;

@@ -1,4 +1,5 @@
 import Foundation
+import SolventCommandLine
 import SolventCore
 import SolventJournal
 

@@ -1,3 +1,4 @@
+import SolventCommandLine
 import SolventCore
 
 /// The demo's simulated traders. Market makers keep three quote levels a side around a random-walk

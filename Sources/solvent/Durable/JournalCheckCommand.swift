@@ -1,4 +1,5 @@
 import ArgumentParser
+import SolventCommandLine
 import SolventCore
 import SolventJournal
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SolventCommandLine
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import SolventCommandLine
 import SolventServer
 
 /// `solvent serve`: the exchange behind the Binance-compatible REST API.
