@@ -58,33 +58,37 @@ public enum SolventApplication {
         try FileManager.default.createDirectory(atPath: configuration.journalDirectory, withIntermediateDirectories: true)
         let log: @Sendable (String) -> Void = { logger.info("\($0)") }
         let history = try SQLiteHistoryStore(path: configuration.historyFile)
-        _ = try HistoryCatchUp.run(directory: configuration.journalDirectory, store: history, log: log)
         try configuration.proof.validate()
-        let journalLog = try JournalLog(directory: configuration.merkleDirectory,
-                                        journalDirectory: configuration.journalDirectory, log: log)
         let metrics = APIMetrics()
         let catalog = Catalog()
-        let projector = HistoryProjector(store: history, recordedThrough: try history.lastSequence(), log: log)
-        let streams = MarketStreamHub(catalog: catalog, history: HubHistory(store: history) { projector.recordedSequence })
+        // The commit pipeline, in one place. Stage 1, inline on the committer before anyone is
+        // answered: the listings and the metrics' counts. Stage 2, the ring: every consumer on
+        // a thread of its own at its own cursor; the two that keep a position on disk are caught
+        // up by recovery's replay before the first command.
+        let ring = CommitRing()
+        let journalLog = try JournalLog(directory: configuration.merkleDirectory,
+                                        journalDirectory: configuration.journalDirectory,
+                                        cursor: ring.cursor("journal log"), log: log)
+        let catchUps = [try HistoryProjector.catchUp(history), journalLog.catchUp]
+        let projector = try HistoryProjector(store: history, cursor: ring.cursor("history"), log: log)
+        let streams = MarketStreamHub(catalog: catalog, history: HubHistory(store: history) { projector.recordedSequence },
+                                      cursor: ring.cursor("market streams"))
         let listenKeys = ListenKeys()
-        let userStreams = UserStreams(catalog: catalog, listenKeys: listenKeys)
+        let userStreams = UserStreams(catalog: catalog, listenKeys: listenKeys, cursor: ring.cursor("user streams"))
         let sequencer = try Sequencer(
             directory: configuration.journalDirectory, configuration: configuration.sequencer,
             hooks: SequencerHooks(
                 log: log,
                 onCommit: { batch in
                     catalog.absorb(batch)
-                    projector.enqueue(batch)
-                    streams.enqueue(batch)
-                    userStreams.publish(batch)
-                    journalLog.enqueue(batch)
                     metrics.record(batch)
                 },
                 onSync: { metrics.record($0) },
                 onFailure: { error in
                     logger.critical("the journal failed, exiting: \(error)")
                     exit(1)
-                }))
+                }),
+            ring: ring, catchingUp: catchUps)
         let listings = try await sequencer.inspect { exchange in
             (exchange.engine.assets, (0..<exchange.engine.marketCount).compactMap { exchange.engine.market(MarketId($0)) })
         }

@@ -6,9 +6,9 @@ import SolventProof
 import Synchronization
 import Testing
 
-/// The journal log as a projection: fed live from the commit hook it equals the log an auditor
+/// The journal log as a projection: fed live from the commit ring it equals the log an auditor
 /// computes from the journal files, and after a restart (clean, unclean, or with a damaged
-/// leaf file) it is caught up or rebuilt to the same root.
+/// leaf file) recovery's catch-up brings it to the same root, hashing only what it lacks.
 @Suite struct ProofLeafFileTests {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("solvent-leaves-\(UUID())").path
     var journal: String { directory + "/journal" }
@@ -21,10 +21,21 @@ import Testing
         return (log.size, log.root)
     }
 
+    /// Opens the journal log as a server start does: the leaf file, then recovery's catch-up.
+    func start(log lines: @escaping @Sendable (String) -> Void = { _ in }) throws -> (JournalLog, RecoveryReport) {
+        let ring = CommitRing()
+        defer { ring.close() }
+        let log = try JournalLog(directory: merkle, journalDirectory: journal, cursor: ring.cursor("journal log"), log: lines)
+        let recovered = try JournalRecovery(directory: journal, fileSystem: POSIXFileSystem(), repairs: false)
+            .recover(catchingUp: [log.catchUp])
+        return (log, recovered.report)
+    }
+
     /// Runs `count` deposits through a sequencer whose commits feed a journal log.
     func runExchange(deposits count: Int) async throws -> JournalLog {
-        let log = try JournalLog(directory: merkle, journalDirectory: journal) { _ in }
-        let sequencer = try Sequencer(directory: journal, hooks: SequencerHooks(onCommit: { log.enqueue($0) }))
+        let ring = CommitRing()
+        let log = try JournalLog(directory: merkle, journalDirectory: journal, cursor: ring.cursor("journal log")) { _ in }
+        let sequencer = try Sequencer(directory: journal, ring: ring, catchingUp: [log.catchUp])
         if sequencer.committedSequence == 0 {
             _ = try await sequencer.execute(.listAsset(AssetSpec(name: "BTC", scale: 8)))
             _ = try await sequencer.execute(.openAccount(nil))
@@ -53,8 +64,9 @@ import Testing
         let sequencer = try Sequencer(directory: journal)
         for amount in 1...5 { _ = try await sequencer.execute(.deposit(1, 0, Amount(amount))) }
         sequencer.stop()
-        let log = try JournalLog(directory: merkle, journalDirectory: journal) { line in lines.withLock { $0.append(line) } }
-        #expect(lines.withLock { $0 } == ["journal log: hashed 5 journal records, 17 in all"])
+        let (log, report) = try start { line in lines.withLock { $0.append(line) } }
+        #expect(lines.withLock { $0 }.isEmpty, "the leaves are trusted")
+        #expect(report.caughtUpRecords == 5 && log.size == 17)
         #expect(log.read { $0.root } == (try rootFromFrames()).1)
     }
 
@@ -69,12 +81,12 @@ import Testing
         try handle.write(contentsOf: [UInt8](repeating: 0, count: 32))
         try handle.close()
         let lines = Mutex<[String]>([])
-        let rebuilt = try JournalLog(directory: merkle, journalDirectory: journal) { line in lines.withLock { $0.append(line) } }
-        #expect(rebuilt.read { $0.root } == expected)
+        let (rebuilt, report) = try start { line in lines.withLock { $0.append(line) } }
+        #expect(rebuilt.read { $0.root } == expected && report.caughtUpRecords == 22)
         #expect(lines.withLock { $0.first } == "journal log: the leaf file does not match the journal; rebuilding it")
         // No clean marker now (the log above never closed): garbage in the file is not trusted.
         try Data(repeating: 0xAB, count: 22 * 32).write(to: URL(fileURLWithPath: merkle + "/leaves"))
-        let again = try JournalLog(directory: merkle, journalDirectory: journal) { _ in }
+        let (again, _) = try start()
         #expect(again.read { $0.root } == expected)
     }
 }

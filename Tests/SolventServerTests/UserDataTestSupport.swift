@@ -57,18 +57,17 @@ final class UserDataRig: @unchecked Sendable {
     let listenKeys = ListenKeys()
     let clock = ManualClock(1_700_000_000_000)
     let streams: UserStreams
+    let ring: CommitRing
     let sequencer: Sequencer
 
-    init(pendingBatchesMax: Int = UserStreams.pendingBatchesMaxDefault) throws {
+    init(ringBatchesMax: Int = CommitRing.batchesMaxDefault) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("solvent-userdata-\(UUID())").path
         let catalog = catalog, clock = clock
-        let streams = UserStreams(catalog: catalog, listenKeys: listenKeys,
-                                  clock: { clock.value }, pendingBatchesMax: pendingBatchesMax)
-        self.streams = streams
-        sequencer = try Sequencer(directory: directory, fileSystem: disk, hooks: SequencerHooks(onCommit: { batch in
-            catalog.absorb(batch)
-            streams.publish(batch)
-        }))
+        ring = CommitRing(batchesMax: ringBatchesMax)
+        streams = UserStreams(catalog: catalog, listenKeys: listenKeys, cursor: ring.cursor("user streams"),
+                              clock: { clock.value })
+        sequencer = try Sequencer(directory: directory, fileSystem: disk,
+                                  hooks: SequencerHooks(onCommit: { catalog.absorb($0) }), ring: ring)
     }
 
     func setUp() async throws {

@@ -19,13 +19,16 @@ public struct JournalRecovery: Sendable {
         self.repairs = repairs
     }
 
-    public func recover() throws(JournalError) -> RecoveredJournal {
+    /// Rebuilds the exchange; on the way, hands each of `consumers` the records after its
+    /// position (see `CatchUpConsumer`), starting from a snapshot none of them is behind.
+    public func recover(catchingUp consumers: [CatchUpConsumer] = []) throws(JournalError) -> RecoveredJournal {
         var report = RecoveryReport()
         let names = try listFiles(&report)
-        let start = loadNewestSnapshot(names, &report)
+        let feed = CatchUpFeed(consumers)
+        let start = loadNewestSnapshot(names, notAfter: feed.heldByAll, &report)
         let unread = SegmentWalk(recovery: self, segments: try segmentsToReplay(names, after: start.sequence),
                                  skipThrough: start.sequence)
-        var replay = Replay(exchange: start.exchange, lastTime: start.time)
+        var replay = Replay(exchange: start.exchange, lastTime: start.time, feed: feed)
         let walk = try RecordStream.run({ emit throws(JournalError) in
             var walk = unread
             try walk.run(emit)
@@ -34,9 +37,17 @@ public struct JournalRecovery: Sendable {
         if let next = walk.journalNext, next - 1 < start.sequence {
             throw .inconsistent("the journal ends at \(next - 1), before the snapshot at \(start.sequence)")
         }
+        replay.feed.flush()
+        if let failure = replay.feed.failure { throw failure }
         report.replayedRecords = replay.replayed
+        report.caughtUpRecords = replay.feed.delivered
         report.truncatedTail = walk.truncatedTail
-        return RecoveredJournal(exchange: replay.exchange, lastSequence: max(start.sequence, (walk.journalNext ?? 1) - 1),
+        let lastSequence = max(start.sequence, (walk.journalNext ?? 1) - 1)
+        if let ahead = consumers.first(where: { $0.position > lastSequence }) {
+            // It holds records the journal does not: not the journal it was projected from.
+            throw .inconsistent("\(ahead.name) holds records through \(ahead.position) but the journal ends at \(lastSequence)")
+        }
+        return RecoveredJournal(exchange: replay.exchange, lastSequence: lastSequence,
                                 lastTime: replay.lastTime ?? start.time, tail: walk.tail, report: report)
     }
 
@@ -60,10 +71,11 @@ public struct JournalRecovery: Sendable {
         }
     }
 
-    /// The newest snapshot that reads and decodes; unusable ones are reported and passed over.
-    private func loadNewestSnapshot(_ names: [String], _ report: inout RecoveryReport)
+    /// The newest snapshot at or before `limit` that reads and decodes; unusable ones are
+    /// reported and passed over.
+    private func loadNewestSnapshot(_ names: [String], notAfter limit: UInt64, _ report: inout RecoveryReport)
         -> (exchange: Exchange, sequence: UInt64, time: Timestamp) {
-        for snapshot in JournalFiles.snapshots(in: names) where !ignoresSnapshots {
+        for snapshot in JournalFiles.snapshots(in: names) where !ignoresSnapshots && snapshot.sequence <= limit {
             do {
                 let file = try SnapshotFile(decoding: try fileSystem.read(path(snapshot.name)))
                 guard file.sequence == snapshot.sequence else {
@@ -157,16 +169,19 @@ private struct Replay {
     var exchange: Exchange
     var lastTime: Timestamp?
     var replayed = 0
+    var feed: CatchUpFeed
     private var events: [Event] = []
 
-    init(exchange: Exchange, lastTime: Timestamp) {
+    init(exchange: Exchange, lastTime: Timestamp, feed: CatchUpFeed) {
         self.exchange = exchange
         self.lastTime = lastTime
+        self.feed = feed
         events.reserveCapacity(64)
     }
 
     mutating func apply(_ record: JournalRecord) {
         exchange.apply(record.command, at: record.time, into: &events)
+        if !feed.isIdle { feed.add(record, events: events) }
         events.removeAll(keepingCapacity: true)
         lastTime = record.time
         replayed += 1

@@ -21,6 +21,8 @@ public struct RecoveryReport: Equatable, Sendable {
     /// Snapshots that could not be used, with the reason, newest first.
     public var unusableSnapshots: [String] = []
     public var replayedRecords = 0
+    /// Records handed to consumers that were behind (`CatchUpConsumer`).
+    public var caughtUpRecords = 0
     /// A torn tail that was cut off (or, read-only, would be): file, offset and why.
     public var truncatedTail: String?
     /// Leftover temporary files removed.
@@ -31,6 +33,7 @@ public struct RecoveryReport: Equatable, Sendable {
         if let snapshotSequence { lines.append("recovery: loaded snapshot at sequence \(snapshotSequence)") }
         lines += unusableSnapshots.map { "recovery: skipped snapshot \($0)" }
         lines.append("recovery: replayed \(replayedRecords) journal records")
+        if caughtUpRecords > 0 { lines.append("recovery: caught consumers up with \(caughtUpRecords) records") }
         if let truncatedTail { lines.append("recovery: truncated torn tail: \(truncatedTail)") }
         lines += removedTemporaryFiles.map { "recovery: removed leftover \($0)" }
         return lines

@@ -10,11 +10,13 @@ final class Committer: @unchecked Sendable {
     private let inbound: BoundedQueue<Submission>
     private let snapshots: SnapshotWriter
     private let hooks: SequencerHooks
+    private let ring: CommitRing?
     let committed: Atomic<UInt64>
     let journalBytes = Atomic<UInt64>(0)
 
     init(writer: JournalWriter, inbound: BoundedQueue<Submission>, snapshots: SnapshotWriter, hooks: SequencerHooks,
-         committedSequence: UInt64, depth: Int) {
+         ring: CommitRing?, committedSequence: UInt64, depth: Int) {
+        self.ring = ring
         self.writer = writer
         self.inbound = inbound
         self.snapshots = snapshots
@@ -44,12 +46,14 @@ final class Committer: @unchecked Sendable {
         }
     }
 
-    /// The batch is durable: record it, tell subscribers, answer callers, release its snapshot.
+    /// The batch is durable: record it, hand it to the inline hook and the ring (which waits
+    /// while its slowest consumer is a full ring behind), answer callers, release its snapshot.
     private func publish(_ builder: BatchBuilder) {
         if builder.count > 0 {
             let batch = builder.build()
             committed.store(batch.lastSequence, ordering: .releasing)
             hooks.onCommit?(batch)
+            ring?.publish(batch)
             for (index, reply) in builder.replies.enumerated() {
                 reply(.success(CommandOutcome(batch: batch, index: index)))
             }

@@ -22,6 +22,7 @@ public final class Sequencer: @unchecked Sendable {
     private let stopping = Flag()
     /// Held while this sequencer may write the directory.
     private let directoryLock: DirectoryLock?
+    private let ring: CommitRing?
 
     // Owned by the sequencer's thread once it runs.
     private var exchange: Exchange
@@ -31,12 +32,16 @@ public final class Sequencer: @unchecked Sendable {
     private var lastSnapshotSequence: UInt64
     private var snapshotRequested = false
 
-    /// Recovers the exchange from `directory` (created if missing) and starts the threads.
+    /// Recovers the exchange from `directory` (created if missing), catching `consumers` up on
+    /// the way, and starts the threads. Every durable batch then goes to `hooks.onCommit` (on the
+    /// committer's thread, before anyone is answered) and into `ring` (for consumers on threads
+    /// of their own), in that order.
     public init(directory: String, configuration: SequencerConfiguration = SequencerConfiguration(),
                 fileSystem: any FileSystem = POSIXFileSystem(), clock: any SequencerClock = SystemClock(),
-                hooks: SequencerHooks = SequencerHooks()) throws(JournalError) {
+                hooks: SequencerHooks = SequencerHooks(), ring: CommitRing? = nil,
+                catchingUp consumers: [CatchUpConsumer] = []) throws(JournalError) {
         directoryLock = try fileSystem.lockExclusively(directory)
-        let recovered = try JournalRecovery(directory: directory, fileSystem: fileSystem).recover()
+        let recovered = try JournalRecovery(directory: directory, fileSystem: fileSystem).recover(catchingUp: consumers)
         recovered.report.lines.forEach(hooks.log)
         let writer: JournalWriter
         do {
@@ -52,7 +57,8 @@ public final class Sequencer: @unchecked Sendable {
         inbound = BoundedQueue(capacity: configuration.queueCapacity)
         snapshots = SnapshotWriter(directory: directory, fileSystem: fileSystem, retention: configuration.retention,
                                    log: hooks.log)
-        committer = Committer(writer: writer, inbound: inbound, snapshots: snapshots, hooks: hooks,
+        self.ring = ring
+        committer = Committer(writer: writer, inbound: inbound, snapshots: snapshots, hooks: hooks, ring: ring,
                               committedSequence: recovered.lastSequence, depth: configuration.batchesInFlight)
         exchange = recovered.exchange
         nextSequence = recovered.lastSequence + 1
@@ -123,6 +129,8 @@ public final class Sequencer: @unchecked Sendable {
         inbound.close()
         threadsDone.wait()
         threadsDone.wait()
+        // Everything durable is published: the ring's consumers drain it and end.
+        ring?.close()
         snapshots.drain()
         directoryLock?.release()
     }

@@ -1,9 +1,12 @@
-/// How the sequencer talks to its host: a log line sink, the subscriber to durable batches (the
-/// API's projections and streams), the measurements of every sync (metrics), and what to do
-/// when the journal fails (exit, in a server). Hooks run on the sequencer's threads and must be
-/// quick.
+/// How the sequencer talks to its host: a log line sink, the inline stage of the commit
+/// pipeline, the measurements of every sync (metrics), and what to do when the journal fails
+/// (exit, in a server). Hooks run on the sequencer's threads and must be quick.
 public struct SequencerHooks: Sendable {
     public var log: @Sendable (String) -> Void
+    /// Stage 1 of the commit pipeline: runs on the committer's thread for every durable batch,
+    /// before the batch enters the `CommitRing` (stage 2) and before anyone is answered. Only for
+    /// what a caller must see as soon as it hears its answer (the listings, the metrics' counts);
+    /// everything slower reads the ring at a cursor of its own.
     public var onCommit: (@Sendable (CommittedBatch) -> Void)?
     public var onSync: (@Sendable (SyncMeasurement) -> Void)?
     public var onFailure: (@Sendable (SequencerError) -> Void)?

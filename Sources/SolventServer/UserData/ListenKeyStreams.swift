@@ -17,8 +17,6 @@ struct ListenKeyStreams: UserStreamResolving {
                 switch ending {
                 case .listenKeyExpired(let key, let time):
                     subscriber.deliver(UserStreamNoticeJSON.listenKeyExpired(key, time: time), stream: name)
-                case .overloaded:
-                    subscriber.session.close(.slowConsumer)
                 }
             }))
         return ListenKeyAttachment(userStreams: userStreams, id: id)

@@ -14,6 +14,4 @@ struct UserEventSink: Sendable {
 enum UserStreamEnding: Sendable, Equatable {
     /// The listen key expired or was closed (legacy path: `listenKeyExpired`).
     case listenKeyExpired(String, at: Int64)
-    /// Events came faster than the hub could hand them over; the subscriber must start again.
-    case overloaded
 }

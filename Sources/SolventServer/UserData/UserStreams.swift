@@ -3,22 +3,20 @@ import SolventCore
 import SolventJournal
 import Synchronization
 
-/// The per-account fan-out of user-data events. The commit hook hands over each durable batch
-/// (an append, never a wait); the hub's own thread renders the events of the accounts someone
-/// listens to, once each, and pushes them to every subscription of that account in sequence
-/// order. It also ends listen-key subscriptions whose key expired or was closed.
+/// The per-account fan-out of user-data events. Its own thread reads every durable batch from
+/// its cursor on the commit ring, renders the events of the accounts someone listens to, once
+/// each, and pushes them to every subscription of that account in sequence order. It also ends
+/// listen-key subscriptions whose key expired or was closed.
 final class UserStreams: Sendable {
     typealias SubscriptionId = UInt64
 
-    /// Batches waiting for the hub, by default. Rendering keeps up with the sequencer by far; a
-    /// backlog this long means something is badly wrong, and every subscription is ended rather
-    /// than the queue growing without bound.
-    static let pendingBatchesMaxDefault = 65_536
     /// How often listen keys are checked for expiry.
-    static let sweepIntervalSeconds = 1.0
+    static let sweepIntervalMilliseconds: Int64 = 1_000
 
     fileprivate struct Subscription {
         let account: AccountId
+        /// The last sequence published when it began: it gets the events of later batches only.
+        let after: UInt64
         let listenKey: String?
         let sink: UserEventSink
     }
@@ -26,39 +24,23 @@ final class UserStreams: Sendable {
     fileprivate struct State {
         var subscriptions: [SubscriptionId: Subscription] = [:]
         var byAccount: [AccountId: [SubscriptionId]] = [:]
-        var pending: [CommittedBatch] = []
         var nextId: SubscriptionId = 1
     }
 
     private let state = Mutex(State())
     private let stopped = Atomic(false)
-    private let wake = DispatchSemaphore(value: 0)
+    private let cursor: RingCursor
     private let catalog: Catalog
     private let listenKeys: ListenKeys
     private let clock: @Sendable () -> Int64
-    let pendingBatchesMax: Int
 
-    init(catalog: Catalog, listenKeys: ListenKeys, clock: @escaping @Sendable () -> Int64 = ServerClock.milliseconds,
-         pendingBatchesMax: Int = UserStreams.pendingBatchesMaxDefault) {
-        precondition(pendingBatchesMax > 0, "the hub holds at least one batch")
-        self.pendingBatchesMax = pendingBatchesMax
+    init(catalog: Catalog, listenKeys: ListenKeys, cursor: RingCursor,
+         clock: @escaping @Sendable () -> Int64 = ServerClock.milliseconds) {
         self.catalog = catalog
         self.listenKeys = listenKeys
+        self.cursor = cursor
         self.clock = clock
         NamedThread.start("user-streams") { [self] in run() }
-    }
-
-    /// From the commit hook: queues the batch if anyone listens at all. The thread is woken by
-    /// the first batch it has not taken yet, not by every batch, nor when nobody listens.
-    func publish(_ batch: CommittedBatch) {
-        let (overloaded, queuedFirst) = state.withLock { state -> ([UserEventSink], Bool) in
-            guard !state.subscriptions.isEmpty else { return ([], false) }
-            guard state.pending.count < pendingBatchesMax else { return (state.endAll(), false) }
-            state.pending.append(batch)
-            return ([], state.pending.count == 1)
-        }
-        overloaded.forEach { $0.ended(.overloaded) }
-        if queuedFirst { wake.signal() }
     }
 
     /// Events of `account` from the next published batch on go to `sink`. With a `listenKey`,
@@ -67,7 +49,8 @@ final class UserStreams: Sendable {
         state.withLock { state in
             let id = state.nextId
             state.nextId += 1
-            state.subscriptions[id] = Subscription(account: account, listenKey: listenKey, sink: sink)
+            state.subscriptions[id] = Subscription(account: account, after: cursor.publishedSequence, listenKey: listenKey,
+                                                  sink: sink)
             state.byAccount[account, default: []].append(id)
             return id
         }
@@ -80,43 +63,53 @@ final class UserStreams: Sendable {
 
     var subscriptionCount: Int { state.withLock { $0.subscriptions.count } }
 
-    /// Ends the hub's thread (at shutdown); nothing is delivered afterwards.
+    /// Ends the hub's thread (at shutdown, within a sweep interval); nothing is delivered
+    /// afterwards.
     func stop() {
         stopped.store(true, ordering: .releasing)
-        wake.signal()
     }
 
     // MARK: The hub's thread
 
     private func run() {
+        var batches: [CommittedBatch] = []
+        // Sweeps keep real time; `clock` only says when a key expires (tests move it by hand).
+        var nextSweep = ServerClock.milliseconds() + Self.sweepIntervalMilliseconds
+        defer { cursor.detach() }
         while !stopped.load(ordering: .acquiring) {
-            let woken = wake.wait(timeout: .now() + Self.sweepIntervalSeconds) == .success
-            if woken { drain() }
-            sweepListenKeys()
+            let waitMilliseconds = max(0, nextSweep - ServerClock.milliseconds())
+            guard cursor.take(into: &batches, timeoutNanoseconds: UInt64(waitMilliseconds) * 1_000_000) else { return }
+            render(batches)
+            batches.removeAll(keepingCapacity: true)
+            if ServerClock.milliseconds() >= nextSweep {
+                sweepListenKeys()
+                nextSweep = ServerClock.milliseconds() + Self.sweepIntervalMilliseconds
+            }
         }
     }
 
-    private func drain() {
-        let batches = state.withLock { state in
-            defer { state.pending.removeAll(keepingCapacity: true) }
-            return state.pending
-        }
-        guard !batches.isEmpty else { return }
+    /// Renders and delivers the events of the accounts someone listens to.
+    private func render(_ batches: [CommittedBatch]) {
+        guard !batches.isEmpty, state.withLock({ !$0.subscriptions.isEmpty }) else { return }
         let renderer = UserEventRenderer(listings: catalog.snapshot)
         for batch in batches {
-            let listening = state.withLock { Set($0.byAccount.keys) }
+            let listening = state.withLock { state in
+                Set(state.subscriptions.values.lazy.filter { $0.after < batch.firstSequence }.map(\.account))
+            }
             guard !listening.isEmpty else { continue }
-            deliver(renderer.events(of: batch, for: listening.contains))
+            deliver(renderer.events(of: batch, for: listening.contains), of: batch)
         }
     }
 
     /// Pushes each event to its account's subscriptions; a sink that refuses is dropped.
-    private func deliver(_ events: [UserEvent]) {
+    private func deliver(_ events: [UserEvent], of batch: CommittedBatch) {
         guard !events.isEmpty else { return }
         let accounts = Set(events.map(\.account))
         let sinks = state.withLock { state in
             Dictionary(uniqueKeysWithValues: accounts.map { account in
-                (account, (state.byAccount[account] ?? []).compactMap { id in state.subscriptions[id].map { (id, $0.sink) } })
+                (account, (state.byAccount[account] ?? []).compactMap { id in
+                    state.subscriptions[id].flatMap { $0.after < batch.firstSequence ? (id, $0.sink) : nil }
+                })
             })
         }
         var gone: [SubscriptionId] = []
@@ -149,14 +142,5 @@ extension UserStreams.State {
         byAccount[subscription.account]?.removeAll { $0 == id }
         if byAccount[subscription.account]?.isEmpty == true { byAccount[subscription.account] = nil }
         return subscription
-    }
-
-    /// Drops every subscription and the backlog; returns the sinks to tell.
-    fileprivate mutating func endAll() -> [UserEventSink] {
-        let sinks = subscriptions.values.map(\.sink)
-        subscriptions.removeAll()
-        byAccount.removeAll()
-        pending.removeAll()
-        return sinks
     }
 }

@@ -54,8 +54,8 @@ struct WebSocketAPISessionMethods {
             streams.subscribe(account: account, sink: UserEventSink(
                 deliver: { event in connection.send(WebSocketAPIReply.event(subscriptionId: id, event.json)) },
                 ended: { _ in
-                    // Only an overloaded hub ends a signature subscription: tell the client, as
-                    // ccxt then drops it and subscribes again.
+                    // The server ends a signature subscription only for a reason of its own (no
+                    // batch is ever dropped): tell the client, as ccxt then subscribes again.
                     _ = connection.removeSubscriptions(id)
                     _ = connection.send(WebSocketAPIReply.event(
                         subscriptionId: id, UserStreamNoticeJSON.eventStreamTerminated(time: ServerClock.milliseconds())))

@@ -5,8 +5,8 @@ import SolventStore
 import SolventWire
 import Synchronization
 
-/// The market streams' one publisher. The committer hands it every durable batch (a cheap
-/// enqueue: the committer never waits for it); its own thread keeps each market's stream state
+/// The market streams' one publisher. Its own thread reads every durable batch from its cursor
+/// on the commit ring, keeps each market's stream state
 /// (book levels with their update id, depth diffs, bars, ticker changes), renders each payload
 /// once and queues the same bytes on every subscriber's outbox. Timed streams (depth every 100
 /// or 1000 ms, klines, tickers every second) are flushed by the same thread on a 100 ms tick.
@@ -18,15 +18,14 @@ final class MarketStreamHub: Sendable {
     static let tickMilliseconds: Int64 = 100
 
     private let state: Mutex<HubState>
-    /// Durable batches not absorbed yet, each with the wall-clock time it was committed.
-    private let pending = Mutex<[(batch: CommittedBatch, committedAt: Int64)]>([])
-    private let wake = DispatchSemaphore(value: 0)
+    private let cursor: RingCursor
     private let absorbed: Atomic<UInt64>
     private let stopped = Atomic<Bool>(false)
     private let delivered = Atomic<UInt64>(0)
 
-    init(catalog: Catalog, history: HubHistory) {
+    init(catalog: Catalog, history: HubHistory, cursor: RingCursor) {
         state = Mutex(HubState(catalog: catalog, history: history))
+        self.cursor = cursor
         absorbed = Atomic(0)
     }
 
@@ -37,17 +36,9 @@ final class MarketStreamHub: Sendable {
         NamedThread.start("stream-hub") { [self] in run() }
     }
 
+    /// Ends the hub's thread within a tick.
     func stop() {
         stopped.store(true, ordering: .relaxed)
-        wake.signal()
-    }
-
-    /// Called from the commit hook: never blocks. The commit time becomes the `E` of what the
-    /// batch causes, so a client can tell an event's age from engine commit to its receipt.
-    func enqueue(_ batch: CommittedBatch) {
-        let now = ServerClock.milliseconds()
-        pending.withLock { $0.append((batch, now)) }
-        wake.signal()
     }
 
     /// The last sequence whose events the streams (and the depth snapshots) include.
@@ -77,20 +68,13 @@ final class MarketStreamHub: Sendable {
         var deliveries: [Delivery] = []
         var nextTick = ServerClock.milliseconds() + Self.tickMilliseconds
         var lastSecond = ServerClock.milliseconds() / 1_000
+        var batches: [CommittedBatch] = []
+        defer { cursor.detach() }
         while !stopped.load(ordering: .relaxed) {
-            let waitMs = max(0, nextTick - ServerClock.milliseconds())
-            _ = wake.wait(timeout: .now() + .milliseconds(Int(waitMs)))
-            let batches = pending.withLock { batches in
-                defer { batches.removeAll(keepingCapacity: true) }
-                return batches
-            }
-            if !batches.isEmpty {
-                state.withLock { state in
-                    for entry in batches { state.absorb(entry.batch, committedAt: entry.committedAt, into: &deliveries) }
-                }
-                absorbed.store(batches[batches.count - 1].batch.lastSequence, ordering: .releasing)
-                send(&deliveries)
-            }
+            let waitNanoseconds = UInt64(max(0, nextTick - ServerClock.milliseconds())) * 1_000_000
+            guard cursor.take(into: &batches, timeoutNanoseconds: waitNanoseconds) else { return }
+            absorb(batches, into: &deliveries)
+            batches.removeAll(keepingCapacity: true)
             let now = ServerClock.milliseconds()
             if now >= nextTick {
                 let second = now / 1_000
@@ -101,6 +85,19 @@ final class MarketStreamHub: Sendable {
                 nextTick = now - now % Self.tickMilliseconds + Self.tickMilliseconds
             }
         }
+    }
+
+    /// The batches the seeded books do not hold yet. A batch's commit time becomes the `E` of
+    /// what it causes, so a client can tell an event's age from engine commit to its receipt.
+    private func absorb(_ batches: [CommittedBatch], into deliveries: inout [Delivery]) {
+        let seeded = absorbedSequence
+        let fresh = batches.drop { $0.lastSequence <= seeded }
+        guard let last = fresh.last else { return }
+        state.withLock { state in
+            for batch in fresh { state.absorb(batch, committedAt: batch.time, into: &deliveries) }
+        }
+        absorbed.store(last.lastSequence, ordering: .releasing)
+        send(&deliveries)
     }
 
     /// Fans out outside the lock: subscribing and `/depth` never wait for sockets' outboxes.
