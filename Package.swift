@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "SolventWire", targets: ["SolventWire"]),
         .library(name: "SolventStore", targets: ["SolventStore"]),
         .library(name: "SolventProof", targets: ["SolventProof"]),
+        .library(name: "SolventAudit", targets: ["SolventAudit"]),
         .library(name: "SolventServer", targets: ["SolventServer"]),
         .executable(name: "solvent", targets: ["solvent"]),
         .executable(name: "solvent-verify", targets: ["solvent-verify"]),
@@ -42,6 +43,13 @@ let package = Package(
             dependencies: ["SolventCore", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
+        // The RFC 9162 log over the journal, the epochs' files and keys, and both audits (offline
+        // on a data directory, remote over the API): what an auditor runs, without the HTTP server.
+        .target(
+            name: "SolventAudit",
+            dependencies: ["SolventCore", "SolventJournal", "SolventProof", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
+        ),
         // The Binance wire format: parameters, decimals, JSON shapes, errors, signatures.
         .target(
             name: "SolventWire",
@@ -66,7 +74,7 @@ let package = Package(
         .target(
             name: "SolventServer",
             dependencies: [
-                "SolventCore", "SolventJournal", "SolventWire", "SolventStore", "SolventProof",
+                "SolventCore", "SolventJournal", "SolventWire", "SolventStore", "SolventProof", "SolventAudit",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -93,7 +101,8 @@ let package = Package(
         .executableTarget(
             name: "solvent",
             dependencies: [
-                "SolventCore", "SolventJournal", "SolventWire", "SolventServer", "SolventProof", "SolventCommandLine",
+                "SolventCore", "SolventJournal", "SolventWire", "SolventServer", "SolventProof", "SolventAudit",
+                "SolventCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -109,7 +118,7 @@ let package = Package(
             name: "solvent-bench",
             dependencies: [
                 "SolventCore", "SolventJournal", "SolventWire", "SolventStore", "SolventServer", "SolventProof",
-                "SolventCommandLine",
+                "SolventAudit", "SolventCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -143,7 +152,7 @@ let package = Package(
         .testTarget(
             name: "SolventServerTests",
             dependencies: [
-                "SolventServer", "SolventWire", "SolventCore", "SolventTestSupport",
+                "SolventServer", "SolventAudit", "SolventWire", "SolventCore", "SolventTestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -1,4 +1,5 @@
 import Foundation
+import SolventAudit
 import SolventJournal
 
 /// Everything `solvent serve` can be told, from flags, environment variables
@@ -26,10 +27,12 @@ public struct ServerConfiguration: Sendable {
         if let path = environment["SOLVENT_MASTER_KEY"] { masterKeyPath = path }
     }
 
-    var masterKeyFile: String { masterKeyPath ?? dataDirectory + "/master.key" }
-    var adminTokenFile: String { dataDirectory + "/admin.token" }
-    var historyFile: String { dataDirectory + "/history.sqlite" }
-    var keysFile: String { dataDirectory + "/keys.sqlite" }
-    var serverURLFile: String { dataDirectory + "/server.url" }
-    var journalDirectory: String { dataDirectory + "/journal" }
+    /// The data directory's layout (`DataDirectory` is the one definition of it).
+    public var layout: DataDirectory { DataDirectory(dataDirectory, masterKeyPath: masterKeyPath) }
+    var masterKeyFile: String { layout.masterKey }
+    var adminTokenFile: String { layout.adminToken }
+    var historyFile: String { layout.history }
+    var keysFile: String { layout.keys }
+    var serverURLFile: String { layout.serverURL }
+    var journalDirectory: String { layout.journal }
 }

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdCore
 import HummingbirdWebSocket
 import Logging
+import SolventAudit
 import SolventCore
 import SolventJournal
 import SolventStore

@@ -1,6 +1,7 @@
 import Foundation
-@testable import SolventServer
+import SolventAudit
 import SolventJournal
+@testable import SolventServer
 import Testing
 
 /// `solvent audit`: the epoch's journal prefix replayed with the project's code gives the

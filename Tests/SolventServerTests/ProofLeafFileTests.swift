@@ -1,4 +1,5 @@
 import Foundation
+import SolventAudit
 import SolventCore
 import SolventJournal
 import SolventProof
@@ -17,7 +18,7 @@ import Testing
     /// The root an auditor computes from the journal's frames alone.
     func rootFromFrames() throws -> (UInt64, LogHash) {
         var log = LogAccumulator()
-        try JournalFrames(directory: journal).forEach(after: 0) { log.append(LogHasher.leaf($0.body)) }
+        try JournalReader(directory: journal).frames(after: 0) { log.append(LogHasher.leaf($0.body)) }
         return (log.size, log.root)
     }
 

@@ -18,12 +18,23 @@ struct SegmentScanner {
     /// Calls `visit` with each record, which must carry `expected`, `expected + 1`, … .
     /// A frame with a good checksum but the wrong sequence is never a torn write: it throws.
     func scan(expected first: UInt64, visit: (JournalRecord) -> Void) throws(JournalError) -> End {
+        try scanFrames(expected: first) { record, _ in
+            visit(record)
+            return true
+        }
+    }
+
+    /// `scan`, also handing over each record's frame body (what the CRC protects, after the
+    /// length and CRC: sequence ‖ time ‖ command), valid only during the call. The visitor
+    /// returns false to stop early; the segment then counts as clean.
+    func scanFrames(expected first: UInt64, visit: (JournalRecord, UnsafeRawBufferPointer) -> Bool)
+        throws(JournalError) -> End {
         // withUnsafeBytes rethrows untyped errors, so the outcome is carried out as a Result.
         try bytes.withUnsafeBytes { buffer in scan(buffer, expected: first, visit: visit) }.get()
     }
 
     private func scan(_ buffer: UnsafeRawBufferPointer, expected first: UInt64,
-                      visit: (JournalRecord) -> Void) -> Result<End, JournalError> {
+                      visit: (JournalRecord, UnsafeRawBufferPointer) -> Bool) -> Result<End, JournalError> {
         var offset = 0
         var expected = first
         while offset < buffer.count {
@@ -33,7 +44,8 @@ struct SegmentScanner {
                     return .failure(.corrupt(path: path, offset: offset,
                                              reason: "record \(record.sequence) where \(expected) was expected"))
                 }
-                visit(record)
+                let body = UnsafeRawBufferPointer(rebasing: buffer[(offset + RecordFrame.prefixSize)..<end])
+                guard visit(record, body) else { return .success(.clean) }
                 expected += 1
                 offset = end
             case .incomplete where SegmentReserve.starts(at: offset, in: buffer),

@@ -1,10 +1,11 @@
 import Crypto
 import Foundation
+import SolventAudit
 
 /// The secret the admin surface requires (header `X-Solvent-Admin-Token`), kept in
 /// `<data>/admin.token` with mode 0600: whoever can read the data directory is the operator.
 enum AdminToken {
-    static let header = "X-Solvent-Admin-Token"
+    static let header = AuditAPI.adminTokenHeader
 
     /// Reads the token, creating it on first start.
     static func load(path: String) throws -> String {

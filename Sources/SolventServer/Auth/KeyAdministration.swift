@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import SolventAudit
 import SolventCore
 import SolventStore
 import SolventWire

@@ -1,3 +1,4 @@
+import SolventAudit
 import SolventCore
 import SolventProof
 import SolventWire

@@ -1,4 +1,5 @@
 import Foundation
+import SolventAudit
 import SolventCore
 import SolventJournal
 import SolventProof
@@ -9,7 +10,7 @@ import Synchronization
 /// journal's Merkle log: publishing epochs, headers, a user's proof and secret, checkpoints,
 /// inclusion and consistency proofs, and raw journal records for auditors.
 final class ProofServices: Sendable {
-    static let recordPageMax = 1_000
+    static let recordPageMax = AuditAPI.recordsPageMax
 
     let settings: ProofSettings
     let journalDirectory: String
@@ -29,7 +30,7 @@ final class ProofServices: Sendable {
         self.journalLog = journalLog
         self.sequencer = sequencer
         keys = try ProofKeys(directory: configuration.proofDirectory, masterKey: MasterKey(path: configuration.masterKeyFile))
-        store = try EpochStore(directory: configuration.proofDirectory + "/epochs")
+        store = try EpochStore(directory: configuration.layout.epochs)
         reserves = ReserveBook(path: configuration.proofDirectory + "/reserves.json", configured: settings.reserves)
         publisher = EpochPublisher(settings: settings, sequencer: sequencer, journalLog: journalLog, keys: keys,
                                    store: store, reserves: reserves, trees: trees)
@@ -122,7 +123,7 @@ final class ProofServices: Sendable {
         guard first <= last else { return [] }
         var records: [(UInt64, Int64, [UInt8])] = []
         do {
-            try JournalFrames(directory: journalDirectory).forEach(after: first - 1, through: last) { frame in
+            try JournalReader(directory: journalDirectory).frames(after: first - 1, through: last) { frame in
                 records.append((frame.record.sequence, frame.record.time, Array(frame.body)))
             }
         } catch {

@@ -41,9 +41,9 @@ public struct ProofSettings: Sendable {
 
 extension ServerConfiguration {
     /// Keys, epochs and reserves of proof of liabilities.
-    var proofDirectory: String { dataDirectory + "/proof" }
+    var proofDirectory: String { layout.proof }
     /// The journal's Merkle log (leaf hashes).
-    var merkleDirectory: String { dataDirectory + "/merkle" }
+    var merkleDirectory: String { layout.merkle }
 }
 
 /// The `"proof"` section of the configuration file.

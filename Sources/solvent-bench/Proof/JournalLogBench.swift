@@ -1,4 +1,5 @@
 import Foundation
+import SolventAudit
 import SolventCore
 import SolventJournal
 import SolventProof

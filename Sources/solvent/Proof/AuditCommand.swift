@@ -1,5 +1,5 @@
 import ArgumentParser
-import SolventServer
+import SolventAudit
 
 /// `solvent audit`: checks a published epoch against the journal by replaying it with the
 /// project's own engine. Offline on a data directory (everything, the tree root included), or

@@ -6,7 +6,7 @@ import SolventProof
 /// exchange, from genesis, with the project's own engine. At the end the log root must equal
 /// the header's journal root, and the exchange's balances are the liabilities the tree had to
 /// count.
-struct JournalReplay {
+package struct JournalReplay {
     private(set) var exchange = Exchange()
     private(set) var log = LogAccumulator()
     private var events: [Event] = []

@@ -4,33 +4,33 @@ import Foundation
 /// The key that encrypts HMAC secrets at rest (AES-256-GCM). It lives in its own file, outside
 /// the database, readable by the server's user only; losing it makes the stored HMAC secrets
 /// useless, which is the point if the database leaks.
-struct MasterKey: Sendable {
+package struct MasterKey: Sendable {
     /// The raw key; a `SymmetricKey` is made from it per use, as that type is not Sendable.
     private let bytes: [UInt8]
 
     /// Reads the key at `path`, or creates one there (mode 0600) if none exists yet.
-    init(path: String) throws {
+    package init(path: String) throws {
         if let data = FileManager.default.contents(atPath: path) {
-            guard data.count == 32 else { throw ServerError("\(path) is not a 32-byte master key") }
+            guard data.count == 32 else { throw AuditFileError("\(path) is not a 32-byte master key") }
             bytes = Array(data)
             return
         }
         let fresh = SymmetricKey(size: .bits256)
         let data = fresh.withUnsafeBytes { Data($0) }
         guard FileManager.default.createFile(atPath: path, contents: data, attributes: [.posixPermissions: 0o600]) else {
-            throw ServerError("cannot create the master key at \(path)")
+            throw AuditFileError("cannot create the master key at \(path)")
         }
         bytes = Array(data)
     }
 
     private var key: SymmetricKey { SymmetricKey(data: bytes) }
 
-    func seal(_ secret: [UInt8]) throws -> [UInt8] {
-        guard let combined = try AES.GCM.seal(secret, using: key).combined else { throw ServerError("AES-GCM sealing failed") }
+    package func seal(_ secret: [UInt8]) throws -> [UInt8] {
+        guard let combined = try AES.GCM.seal(secret, using: key).combined else { throw AuditFileError("AES-GCM sealing failed") }
         return Array(combined)
     }
 
-    func open(_ sealed: [UInt8]) throws -> [UInt8] {
+    package func open(_ sealed: [UInt8]) throws -> [UInt8] {
         Array(try AES.GCM.open(AES.GCM.SealedBox(combined: sealed), using: key))
     }
 }

@@ -10,12 +10,12 @@ import SolventProof
 /// - `tree.secret`: the tree master secret, sealed with the master key (AES-256-GCM) like the
 ///   HMAC secrets. Every user secret, shuffle and padding key derives from it (`TreeSecrets`),
 ///   so nothing is stored per user and nothing can be lost per user.
-struct ProofKeys: Sendable {
+package struct ProofKeys: Sendable {
     /// Raw key bytes: swift-crypto's key types are not Sendable.
     private let signingKeyBytes: [UInt8]
-    let secrets: TreeSecrets
+    package let secrets: TreeSecrets
 
-    init(directory: String, masterKey: MasterKey) throws {
+    package init(directory: String, masterKey: MasterKey) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         signingKeyBytes = try Self.loadOrCreate(directory + "/signing.key") { Array($0) } store: { $0 }
         let master = try Self.loadOrCreate(directory + "/tree.secret") { try masterKey.open(Array($0)) } store: {
@@ -24,16 +24,16 @@ struct ProofKeys: Sendable {
         secrets = TreeSecrets(master: Hash256(bytes: master)!)
     }
 
-    var signingKey: Curve25519.Signing.PrivateKey {
+    package var signingKey: Curve25519.Signing.PrivateKey {
         // The bytes were checked to be a key when loaded.
         try! Curve25519.Signing.PrivateKey(rawRepresentation: signingKeyBytes)
     }
 
     var publicKey: Curve25519.Signing.PublicKey { signingKey.publicKey }
 
-    var publicKeyHex: String { Hex.encode(Array(publicKey.rawRepresentation)) }
+    package var publicKeyHex: String { Hex.encode(Array(publicKey.rawRepresentation)) }
 
-    var keyId: KeyId { KeyId(publicKey: Array(publicKey.rawRepresentation)) }
+    package var keyId: KeyId { KeyId(publicKey: Array(publicKey.rawRepresentation)) }
 
     /// Reads the 32 bytes `decode` makes of the file at `path`, or creates fresh random bytes
     /// and writes what `store` makes of them.
@@ -42,14 +42,14 @@ struct ProofKeys: Sendable {
         if let data = FileManager.default.contents(atPath: path) {
             let bytes = try decode(data)
             guard bytes.count == 32, (try? Curve25519.Signing.PrivateKey(rawRepresentation: bytes)) != nil else {
-                throw ServerError("\(path) does not hold a 32-byte key")
+                throw AuditFileError("\(path) does not hold a 32-byte key")
             }
             return bytes
         }
         let fresh = SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }
         guard FileManager.default.createFile(atPath: path, contents: Data(try store(fresh)),
                                              attributes: [.posixPermissions: 0o600]) else {
-            throw ServerError("cannot create \(path)")
+            throw AuditFileError("cannot create \(path)")
         }
         return fresh
     }

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import SolventCore
+import SolventJournal
 import SolventProof
 
 /// `solvent audit`: checks a published epoch against the journal, with the project's own code.
@@ -43,18 +44,17 @@ public enum EpochAudit {
     /// it only reads). Uses the directory's own public key and tree secret.
     public static func offline(dataDirectory: String, epoch: UInt64, masterKeyPath: String? = nil) throws(AuditFailure)
         -> Report {
-        var configuration = ServerConfiguration(dataDirectory: dataDirectory)
-        configuration.masterKeyPath = masterKeyPath
+        let layout = DataDirectory(dataDirectory, masterKeyPath: masterKeyPath)
         let store: EpochStore
         let keys: ProofKeys
         do {
             for file in ["signing.key", "tree.secret"] where !FileManager.default.fileExists(
-                atPath: configuration.proofDirectory + "/" + file) {
-                throw ServerError("\(configuration.proofDirectory)/\(file) is missing")
+                atPath: layout.proof + "/" + file) {
+                throw AuditFileError("\(layout.proof)/\(file) is missing")
             }
-            store = try EpochStore(directory: configuration.proofDirectory + "/epochs")
-            keys = try ProofKeys(directory: configuration.proofDirectory,
-                                 masterKey: MasterKey(path: configuration.masterKeyFile))
+            store = try EpochStore(directory: layout.epochs)
+            keys = try ProofKeys(directory: layout.proof,
+                                 masterKey: MasterKey(path: layout.masterKey))
         } catch {
             throw .source("\(error)")
         }
@@ -64,8 +64,8 @@ public enum EpochAudit {
         var replay = JournalReplay()
         let damage: String?
         do {
-            damage = try JournalFrames(directory: configuration.journalDirectory)
-                .forEach(after: 0, through: header.journalSize) { try replay.feed($0.body) }
+            damage = try JournalReader(directory: layout.journal)
+                .frames(after: 0, through: header.journalSize) { try replay.feed($0.body) }
         } catch let failure as AuditFailure {
             throw failure
         } catch {
@@ -93,7 +93,7 @@ public enum EpochAudit {
 
     static func header(_ epoch: UInt64, _ read: () throws -> [UInt8]?) throws(AuditFailure) -> SignedEpochHeader {
         do {
-            guard let json = try read() else { throw ServerError("epoch \(epoch) is not published") }
+            guard let json = try read() else { throw AuditFileError("epoch \(epoch) is not published") }
             return try SignedEpochHeader(json: json)
         } catch {
             throw .headerUnreadable("\(error)")

@@ -26,7 +26,7 @@ public enum RemoteAudit {
         let header = signed.header
         var replay = JournalReplay()
         while replay.size < header.journalSize {
-            let limit = min(UInt64(ProofServices.recordPageMax), header.journalSize - replay.size)
+            let limit = min(UInt64(AuditAPI.recordsPageMax), header.journalSize - replay.size)
             let page = try await records(baseURL, from: replay.size + 1, limit: limit, adminToken: adminToken)
             guard !page.isEmpty else { break }
             for data in page { try replay.feed(data) }
@@ -87,11 +87,11 @@ public enum RemoteAudit {
         -> [UInt8] {
         guard let url = URL(string: baseURL + path) else { throw .source("bad URL \(baseURL + path)") }
         var request = URLRequest(url: url)
-        if let adminToken { request.setValue(adminToken, forHTTPHeaderField: AdminToken.header) }
+        if let adminToken { request.setValue(adminToken, forHTTPHeaderField: AuditAPI.adminTokenHeader) }
         do {
             let (data, response) = try await URLSession.shared.data(for: request)
             guard let http = response as? HTTPURLResponse, http.statusCode == 200 else {
-                throw ServerError("\(path): \(String(decoding: data, as: UTF8.self))")
+                throw AuditFileError("\(path): \(String(decoding: data, as: UTF8.self))")
             }
             return Array(data)
         } catch {

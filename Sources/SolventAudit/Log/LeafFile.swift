@@ -11,7 +11,7 @@ import SolventProof
 /// no clean marker (a crash, a kill) does not trust the file and rebuilds it from the journal;
 /// a clean start trusts it after checking its last leaf against the journal. The marker is
 /// removed as soon as the file is opened for appending.
-final class LeafFile: @unchecked Sendable {
+package final class LeafFile: @unchecked Sendable {
     let path: String
     private let handle: FileHandle
 
@@ -20,10 +20,10 @@ final class LeafFile: @unchecked Sendable {
         path = directory + "/leaves"
         if !FileManager.default.fileExists(atPath: path) {
             guard FileManager.default.createFile(atPath: path, contents: nil) else {
-                throw ServerError("cannot create \(path)")
+                throw AuditFileError("cannot create \(path)")
             }
         }
-        guard let handle = FileHandle(forUpdatingAtPath: path) else { throw ServerError("cannot open \(path)") }
+        guard let handle = FileHandle(forUpdatingAtPath: path) else { throw AuditFileError("cannot open \(path)") }
         self.handle = handle
     }
 

@@ -12,15 +12,15 @@ import SolventProof
 ///
 /// Each file is written to a temporary name, synced and renamed; the header is written last,
 /// so an epoch exists only once everything it needs is durable.
-struct EpochStore: Sendable {
+package struct EpochStore: Sendable {
     let directory: String
 
-    init(directory: String) throws {
+    package init(directory: String) throws {
         self.directory = directory
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     }
 
-    func save(_ header: SignedEpochHeader, checkpoint: SignedCheckpoint, snapshot: LiabilitySnapshot) throws {
+    package func save(_ header: SignedEpochHeader, checkpoint: SignedCheckpoint, snapshot: LiabilitySnapshot) throws {
         let epoch = header.header.epoch
         try write(EpochSnapshotCoding.encode(snapshot), to: path(epoch, "snapshot"))
         try write(Array(checkpoint.note.utf8), to: path(epoch, "checkpoint"))
@@ -28,28 +28,28 @@ struct EpochStore: Sendable {
     }
 
     /// The newest epoch's number, or nil before the first.
-    func latestEpoch() -> UInt64? {
+    package func latestEpoch() -> UInt64? {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         return names.compactMap { name in
             name.hasSuffix(".header.json") ? UInt64(name.dropLast(".header.json".count)) : nil
         }.max()
     }
 
-    func headerJSON(_ epoch: UInt64) -> [UInt8]? {
+    package func headerJSON(_ epoch: UInt64) -> [UInt8]? {
         FileManager.default.contents(atPath: path(epoch, "header.json")).map(Array.init)
     }
 
-    func header(_ epoch: UInt64) throws -> SignedEpochHeader? {
+    package func header(_ epoch: UInt64) throws -> SignedEpochHeader? {
         guard let json = headerJSON(epoch) else { return nil }
         return try SignedEpochHeader(json: json)
     }
 
-    func checkpoint(_ epoch: UInt64) throws -> SignedCheckpoint? {
+    package func checkpoint(_ epoch: UInt64) throws -> SignedCheckpoint? {
         guard let data = FileManager.default.contents(atPath: path(epoch, "checkpoint")) else { return nil }
         return try SignedCheckpoint(note: String(decoding: data, as: UTF8.self))
     }
 
-    func snapshot(_ epoch: UInt64) throws -> LiabilitySnapshot? {
+    package func snapshot(_ epoch: UInt64) throws -> LiabilitySnapshot? {
         guard let data = FileManager.default.contents(atPath: path(epoch, "snapshot")) else { return nil }
         return try EpochSnapshotCoding.decode(Array(data))
     }
@@ -62,24 +62,24 @@ struct EpochStore: Sendable {
     private func write(_ bytes: [UInt8], to path: String) throws {
         let temporary = path + ".tmp"
         guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
-            throw ServerError("cannot write \(temporary)")
+            throw AuditFileError("cannot write \(temporary)")
         }
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: temporary))
         try handle.synchronize()
         try handle.close()
-        guard rename(temporary, path) == 0 else { throw ServerError("cannot rename \(temporary): errno \(errno)") }
+        guard rename(temporary, path) == 0 else { throw AuditFileError("cannot rename \(temporary): errno \(errno)") }
         // The rename is durable once the directory is.
         let directoryDescriptor = open(directory, O_RDONLY)
-        guard directoryDescriptor >= 0 else { throw ServerError("cannot open \(directory): errno \(errno)") }
+        guard directoryDescriptor >= 0 else { throw AuditFileError("cannot open \(directory): errno \(errno)") }
         defer { close(directoryDescriptor) }
-        guard fsync(directoryDescriptor) == 0 else { throw ServerError("cannot sync \(directory): errno \(errno)") }
+        guard fsync(directoryDescriptor) == 0 else { throw AuditFileError("cannot sync \(directory): errno \(errno)") }
     }
 }
 
 /// The binary form of a liabilities snapshot (little-endian, as the journal's format):
 /// asset count u16, then per asset its symbol (u32 length + UTF-8) and scale u8; account
 /// count u64, then per account its id u64 and one u64 balance per asset.
-enum EpochSnapshotCoding {
+package enum EpochSnapshotCoding {
     static func encode(_ snapshot: LiabilitySnapshot) -> [UInt8] {
         var writer = BinaryWriter(capacity: 16 + snapshot.accountCount * 8 * (1 + snapshot.assets.count))
         writer.write(UInt16(snapshot.assets.count))
@@ -101,12 +101,12 @@ enum EpochSnapshotCoding {
         for _ in 0..<(try reader.readUInt16()) {
             let symbol = try reader.readString(lengthMax: ProofFormat.nameLengthMax)
             guard let asset = ProofAsset(symbol: symbol, scale: Int(try reader.readUInt8())) else {
-                throw ServerError("snapshot: bad asset \(symbol)")
+                throw AuditFileError("snapshot: bad asset \(symbol)")
             }
             assets.append(asset)
         }
         let count = try reader.readUInt64()
-        guard count <= UInt64(reader.remainingCount / 8) else { throw ServerError("snapshot: truncated") }
+        guard count <= UInt64(reader.remainingCount / 8) else { throw AuditFileError("snapshot: truncated") }
         var snapshot = LiabilitySnapshot(assets: assets, reservingCapacity: Int(count))
         var row = [UInt64](repeating: 0, count: assets.count)
         for _ in 0..<count {

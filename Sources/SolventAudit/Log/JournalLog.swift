@@ -66,10 +66,10 @@ package final class JournalLog: Sendable {
     }
 
     /// The number of records in the log (the last sequence it holds).
-    var size: UInt64 { appended.load(ordering: .acquiring) }
+    package var size: UInt64 { appended.load(ordering: .acquiring) }
 
     /// Waits (up to ten seconds) until the log holds record `sequence`; false if it does not.
-    func waitUntilAppended(_ sequence: UInt64) async -> Bool {
+    package func waitUntilAppended(_ sequence: UInt64) async -> Bool {
         var waited = 0
         while size < sequence && waited < 10_000 {
             cursor.hurry()
@@ -80,7 +80,7 @@ package final class JournalLog: Sendable {
     }
 
     /// Runs `body` on the log as it is now.
-    func read<Value: Sendable, Failure: Error>(_ body: (borrowing LogTree) throws(Failure) -> Value) throws(Failure)
+    package func read<Value: Sendable, Failure: Error>(_ body: (borrowing LogTree) throws(Failure) -> Value) throws(Failure)
         -> Value {
         try tree.withLock { tree throws(Failure) in try body(tree) }
     }
