@@ -2,7 +2,7 @@
 /// starts: what `run` serves, what the offline admin drives, what tests reach into.
 struct AssembledServer {
     let context: ServerContext
-    /// The REST API both HTTP doors serve (`APIResponder`, `DirectEndpointHandler`).
+    /// The REST API its one door serves (`APIChannelHandler`) and the WebSocket API calls.
     let api: APIService
     let webSockets: WebSocketUpgrade
     let webSocketAPI: WebSocketAPI

@@ -21,14 +21,14 @@ public enum SolventApplication {
         let parts = try await assemble(configuration, logger: logger)
         onAssembled(parts.context.sequencer)
         let app = Application(
-            responder: APIResponder(api: parts.api),
+            responder: BypassedResponder(),
             // REST and WebSockets share the port (spec §1.1); keepalive is the streams' own
             // (`SessionRunner`), since clients answer pings with pongs the library would not count.
             server: HTTPServerBuilder { responder in
                 MalformedRequestGuard(base: HTTP1WebSocketUpgradeChannel(
                     responder: responder,
                     configuration: .init(
-                        http1: .init(additionalChannelHandlers: [DirectEndpointHandler(api: parts.api, serverName: Self.serverName)]),
+                        http1: .init(additionalChannelHandlers: [APIChannelHandler(api: parts.api, serverName: Self.serverName)]),
                         ws: .init(maxFrameSize: configuration.streams.inboundMessageBytesMax, autoPing: .disabled)),
                     shouldUpgrade: parts.webSockets.shouldUpgrade))
             },

@@ -28,7 +28,7 @@ public enum OfflineAdmin {
                                      parameters: try RequestParameters(rawQuery: query, rawBody: ""), apiKey: nil,
                                      adminToken: nil, clientIP: "127.0.0.1", receivedAt: ServerClock.milliseconds(),
                                      account: nil)
-            reply = try await endpoint.handler(request)
+            reply = try await endpoint.reply(to: request)
         } catch {
             reply = Reply(error: error)
         }

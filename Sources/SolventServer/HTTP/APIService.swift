@@ -3,10 +3,9 @@ import HTTPTypes
 import NIOCore
 import SolventWire
 
-/// The REST API's steps, shared by its two doors, Hummingbird's responder (`APIResponder`) and
-/// the channel handler that answers direct endpoints in the pipeline (`DirectEndpointHandler`):
-/// which endpoint a request is for, the request as its handler sees it once past the limits and
-/// authentication, and the answer's headers, counted in the metrics.
+/// The REST API's steps, as its door (`APIChannelHandler`) takes them: which endpoint a request
+/// is for, the request as its handler sees it once past the limits and authentication, and the
+/// answer's headers, counted in the metrics.
 package struct APIService: Sendable {
     let table: EndpointTable
     let gate: RequestGate

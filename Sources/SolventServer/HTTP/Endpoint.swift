@@ -5,34 +5,40 @@ package struct Endpoint: Sendable {
     let method: String
     let path: String
     let security: Security
-    let handler: @Sendable (APIRequest) async throws(BinanceError) -> Reply
-    /// The same handler without a task to suspend, for endpoints whose work is one command through
-    /// the sequencer (order entry): it checks the request, starts the work and hands the reply
-    /// over later, on the event loop it ran on. The HTTP server answers these straight from the
-    /// connection's channel pipeline (`DirectEndpointHandler`); `nil` for every other endpoint.
-    let direct: DirectHandler?
+    /// Starts answering an admitted request and hands the reply over exactly once (the door,
+    /// `APIChannelHandler`, writes it on the connection's event loop). Order entry does its work
+    /// right here on the loop and hands over when the sequencer's outcome comes back; every
+    /// other endpoint runs its handler in a task.
+    let start: Start
 
-    typealias DirectHandler = @Sendable (APIRequest, @escaping ReplyHandoff) throws(BinanceError) -> Void
+    typealias Start = @Sendable (APIRequest, @escaping ReplyHandoff) throws(BinanceError) -> Void
 
+    /// An endpoint whose handler awaits (history, account, admin): it runs in a task of its own.
     package init(_ method: String, _ path: String, _ security: Security,
-         _ handler: @escaping @Sendable (APIRequest) async throws(BinanceError) -> Reply) {
-        self.method = method
-        self.path = path
-        self.security = security
-        self.handler = handler
-        direct = nil
+                 _ handler: @escaping @Sendable (APIRequest) async throws(BinanceError) -> Reply) {
+        self.init(method, path, security, direct: { request, handoff in
+            Task {
+                do throws(BinanceError) {
+                    handoff(.success(try await handler(request)))
+                } catch {
+                    handoff(.failure(error))
+                }
+            }
+        })
     }
 
-    /// An endpoint written in the direct form; its awaitable form (for the WebSocket API, and
-    /// for Hummingbird's responder) waits for the handoff.
-    init(_ method: String, _ path: String, _ security: Security, direct: @escaping DirectHandler) {
+    /// An endpoint whose work is one command through the sequencer (order entry), written in the
+    /// handoff form: no task to suspend, the answer written when the committer hands it back.
+    init(_ method: String, _ path: String, _ security: Security, direct: @escaping Start) {
         self.method = method
         self.path = path
         self.security = security
-        self.direct = direct
-        handler = { request throws(BinanceError) in
-            try await awaitHandoff { handoff throws(BinanceError) in try direct(request, handoff) }
-        }
+        start = direct
+    }
+
+    /// The reply, awaited: for the WebSocket API and the offline admin, which have no channel.
+    func reply(to request: APIRequest) async throws(BinanceError) -> Reply {
+        try await awaitHandoff { handoff throws(BinanceError) in try start(request, handoff) }
     }
 }
 

@@ -3,7 +3,7 @@ import SolventWire
 
 /// Placing and canceling orders (spec §3.3): parameters become a core command, the sequencer
 /// makes it durable, and the answer is built from the events it caused. Placing and the two
-/// cancels are one command each, written in the direct form (see `Endpoint.direct`): the
+/// cancels are one command each, written in the handoff form (`Endpoint(_:_:_:direct:)`): the
 /// connection's event loop checks the request and submits the command, and the reply is made
 /// when the sequencer hands the outcome back.
 enum TradingEndpoints {

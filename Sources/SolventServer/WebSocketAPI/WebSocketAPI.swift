@@ -71,7 +71,7 @@ struct WebSocketAPI: Sendable {
         let apiRequest = APIRequest(method: verb, path: path, rawQuery: "", rawBody: "", parameters: forwarded,
                                     apiKey: parameters["apiKey"], adminToken: nil, clientIP: connection.clientIP,
                                     receivedAt: now, account: account)
-        return try await endpoint.handler(apiRequest).body
+        return try await endpoint.reply(to: apiRequest).body
     }
 
     /// The account a request acts for, checked as its REST endpoint's security type requires.

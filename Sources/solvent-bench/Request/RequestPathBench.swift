@@ -87,7 +87,7 @@ enum RequestPathBench {
         return HTTPResponse(status: .init(code: reply.status), headerFields: fields).status.code
     }
 
-    /// What `DirectEndpointHandler` does for one order, with the engine's answer ready-made.
+    /// What `APIChannelHandler` does for one order, with the engine's answer ready-made.
     private static func whole(_ fixture: RequestPathFixture, _ request: Request) -> Int {
         let reply: Reply
         do throws(BinanceError) {

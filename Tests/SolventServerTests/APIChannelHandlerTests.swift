@@ -7,12 +7,13 @@ import SolventWire
 import Synchronization
 import Testing
 
-/// The handler that answers direct endpoints in the channel pipeline: it answers them itself,
-/// passes everything else on untouched, and keeps answers in the order requests came, holding
-/// (and not reading) while an earlier answer is still to be written.
-@Suite struct DirectEndpointHandlerTests {
-    @Test func aDirectRequestIsAnsweredInThePipeline() throws {
-        let harness = try DirectHarness()
+/// The REST API's one door, in the channel pipeline: it answers every request itself (nothing
+/// passes on to Hummingbird), one at a time per connection so answers leave in the order
+/// requests came, holding (and not reading) while an earlier answer is still to be written.
+/// Endpoints that await are covered through real sockets by every other server test.
+@Suite struct APIChannelHandlerTests {
+    @Test func aRequestIsAnsweredInThePipeline() throws {
+        let harness = try DoorHarness()
         try harness.send(.post, "/direct?n=1")
         #expect(try harness.passedOn().isEmpty)
         #expect(harness.started == ["n=1"])
@@ -29,57 +30,45 @@ import Testing
         #expect(String(buffer: body) == "{\"n\":1}")
     }
 
-    @Test func otherRequestsPassOnUntouched() throws {
-        let harness = try DirectHarness()
-        try harness.send(.get, "/other?x=1", body: "b=2")
-        let parts = try harness.passedOn()
-        guard parts.count == 3, case .head(let head) = parts[0], case .body(let body) = parts[1], case .end = parts[2]
-        else { Issue.record("not passed on whole: \(parts)"); return }
-        #expect(head.path == "/other?x=1")
-        #expect(String(buffer: body) == "b=2")
-        #expect(try harness.written().isEmpty)
-        #expect(harness.started.isEmpty)
-    }
-
-    @Test func aDirectRequestWaitsForTheAnswerToAnEarlierPassedOnOne() throws {
-        let harness = try DirectHarness()
-        try harness.send(.get, "/other")
-        try harness.send(.post, "/direct?n=1")
-        #expect(harness.started.isEmpty)
-        try harness.answerPassedOn()
-        #expect(harness.started == ["n=1"])
-        harness.answer(0, "{}")
-        #expect(try harness.writtenStatuses() == [.accepted, .ok])
-    }
-
-    @Test func nothingStartsWhileADirectRequestIsAnswered() throws {
-        let harness = try DirectHarness()
-        try harness.send(.post, "/direct?n=1")
-        try harness.send(.get, "/other")
-        try harness.send(.post, "/direct?n=2")
+    @Test func anUnknownPathOrMethodIsAnsweredWithBinancesJSONAndNothingPassesOn() throws {
+        let harness = try DoorHarness()
+        try harness.send(.get, "/nowhere?x=1", body: "b=2")
+        try harness.send(.delete, "/direct")
         #expect(try harness.passedOn().isEmpty)
+        #expect(harness.started.isEmpty)
+        let written = try harness.written()
+        let heads = written.compactMap { part -> HTTPResponse? in if case .head(let head) = part { head } else { nil } }
+        let bodies = written.compactMap { part -> String? in if case .body(let body) = part { String(buffer: body) } else { nil } }
+        #expect(heads.map(\.status.code) == [BinanceError.unknownPath.httpStatus, BinanceError.methodNotAllowed.httpStatus])
+        #expect(bodies == [String(decoding: BinanceError.unknownPath.json(), as: UTF8.self),
+                           String(decoding: BinanceError.methodNotAllowed.json(), as: UTF8.self)])
+    }
+
+    @Test func nothingStartsWhileAnEarlierRequestIsAnswered() throws {
+        let harness = try DoorHarness()
+        try harness.send(.post, "/direct?n=1")
+        try harness.send(.get, "/other?n=2")
+        try harness.send(.post, "/direct?n=3")
         #expect(harness.started == ["n=1"])
         harness.channel.read()
         #expect(harness.reads.count == 0, "no read while requests are held")
         harness.answer(0, "{}")
-        #expect(try harness.passedOn().count == 2, "the held request went on, head and end")
-        #expect(harness.started == ["n=1"], "the second direct one waits for the passed-on answer")
+        #expect(harness.started == ["n=1", "n=2"], "the next one starts once the answer is written")
         #expect(harness.reads.count == 0, "one request is still held")
-        try harness.answerPassedOn()
-        #expect(harness.started == ["n=1", "n=2"])
-        #expect(harness.reads.count == 1, "the deferred read went once nothing was held")
         harness.answer(1, "{}")
-        #expect(try harness.writtenStatuses() == [.ok, .accepted, .ok])
+        #expect(harness.started == ["n=1", "n=2", "n=3"])
+        #expect(harness.reads.count == 1, "the deferred read went once nothing was held")
+        harness.answer(2, "{}")
+        #expect(try harness.writtenStatuses() == [.ok, .ok, .ok])
     }
 
     @Test func aRequestRefusedAtOnceIsAnsweredInItsTurn() throws {
-        let harness = try DirectHarness()
+        let harness = try DoorHarness()
         try harness.send(.post, "/direct?n=1")
         try harness.send(.post, "/direct?refuse=1")
-        try harness.send(.get, "/other")
+        try harness.send(.get, "/other?n=3")
         harness.answer(0, "{}")
-        #expect(harness.started == ["n=1"])
-        #expect(try harness.passedOn().count == 2)
+        #expect(harness.started == ["n=1", "n=3"], "the refusal is written at once and the next one starts")
         let written = try harness.written()
         guard case .head(let refused) = written[3], case .body(let body) = written[4] else {
             Issue.record("no refusal: \(written)"); return
@@ -89,7 +78,7 @@ import Testing
     }
 
     @Test func theBodyReachesTheHandlerAndAnOversizedOneIsRefused() throws {
-        let harness = try DirectHarness()
+        let harness = try DoorHarness()
         try harness.send(.post, "/direct?n=1", body: "side=BUY&quantity=1")
         #expect(harness.bodies == ["side=BUY&quantity=1"])
         harness.answer(0, "{}")
@@ -105,7 +94,7 @@ import Testing
     }
 
     @Test func aQuiesceEventWaitsForTheAnswerInFlight() throws {
-        let harness = try DirectHarness()
+        let harness = try DoorHarness()
         try harness.send(.post, "/direct?n=1")
         harness.channel.pipeline.fireUserInboundEventTriggered(ChannelShouldQuiesceEvent())
         #expect(harness.events.count == 0)
@@ -114,7 +103,7 @@ import Testing
     }
 
     @Test func connectionCloseClosesAfterTheAnswer() throws {
-        let harness = try DirectHarness()
+        let harness = try DoorHarness()
         try harness.send(.post, "/direct?n=1", headers: [.connection: "close"])
         #expect(harness.channel.isActive)
         harness.answer(0, "{}")
@@ -123,31 +112,32 @@ import Testing
     }
 }
 
-/// A direct endpoint whose answers the test gives by hand, an endpoint for Hummingbird, and
-/// the handler between a read counter and an event recorder in an embedded channel.
-private final class DirectHarness {
+/// Two endpoints whose answers the test gives by hand, and the handler between a read counter
+/// and an event recorder in an embedded channel.
+private final class DoorHarness {
     let channel = EmbeddedChannel()
     let reads = Counter()
     let events = Counter()
     private let calls = Calls()
 
-    /// The direct endpoint's calls, in the order they started.
+    /// The endpoints' calls, in the order they started.
     private final class Calls: Sendable {
         let list = Mutex<[(request: APIRequest, handoff: ReplyHandoff)]>([])
     }
 
     init() throws {
-        let direct = Endpoint("POST", "/direct", .none, direct: { [calls] request, handoff throws(BinanceError) in
+        let start: Endpoint.Start = { [calls] request, handoff throws(BinanceError) in
             if request.parameters["refuse"] != nil { throw .invalidParameter("refuse") }
             calls.list.withLock { $0.append((request, handoff)) }
-        })
-        let other = Endpoint("GET", "/other", .none) { _ in .empty }
+        }
+        let direct = Endpoint("POST", "/direct", .none, direct: start)
+        let other = Endpoint("GET", "/other", .none, direct: start)
         var limits = RateLimits()
         limits.enforced = false
         let gate = RequestGate(limiter: RateLimiter(limits: limits), authenticator: Authenticator(keys: []), adminToken: "t")
         let api = APIService(table: EndpointTable([direct, other]), gate: gate, metrics: APIMetrics())
         try channel.pipeline.syncOperations.addHandlers([
-            ReadCounter(reads), DirectEndpointHandler(api: api, serverName: "Solvent"), EventRecorder(events),
+            ReadCounter(reads), APIChannelHandler(api: api, serverName: "Solvent"), EventRecorder(events),
         ])
         try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 9)).wait()
     }
@@ -162,16 +152,10 @@ private final class DirectHarness {
         try channel.writeInbound(HTTPRequestPart.end(nil))
     }
 
-    /// The direct handler's `index`th call hands over its reply.
+    /// The `index`th call hands over its reply.
     func answer(_ index: Int, _ body: String) {
         let handoff = calls.list.withLock { $0[index].handoff }
         handoff(.success(Reply(Array(body.utf8))))
-    }
-
-    /// Hummingbird answering the oldest request passed on to it (202, to tell it apart).
-    func answerPassedOn() throws {
-        try channel.writeOutbound(HTTPResponsePart.head(HTTPResponse(status: .accepted)))
-        try channel.writeOutbound(HTTPResponsePart.end(nil))
     }
 
     func passedOn() throws -> [HTTPRequestPart] {

@@ -1,35 +1,17 @@
 import NIOCore
 import NIOHTTPTypes
 
-/// Whose turn it is on one connection, so answers leave in the order their requests came.
-///
-/// Hummingbird keeps the order of the requests passed on to it, and `DirectEndpointHandler`
-/// writes a direct answer the moment it is ready. So a direct request starts only when every
-/// request passed on before it has been answered, and no request starts while a direct one is
-/// being answered. A request that may not start yet is held with every part after it, and no
-/// more is read until the held ones have gone: a client that pipelines cannot pile up work.
-struct ConnectionTurns {
-    /// A direct request is being answered.
+/// The parts of requests that arrived while an earlier request on the same connection was
+/// being answered. Answers leave in the order requests came because one is answered at a time;
+/// while any are held no more are read, so a client that pipelines cannot pile up work.
+struct HeldRequests {
+    /// A request is being answered (from its end part until its answer is written).
     var answering = false
-    /// Requests passed on to Hummingbird whose answer has not ended.
-    private var unanswered = 0
     private var held = CircularBuffer<HTTPRequestPart>()
     private var taking = false
     private var readDeferred = false
 
     var isHolding: Bool { !held.isEmpty }
-
-    func mayStart(direct: Bool) -> Bool {
-        !answering && (!direct || unanswered == 0)
-    }
-
-    mutating func passedOn() {
-        unanswered += 1
-    }
-
-    mutating func passedOnAnswered() {
-        if unanswered > 0 { unanswered -= 1 }
-    }
 
     mutating func hold(_ part: HTTPRequestPart) {
         held.append(part)
