@@ -43,24 +43,49 @@ struct BenchTrader: Sendable {
     let apiKey: String
     let secret: [UInt8]
 
-    /// The signed query of a `POST /api/v3/order`: an IOC buy far below the market, so it expires
-    /// at once, the book stays empty and every request costs the same. Timestamped now, with a
-    /// 60 s `recvWindow`, so a request prepared before a short measurement stays valid through it.
-    func signedOrderTarget() -> String {
+    /// `query` with a timestamp, a 60 s `recvWindow` and its HMAC signature appended: a request
+    /// prepared before a short measurement stays valid through it.
+    func signed(_ path: String, _ query: String) -> String {
         let timestamp = Int64(Date().timeIntervalSince1970 * 1_000)
-        let query = "symbol=BTCUSDT&side=BUY&type=LIMIT&timeInForce=IOC&quantity=0.001&price=1.00"
-            + "&newOrderRespType=ACK&recvWindow=60000&timestamp=\(timestamp)"
-        let signature = HMAC<SHA256>.authenticationCode(for: Array(query.utf8), using: SymmetricKey(data: secret))
-        return "/api/v3/order?\(query)&signature=\(Hex.encode(Array(signature)))"
+        let payload = query + (query.isEmpty ? "" : "&") + "recvWindow=60000&timestamp=\(timestamp)"
+        let signature = HMAC<SHA256>.authenticationCode(for: Array(payload.utf8), using: SymmetricKey(data: secret))
+        return "\(path)?\(payload)&signature=\(Hex.encode(Array(signature)))"
     }
 
-    /// The order as raw HTTP/1.1 bytes, for the built-in load generator.
-    func orderRequest() -> [UInt8] {
-        Array("POST \(signedOrderTarget()) HTTP/1.1\r\nHost: bench\r\nX-MBX-APIKEY: \(apiKey)\r\nContent-Length: 0\r\n\r\n".utf8)
+    /// An IOC buy far below the market: it expires at once, the book stays empty and every
+    /// request costs the same.
+    func orderTarget() -> String {
+        signed("/api/v3/order", "symbol=BTCUSDT&side=BUY&type=LIMIT&timeInForce=IOC&quantity=0.001&price=1.00"
+            + "&newOrderRespType=ACK")
     }
 
-    /// The order for wrk's script.
-    func wrkRequest() -> WrkRequest {
-        WrkRequest(method: "POST", target: signedOrderTarget(), headers: [("X-MBX-APIKEY", apiKey), ("Content-Length", "0")])
+    /// A GTC buy far below the market, resting under `clientOrderId`.
+    func restingOrderTarget(_ clientOrderId: String) -> String {
+        signed("/api/v3/order", "symbol=BTCUSDT&side=BUY&type=LIMIT&timeInForce=GTC&quantity=0.001&price=1.00"
+            + "&newOrderRespType=ACK&newClientOrderId=\(clientOrderId)")
+    }
+
+    func cancelTarget(_ clientOrderId: String) -> String {
+        signed("/api/v3/order", "symbol=BTCUSDT&origClientOrderId=\(clientOrderId)")
+    }
+
+    /// Cancels the resting order `old` and rests a new one as `new` in its place.
+    func cancelReplaceTarget(_ old: String, _ new: String) -> String {
+        signed("/api/v3/order/cancelReplace", "symbol=BTCUSDT&side=BUY&type=LIMIT&timeInForce=GTC&quantity=0.001"
+            + "&price=1.00&cancelReplaceMode=STOP_ON_FAILURE&cancelOrigClientOrderId=\(old)&newClientOrderId=\(new)")
+    }
+
+    func accountTarget() -> String {
+        signed("/api/v3/account", "omitZeroBalances=true")
+    }
+
+    /// A request as raw HTTP/1.1 bytes, for the built-in load generator.
+    func raw(_ method: String, _ target: String) -> [UInt8] {
+        Array("\(method) \(target) HTTP/1.1\r\nHost: bench\r\nX-MBX-APIKEY: \(apiKey)\r\nContent-Length: 0\r\n\r\n".utf8)
+    }
+
+    /// A request for wrk's script.
+    func wrk(_ method: String, _ target: String) -> WrkRequest {
+        WrkRequest(method: method, target: target, headers: [("X-MBX-APIKEY", apiKey), ("Content-Length", "0")])
     }
 }

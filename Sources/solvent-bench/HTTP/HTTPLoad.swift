@@ -18,6 +18,8 @@ struct HTTPLoad: CustomStringConvertible {
         var cpuPerRequestByThread: [String: Double] = [:]
         /// wrk's own CPU time per request.
         var generatorCPUPerRequest: UInt32 = 0
+        /// Built-in client connections that ran out of requests before the time did.
+        var exhausted = 0
 
         /// The run with the median rate.
         static func median(_ results: [Result]) -> Result {
@@ -38,18 +40,20 @@ struct HTTPLoad: CustomStringConvertible {
             return try wrk(port: port, requests: [WrkRequest(method: "GET", target: "/ping")])
         case .threads:
             let request = Array("GET /ping HTTP/1.1\r\nHost: bench\r\n\r\n".utf8)
-            return try threads(port: port) { _ in request }
+            return try threads(port: port) { _, _ in request }
         }
     }
 
-    /// Orders are prepared (signed) before the clock starts, a few per trader.
-    func orders(port: Int, traders: [BenchTrader]) throws -> Result {
+    /// Requests to `endpoint`, prepared (signed) before the clock starts where they repeat.
+    func requests(port: Int, endpoint: BenchEndpoint, traders: [BenchTrader], run: Int, restingPerConnection: Int)
+        throws -> Result {
         switch generator {
         case .wrk:
-            return try wrk(port: port, requests: (0..<8).flatMap { _ in traders.map { $0.wrkRequest() } })
+            return try wrk(port: port, requests: endpoint.wrkRequests(traders))
         case .threads:
-            let prepared = traders.map { $0.orderRequest() }
-            return try threads(port: port) { prepared[$0] }
+            let source = try endpoint.source(port: port, traders: traders, run: run,
+                                             restingPerConnection: restingPerConnection)
+            return try threads(port: port, request: source)
         }
     }
 
@@ -86,12 +90,10 @@ struct HTTPLoad: CustomStringConvertible {
         return nanoseconds(usage.ru_utime) + nanoseconds(usage.ru_stime)
     }
 
-    private func threads(port: Int, request: @escaping @Sendable (Int) -> [UInt8]) throws -> Result {
-        let result = try LoadRun(port: port, connections: connections, seconds: Double(seconds)).run { connection, _ in
-            request(connection)
-        }
+    private func threads(port: Int, request: @escaping @Sendable (Int, Int) -> [UInt8]?) throws -> Result {
+        let result = try LoadRun(port: port, connections: connections, seconds: Double(seconds)).run(request)
         let latency = LatencyHistogram(result.latencies.isEmpty ? [0] : result.latencies)
         return Result(perSecond: result.perSecond, p50: latency.percentile(0.5), p99: latency.percentile(0.99),
-                      failures: result.failures)
+                      failures: result.failures, exhausted: result.exhausted)
     }
 }

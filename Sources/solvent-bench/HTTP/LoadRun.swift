@@ -2,7 +2,8 @@ import Foundation
 import SolventCommandLine
 
 /// Closed-loop load: `connections` threads, each on its own keep-alive connection, send one
-/// request after another for `seconds`; every answer's latency is kept.
+/// request after another for `seconds` (or until their requests run out); every answer's
+/// latency is kept.
 struct LoadRun {
     let port: Int
     let connections: Int
@@ -13,12 +14,16 @@ struct LoadRun {
         var failures = 0
         var latencies: [UInt32] = []
         var elapsedNanoseconds: UInt64 = 1
+        /// Connections whose requests ran out before the time did.
+        var exhausted = 0
+        /// The body of the first answer that was not 200, to say why requests failed.
+        var firstRefusal: String?
 
         var perSecond: Double { Double(requests) / (Double(elapsedNanoseconds) / 1e9) }
     }
 
-    /// `makeRequest(connection, n)` builds the n-th request of a connection.
-    func run(_ makeRequest: @escaping @Sendable (Int, Int) -> [UInt8]) throws -> Result {
+    /// `makeRequest(connection, n)` builds the n-th request of a connection; nil ends it.
+    func run(_ makeRequest: @escaping @Sendable (Int, Int) -> [UInt8]?) throws -> Result {
         let results = ResultsBox(count: connections)
         let done = DispatchGroup()
         let started = MonotonicClock.nanoseconds()
@@ -31,11 +36,15 @@ struct LoadRun {
                 result.latencies.reserveCapacity(200_000)
                 var n = 0
                 while MonotonicClock.nanoseconds() < deadline {
-                    let request = makeRequest(connection, n)
+                    guard let request = makeRequest(connection, n) else {
+                        result.exhausted = 1
+                        break
+                    }
                     let sent = MonotonicClock.nanoseconds()
-                    guard let status = try? client.exchange(request) else { result.failures += 1; break }
+                    guard let (status, body) = try? client.exchangeWithBody(request) else { result.failures += 1; break }
                     result.latencies.append(UInt32(clamping: MonotonicClock.nanoseconds() &- sent))
                     if status == 200 { result.requests += 1 } else { result.failures += 1 }
+                    if status != 200 && result.firstRefusal == nil { result.firstRefusal = String(decoding: body, as: UTF8.self) }
                     n += 1
                 }
                 results.store(result, at: connection)
@@ -48,6 +57,8 @@ struct LoadRun {
         for result in results.all {
             total.requests += result.requests
             total.failures += result.failures
+            total.exhausted += result.exhausted
+            total.firstRefusal = total.firstRefusal ?? result.firstRefusal
             total.latencies += result.latencies
         }
         total.elapsedNanoseconds = MonotonicClock.nanoseconds() &- started
