@@ -44,6 +44,20 @@ import Testing
                            String(decoding: BinanceError.methodNotAllowed.json(), as: UTF8.self)])
     }
 
+    @Test func aLateWebSocketUpgradeGoesOnToHummingbirdWhichRedirectsIt() throws {
+        let harness = try DoorHarness()
+        try harness.send(.post, "/direct?n=1")
+        try harness.send(.get, "/ws/0", headers: [.upgrade: "websocket", .connection: "Upgrade"])
+        #expect(try harness.passedOn().isEmpty, "held while the earlier answer is outstanding")
+        harness.answer(0, "{}")
+        let parts = try harness.passedOn()
+        guard parts.count == 2, case .head(let head) = parts[0], case .end = parts[1] else {
+            Issue.record("not passed on whole: \(parts)"); return
+        }
+        #expect(head.path == "/ws/0")
+        #expect(try harness.writtenStatuses() == [.ok], "only the first request is answered here")
+    }
+
     @Test func nothingStartsWhileAnEarlierRequestIsAnswered() throws {
         let harness = try DoorHarness()
         try harness.send(.post, "/direct?n=1")

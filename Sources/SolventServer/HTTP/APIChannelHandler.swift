@@ -10,8 +10,11 @@ import SolventWire
 /// endpoint hands it over: at once for a refusal, when the committer hands the outcome back on
 /// this loop for order entry (`ReplyRelay`), when its task finishes for everything else.
 ///
-/// Hummingbird's responder is never reached (WebSocket upgrades happen before this handler;
-/// every other request ends here), so a request costs no Swift task unless its endpoint awaits.
+/// Hummingbird's responder is reached only by a WebSocket upgrade asked on a connection that
+/// already served plain HTTP (a client's pooled connection): NIO upgrades only a connection's
+/// first request, so Hummingbird answers that one with a redirect to the same URI and closes,
+/// and the client upgrades on a fresh connection. Every other request ends here, and costs no
+/// Swift task unless its endpoint awaits.
 /// One request is answered at a time per connection, so answers leave in the order requests
 /// came (`HeldRequests`). A graceful shutdown's quiesce event waits for an answer in flight.
 final class APIChannelHandler: ChannelDuplexHandler, RemovableChannelHandler {
@@ -26,6 +29,8 @@ final class APIChannelHandler: ChannelDuplexHandler, RemovableChannelHandler {
     private var held = HeldRequests()
     /// The request whose parts are being read.
     private var collecting: APICall?
+    /// A late upgrade request went on to Hummingbird, which answers it and closes.
+    private var handedOver = false
     private var quiesceWaits = false
     private var date = HTTPDate()
 
@@ -52,7 +57,11 @@ final class APIChannelHandler: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     private func take(_ part: HTTPRequestPart, _ context: ChannelHandlerContext) {
+        if handedOver { return context.fireChannelRead(wrapInboundOut(part)) }
         switch part {
+        case .head(let head) where head.headerFields[.upgrade]?.lowercased() == "websocket":
+            handedOver = true
+            context.fireChannelRead(wrapInboundOut(part))
         case .head(let head):
             let uri = URI(head.path ?? "")
             collecting = APICall(head: head, uri: uri, route: api.route(method: head.method, path: uri.path),
