@@ -7,18 +7,21 @@ extension Engine {
             return false
         }
         let m = Int(request.market)
-        guard var order = findOpenOrder(request.order, request.account, m) else {
+        // Only the id and status are read before the order is taken off: the order itself is copied
+        // out of the book once, by `takeOff`, not also by the lookup.
+        guard let found = findOpenOrderStatus(request.order, request.account, m) else {
             reject(.unknownOrder, stage: stage)
             return false
         }
+        let (id, status) = found
         switch request.restriction {
-        case .onlyNew where order.status != .new, .onlyPartiallyFilled where order.status != .partiallyFilled:
+        case .onlyNew where status != .new, .onlyPartiallyFilled where status != .partiallyFilled:
             reject(.cancelRestrictionsNotMet, stage: stage)
             return false
         default:
             break
         }
-        takeOff(order.id, m)
+        guard var order = takeOff(id, m) else { preconditionFailure("open order \(id) is neither resting nor waiting") }
         end(&order, .canceled, cancelClientOrderId: request.cancelClientOrderId)
         return true
     }
@@ -69,12 +72,24 @@ extension Engine {
     /// The account's open order named by `reference` on market `m`. When both an id and a client id
     /// are given they must name the same order.
     func findOpenOrder(_ reference: OrderReference, _ account: AccountId, _ m: Int) -> Order? {
+        guard let id = referencedId(reference, account),
+              let order = markets[m].openOrder(id), order.account == account else { return nil }
+        return order
+    }
+
+    /// `findOpenOrder`'s id and status only.
+    mutating func findOpenOrderStatus(_ reference: OrderReference, _ account: AccountId, _ m: Int) -> (OrderId, OrderStatus)? {
+        guard let id = referencedId(reference, account),
+              let found = markets[m].openOrderOwnerAndStatus(id), found.0 == account else { return nil }
+        return (id, found.1)
+    }
+
+    private func referencedId(_ reference: OrderReference, _ account: AccountId) -> OrderId? {
         let byClientId = reference.clientOrderId.isEmpty ? nil
             : clientOrderIds[ClientOrderKey(account: account, clientOrderId: reference.clientOrderId)]
         guard let id = reference.orderId ?? byClientId else { return nil }
         if !reference.clientOrderId.isEmpty && byClientId != id { return nil }
-        guard let order = markets[m].openOrder(id), order.account == account else { return nil }
-        return order
+        return id
     }
 
     /// Removes an open order from the book or the stop queue.

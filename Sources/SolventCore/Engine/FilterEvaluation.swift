@@ -1,26 +1,30 @@
 /// The symbol filters of spec §3.6, in exact integer arithmetic.
 extension Engine {
     func filterProblem(_ request: NewOrder, _ m: Int) -> RejectReason? {
-        let filters = markets[m].spec.filters
+        // The filters are read in place, a field at a time: copying the whole `MarketFilters` out
+        // (optionals and all) cost more than every check below together.
         // Checked one by one rather than over an array: this runs for every order and must not allocate.
-        if let price = request.price, !filters.price.admits(price) { return .filterFailure(.priceFilter) }
-        if let stop = request.stopPrice, !filters.price.admits(stop) { return .filterFailure(.priceFilter) }
-        if let price = request.price, let band = filters.percentPriceBySide,
+        let priceFilter = markets[m].spec.filters.price, lotSize = markets[m].spec.filters.lotSize
+        if let price = request.price, !priceFilter.admits(price) { return .filterFailure(.priceFilter) }
+        if let stop = request.stopPrice, !priceFilter.admits(stop) { return .filterFailure(.priceFilter) }
+        if let price = request.price, let band = markets[m].spec.filters.percentPriceBySide,
            let reference = markets[m].referencePrice(at: now), !band.admits(price, side: request.side, reference: reference) {
             return .filterFailure(.percentPriceBySide)
         }
-        if let quantity = request.quantity, !filters.lotSize.admits(quantity) { return .filterFailure(.lotSize) }
-        if let iceberg = request.icebergQuantity, !filters.lotSize.admits(iceberg) { return .filterFailure(.lotSize) }
+        if let quantity = request.quantity, !lotSize.admits(quantity) { return .filterFailure(.lotSize) }
+        if let iceberg = request.icebergQuantity, !lotSize.admits(iceberg) { return .filterFailure(.lotSize) }
         let worksAsMarket = !request.type.hasLimitPrice
-        if worksAsMarket, let lot = filters.marketLotSize, let quantity = request.quantity, !lot.admits(quantity) {
+        if worksAsMarket, let lot = markets[m].spec.filters.marketLotSize, let quantity = request.quantity,
+           !lot.admits(quantity) {
             return .filterFailure(.marketLotSize)
         }
         if let iceberg = request.icebergQuantity, let quantity = request.quantity,
-           (quantity + iceberg - 1) / iceberg > Int64(filters.icebergPartsLimit) {
+           (quantity + iceberg - 1) / iceberg > Int64(markets[m].spec.filters.icebergPartsLimit) {
             return .filterFailure(.icebergParts)
         }
         if let problem = notionalProblem(request, m) { return problem }
-        if filters.maxNumOrders > 0, openOrderCounts[request.account, request.market] >= filters.maxNumOrders {
+        let maxNumOrders = markets[m].spec.filters.maxNumOrders
+        if maxNumOrders > 0, openOrderCounts[request.account, request.market] >= maxNumOrders {
             return .filterFailure(.maxNumOrders)
         }
         return nil

@@ -46,4 +46,12 @@ struct MarketState<Book: OrderBook> {
     func openOrder(_ id: OrderId) -> Order? {
         book.order(id) ?? stops.order(id)
     }
+
+    /// Who owns an open order and its status, without copying the order out. `mutating` only to
+    /// read the book in place (see `bestPrice`).
+    @inline(__always)
+    mutating func openOrderOwnerAndStatus(_ id: OrderId) -> (AccountId, OrderStatus)? {
+        if let found = book.update(id, { ($0.account, $0.status) }) { return found }
+        return stops.order(id).map { ($0.account, $0.status) }
+    }
 }
