@@ -137,11 +137,11 @@ private final class DirectHarness {
     }
 
     init() throws {
-        let direct = Endpoint("POST", "/direct", .none, direct: { [calls] request, handoff throws(BinanceError) in
+        let direct = Endpoint(EndpointDeclaration("POST", "/direct", .none, weight: 1), direct: { [calls] request, handoff throws(BinanceError) in
             if request.parameters["refuse"] != nil { throw .invalidParameter("refuse") }
             calls.list.withLock { $0.append((request, handoff)) }
         })
-        let other = Endpoint("GET", "/other", .none) { _ in .empty }
+        let other = Endpoint(EndpointDeclaration("GET", "/other", .none, weight: 1)) { _ in .empty }
         var limits = RateLimits()
         limits.enforced = false
         let gate = RequestGate(limiter: RateLimiter(limits: limits), authenticator: Authenticator(keys: []), adminToken: "t")

@@ -31,9 +31,9 @@ struct APIResponder: HTTPResponder {
             do throws(BinanceError) {
                 let body = try await Self.body(of: request)
                 let admitted = try api.admit(endpoint, request.head, uri: request.uri, body: body, clientIP: clientIP)
-                return (try await endpoint.handler(admitted), endpoint.path)
+                return (try await endpoint.handler(admitted), endpoint.declaration.metricsLabel)
             } catch {
-                return (APIService.reply(to: error), endpoint.path)
+                return (APIService.reply(to: error), endpoint.declaration.metricsLabel)
             }
         }
     }

@@ -203,7 +203,7 @@ private struct DirectCall {
     }
 
     var answer: Answer {
-        Answer(label: endpoint.path, method: head.method, started: started,
+        Answer(label: endpoint.declaration.metricsLabel, method: head.method, started: started,
                closesConnection: head.headerFields[.connection] == "close")
     }
 

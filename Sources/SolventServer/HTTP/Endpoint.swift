@@ -1,10 +1,10 @@
 import SolventWire
 
-/// One REST endpoint: where it lives, what it requires, and what answers it.
+/// One endpoint bound to what answers it: its declaration (`EndpointCatalog`) and its handler.
 package struct Endpoint: Sendable {
-    let method: String
-    let path: String
-    let security: Security
+    package let declaration: EndpointDeclaration
+    /// The declaration's, unless the binding relaxed it (the journal's records, made public).
+    let security: SecurityType
     let handler: @Sendable (APIRequest) async throws(BinanceError) -> Reply
     /// The same handler without a task to suspend, for endpoints whose work is one command through
     /// the sequencer (order entry): it checks the request, starts the work and hands the reply
@@ -14,10 +14,19 @@ package struct Endpoint: Sendable {
 
     typealias DirectHandler = @Sendable (APIRequest, @escaping ReplyHandoff) throws(BinanceError) -> Void
 
-    package init(_ method: String, _ path: String, _ security: Security,
+    var method: String { declaration.method }
+    var path: String { declaration.path }
+
+    package init(_ declaration: EndpointDeclaration,
+                 _ handler: @escaping @Sendable (APIRequest) async throws(BinanceError) -> Reply) {
+        self.init(declaration, security: declaration.security, handler)
+    }
+
+    /// An endpoint whose binding sets its security type (the journal's records, which the
+    /// operator may make public).
+    init(_ declaration: EndpointDeclaration, security: SecurityType,
          _ handler: @escaping @Sendable (APIRequest) async throws(BinanceError) -> Reply) {
-        self.method = method
-        self.path = path
+        self.declaration = declaration
         self.security = security
         self.handler = handler
         direct = nil
@@ -25,10 +34,9 @@ package struct Endpoint: Sendable {
 
     /// An endpoint written in the direct form; its awaitable form (for the WebSocket API, and
     /// for Hummingbird's responder) waits for the handoff.
-    init(_ method: String, _ path: String, _ security: Security, direct: @escaping DirectHandler) {
-        self.method = method
-        self.path = path
-        self.security = security
+    init(_ declaration: EndpointDeclaration, direct: @escaping DirectHandler) {
+        self.declaration = declaration
+        security = declaration.security
         self.direct = direct
         handler = { request throws(BinanceError) in
             try await awaitHandoff { handoff throws(BinanceError) in try direct(request, handoff) }
@@ -53,12 +61,23 @@ func awaitHandoff<Value: Sendable>(_ start: (@escaping Handoff<Value>) throws(Bi
     return try result.get()
 }
 
-/// The endpoints by path and method.
+/// The bound endpoints by path and method, and by WebSocket API method name.
 package struct EndpointTable: Sendable {
     private var byPath: [String: [String: Endpoint]] = [:]
+    private var byWebSocketMethod: [String: Endpoint] = [:]
+    /// Every endpoint, in the order bound.
+    let endpoints: [Endpoint]
 
+    /// Two endpoints on one route, or one WebSocket API name for two, are a programming error.
     package init(_ endpoints: [Endpoint]) {
-        for endpoint in endpoints { byPath[endpoint.path, default: [:]][endpoint.method] = endpoint }
+        self.endpoints = endpoints
+        for endpoint in endpoints {
+            precondition(byPath[endpoint.path]?[endpoint.method] == nil, "\(endpoint.method) \(endpoint.path) bound twice")
+            byPath[endpoint.path, default: [:]][endpoint.method] = endpoint
+            guard let name = endpoint.declaration.webSocketMethod else { continue }
+            precondition(byWebSocketMethod[name] == nil, "WebSocket API method \(name) bound twice")
+            byWebSocketMethod[name] = endpoint
+        }
     }
 
     package enum Lookup {
@@ -71,5 +90,10 @@ package struct EndpointTable: Sendable {
         guard let methods = byPath[path] else { return .unknownPath }
         guard let endpoint = methods[method] else { return .wrongMethod }
         return .found(endpoint)
+    }
+
+    /// The endpoint the WebSocket API method `name` runs (`order.place`), if any.
+    func endpoint(webSocketMethod name: String) -> Endpoint? {
+        byWebSocketMethod[name]
     }
 }
