@@ -107,8 +107,7 @@ public enum SolventApplication {
                                     metrics: metrics, streams: streams)
         let adminToken = try AdminToken.load(path: configuration.adminTokenFile)
         let proof = try ProofServices(configuration: configuration, sequencer: sequencer, journalLog: journalLog)
-        let table = EndpointTable(Endpoints.all(context) + AdminEndpoints.all(AdminOperations(context: context))
-                                  + ProofEndpoints.all(proof) + ProofEndpoints.admin(proof, AdminOperations(context: context)))
+        let table = EndpointTable(Endpoints.all(context, proof: proof))
         let api = APIService(table: table, gate: RequestGate(limiter: limiter, authenticator: authenticator, adminToken: adminToken),
                              metrics: metrics)
         var routes = WebSocketRoutes()

@@ -144,8 +144,8 @@ private final class DoorHarness {
             if request.parameters["refuse"] != nil { throw .invalidParameter("refuse") }
             calls.list.withLock { $0.append((request, handoff)) }
         }
-        let direct = Endpoint("POST", "/direct", .none, direct: start)
-        let other = Endpoint("GET", "/other", .none, direct: start)
+        let direct = Endpoint(EndpointDeclaration("POST", "/direct", .none, weight: 1), direct: start)
+        let other = Endpoint(EndpointDeclaration("GET", "/other", .none, weight: 1), direct: start)
         var limits = RateLimits()
         limits.enforced = false
         let gate = RequestGate(limiter: RateLimiter(limits: limits), authenticator: Authenticator(keys: []), adminToken: "t")

@@ -15,10 +15,12 @@ final class WebSocketAPIRig: @unchecked Sendable {
     var api: WebSocketAPI { parts.webSocketAPI }
     var context: ServerContext { parts.context }
 
-    init(rateLimits: RateLimits = { var limits = RateLimits(); limits.enforced = false; return limits }()) async throws {
+    init(rateLimits: RateLimits = { var limits = RateLimits(); limits.enforced = false; return limits }(),
+         proof: ProofSettings? = nil) async throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("solvent-wsapi-\(UUID())").path
         var configuration = ServerConfiguration(dataDirectory: directory)
         configuration.rateLimits = rateLimits
+        if let proof { configuration.proof = proof }
         var logger = Logger(label: "test")
         logger.logLevel = .warning
         parts = try await SolventApplication.assemble(configuration, logger: logger)

@@ -43,7 +43,7 @@ struct AccountRenderingTests {
         let events = x.limit(1, .buy, price: "50001", quantity: "0.2", clientOrderId: "taker-1")
         let trades: [AccountTrade] = events.compactMap { event in
             guard case .order(let report) = event, report.execution == .trade else { return nil }
-            return AccountTrade(fill: report.fill, order: report.order, time: report.time)
+            return AccountTrade(report, report.fill)
         }
         #expect(trades.count == 2)
         let buyer = try #require(trades.first { $0.isBuyer })

@@ -1,3 +1,4 @@
+import SolventCore
 import SolventWire
 import Testing
 
@@ -15,7 +16,7 @@ struct KlineIntervalTests {
 
     @Test func fixedIntervalsAlignToTheEpoch() {
         #expect(KlineInterval.oneMinute.openTime(containing: time) == 1_699_999_980_000)
-        #expect(KlineInterval.oneMinute.closeTime(openTime: 1_699_999_980_000) == 1_700_000_039_999)
+        #expect(KlineInterval.oneMinute.closeTime(ofBarOpenedAt: 1_699_999_980_000) == 1_700_000_039_999)
         #expect(KlineInterval.oneDay.openTime(containing: time) == 1_699_920_000_000)
         #expect(KlineInterval.threeDays.openTime(containing: time) == 1_699_833_600_000)
         #expect(KlineInterval.oneSecond.openTime(containing: time + 999) == time)
@@ -29,13 +30,13 @@ struct KlineIntervalTests {
     @Test func monthsFollowTheCalendar() {
         let november = KlineInterval.oneMonth.openTime(containing: time)
         #expect(november == 1_698_796_800_000)  // 2023-11-01
-        #expect(KlineInterval.oneMonth.closeTime(openTime: november) == 1_701_388_799_999)
-        let december = KlineInterval.oneMonth.nextOpenTime(after: november)
-        #expect(KlineInterval.oneMonth.nextOpenTime(after: december) == 1_704_067_200_000)  // 2024-01-01
+        #expect(KlineInterval.oneMonth.closeTime(ofBarOpenedAt: november) == 1_701_388_799_999)
+        let december = KlineInterval.oneMonth.openTime(after: november)
+        #expect(KlineInterval.oneMonth.openTime(after: december) == 1_704_067_200_000)  // 2024-01-01
         let february2024: Int64 = 1_706_745_600_000
         #expect(KlineInterval.oneMonth.openTime(containing: february2024 + 28 * 86_400_000) == february2024)
-        #expect(KlineInterval.oneMonth.nextOpenTime(after: february2024) == 1_709_251_200_000)  // leap year
+        #expect(KlineInterval.oneMonth.openTime(after: february2024) == 1_709_251_200_000)  // leap year
         #expect(KlineInterval.oneMonth.openTime(containing: 0) == 0)
-        #expect(KlineInterval.oneMonth.fixedMilliseconds == nil)
+        #expect(KlineInterval.oneMonth.durationMs == nil)
     }
 }

@@ -62,8 +62,8 @@ struct MarketDataRenderingTests {
     @Test func klinesAreTwelveElementArrays() {
         let bar = Kline(openTime: 1_499_040_000_000, closeTime: 1_499_644_799_999, open: usdt("0.016347"),
                         high: usdt("0.8"), low: usdt("0.015758"), close: usdt("0.015771"),
-                        volume: btc("148976.11427815"), quoteVolume: usdt("2434.190556"), tradeCount: 308,
-                        takerBuyBaseVolume: btc("1756.87402397"), takerBuyQuoteVolume: usdt("28.466943"))
+                        volume: btc("148976.11427815"), quoteVolume: usdt("2434.190556"), trades: 308,
+                        takerBuyBase: btc("1756.87402397"), takerBuyQuote: usdt("28.466943"))
         #expect(text(KlineJSON.renderList([bar], market: names)) == #"""
             [[1499040000000,"0.016347","0.800000","0.015758","0.015771","148976.11427815",1499644799999,\#
             "2434.190556",308,"1756.87402397","28.466943","0"]]

@@ -169,7 +169,7 @@ private struct APICall {
     var answer: Answer {
         let label: String
         switch route {
-        case .endpoint(let endpoint): label = endpoint.path
+        case .endpoint(let endpoint): label = endpoint.declaration.metricsLabel
         case .refused(_, let refusal): label = refusal
         }
         return Answer(label: label, method: head.method, started: started,

@@ -1,10 +1,10 @@
 import SolventWire
 
-/// One REST endpoint: where it lives, what it requires, and what answers it.
+/// One endpoint bound to what answers it: its declaration (`EndpointCatalog`) and its handler.
 package struct Endpoint: Sendable {
-    let method: String
-    let path: String
-    let security: Security
+    package let declaration: EndpointDeclaration
+    /// The declaration's, unless the binding relaxed it (the journal's records, made public).
+    let security: SecurityType
     /// Starts answering an admitted request and hands the reply over exactly once (the door,
     /// `APIChannelHandler`, writes it on the connection's event loop). Order entry does its work
     /// right here on the loop and hands over when the sequencer's outcome comes back; every
@@ -13,10 +13,20 @@ package struct Endpoint: Sendable {
 
     typealias Start = @Sendable (APIRequest, @escaping ReplyHandoff) throws(BinanceError) -> Void
 
+    var method: String { declaration.method }
+    var path: String { declaration.path }
+
     /// An endpoint whose handler awaits (history, account, admin): it runs in a task of its own.
-    package init(_ method: String, _ path: String, _ security: Security,
+    package init(_ declaration: EndpointDeclaration,
                  _ handler: @escaping @Sendable (APIRequest) async throws(BinanceError) -> Reply) {
-        self.init(method, path, security, direct: { request, handoff in
+        self.init(declaration, security: declaration.security, handler)
+    }
+
+    /// An awaiting endpoint whose binding sets its security type (the journal's records, which
+    /// the operator may make public).
+    init(_ declaration: EndpointDeclaration, security: SecurityType,
+         _ handler: @escaping @Sendable (APIRequest) async throws(BinanceError) -> Reply) {
+        self.init(declaration, security: security, direct: { request, handoff in
             Task {
                 do throws(BinanceError) {
                     handoff(.success(try await handler(request)))
@@ -29,10 +39,9 @@ package struct Endpoint: Sendable {
 
     /// An endpoint whose work is one command through the sequencer (order entry), written in the
     /// handoff form: no task to suspend, the answer written when the committer hands it back.
-    init(_ method: String, _ path: String, _ security: Security, direct: @escaping Start) {
-        self.method = method
-        self.path = path
-        self.security = security
+    init(_ declaration: EndpointDeclaration, security: SecurityType? = nil, direct: @escaping Start) {
+        self.declaration = declaration
+        self.security = security ?? declaration.security
         start = direct
     }
 
@@ -59,12 +68,23 @@ func awaitHandoff<Value: Sendable>(_ start: (@escaping Handoff<Value>) throws(Bi
     return try result.get()
 }
 
-/// The endpoints by path and method.
+/// The bound endpoints by path and method, and by WebSocket API method name.
 package struct EndpointTable: Sendable {
     private var byPath: [String: [String: Endpoint]] = [:]
+    private var byWebSocketMethod: [String: Endpoint] = [:]
+    /// Every endpoint, in the order bound.
+    let endpoints: [Endpoint]
 
+    /// Two endpoints on one route, or one WebSocket API name for two, are a programming error.
     package init(_ endpoints: [Endpoint]) {
-        for endpoint in endpoints { byPath[endpoint.path, default: [:]][endpoint.method] = endpoint }
+        self.endpoints = endpoints
+        for endpoint in endpoints {
+            precondition(byPath[endpoint.path]?[endpoint.method] == nil, "\(endpoint.method) \(endpoint.path) bound twice")
+            byPath[endpoint.path, default: [:]][endpoint.method] = endpoint
+            guard let name = endpoint.declaration.webSocketMethod else { continue }
+            precondition(byWebSocketMethod[name] == nil, "WebSocket API method \(name) bound twice")
+            byWebSocketMethod[name] = endpoint
+        }
     }
 
     package enum Lookup {
@@ -77,5 +97,10 @@ package struct EndpointTable: Sendable {
         guard let methods = byPath[path] else { return .unknownPath }
         guard let endpoint = methods[method] else { return .wrongMethod }
         return .found(endpoint)
+    }
+
+    /// The endpoint the WebSocket API method `name` runs (`order.place`), if any.
+    func endpoint(webSocketMethod name: String) -> Endpoint? {
+        byWebSocketMethod[name]
     }
 }

@@ -1,4 +1,4 @@
-import SolventStore
+import SolventCore
 
 /// The `Date` header's text, RFC 9110's IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT"), made
 /// again only when the second changes: an answer per request would otherwise format a date.

@@ -15,10 +15,6 @@ package struct Reply: Sendable {
         self.status = status
     }
 
-    init(_ writer: JSONWriter) {
-        self.init(writer.bytes)
-    }
-
     package init(error: BinanceError) {
         self.init(error.json(), status: error.httpStatus)
     }

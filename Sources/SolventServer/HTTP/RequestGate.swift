@@ -15,7 +15,7 @@ package struct RequestGate: Sendable {
     }
 
     package func admit(_ endpoint: Endpoint, _ request: inout APIRequest) throws(BinanceError) {
-        let weight = EndpointWeight.weight(method: request.method, path: request.path, parameters: request.parameters)
+        let weight = endpoint.declaration.weight.of(request.parameters)
         try limiter.chargeRequest(ip: request.clientIP, weight: weight, now: request.receivedAt)
         switch endpoint.security {
         case .none: break

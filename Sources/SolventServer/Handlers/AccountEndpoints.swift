@@ -1,41 +1,37 @@
 import SolventCore
-import SolventStore
 import SolventWire
 
 /// The caller's own orders, trades and balances (spec §3.4). Every query is scoped to the
 /// authenticated account: another account's ids simply are not found.
 enum AccountEndpoints {
-    static let day: Int64 = 86_400_000
-
     static func all(_ context: ServerContext) -> [Endpoint] {
         [
-            Endpoint("GET", "/api/v3/order", .userData) { request throws(BinanceError) in try await order(request, context) },
-            Endpoint("GET", "/api/v3/openOrders", .userData) { request throws(BinanceError) in
+            Endpoint(.queryOrder) { request throws(BinanceError) in try await order(request, context) },
+            Endpoint(.openOrders) { request throws(BinanceError) in
                 try await openOrders(request, context)
             },
-            Endpoint("GET", "/api/v3/allOrders", .userData) { request throws(BinanceError) in
+            Endpoint(.allOrders) { request throws(BinanceError) in
                 try await allOrders(request, context)
             },
-            Endpoint("GET", "/api/v3/account", .userData) { request throws(BinanceError) in
+            Endpoint(.account) { request throws(BinanceError) in
                 try await account(request, context)
             },
-            Endpoint("GET", "/api/v3/myTrades", .userData) { request throws(BinanceError) in
+            Endpoint(.myTrades) { request throws(BinanceError) in
                 try await myTrades(request, context)
             },
-            Endpoint("GET", "/api/v3/account/commission", .userData) { request throws(BinanceError) in
+            Endpoint(.accountCommission) { request throws(BinanceError) in
                 let market = try context.market(request.parameters)
                 return Reply(CommissionJSON.account(try await context.fees(of: request.caller), symbol: market.names.symbol))
             },
-            Endpoint("GET", "/api/v3/rateLimit/order", .userData) { request throws(BinanceError) in
-                Reply(OrderCountJSON.render(context.limiter, account: request.caller, now: request.receivedAt))
+            Endpoint(.orderRateLimit) { request throws(BinanceError) in
+                Reply(OrderCountJSON.render(context.limiter.orderUsage(account: request.caller, now: request.receivedAt)))
             },
         ]
     }
 
     private static func order(_ request: APIRequest, _ context: ServerContext) async throws(BinanceError) -> Reply {
         let market = try context.market(request.parameters)
-        let reference = try TradingEndpoints.orderReference(request.parameters, idName: "orderId",
-                                                            clientIdName: "origClientOrderId")
+        let reference = try request.parameters.orderReference(idName: "orderId", clientIdName: "origClientOrderId")
         await context.historyCaughtUp()
         let found = try storeQuery {
             try context.history.store.order(account: request.caller, market: market.id, orderId: reference.orderId,
@@ -55,20 +51,14 @@ enum AccountEndpoints {
                     .filter { $0.account == account }.sorted { $0.id < $1.id }
             }
         }
-        var writer = JSONWriter(capacity: 1_024)
-        writer.array { writer in
-            for (market, list) in zip(markets, orders) {
-                for order in list { OrderJSON.write(order, market: market.names, to: &writer) }
-            }
-        }
-        return Reply(writer.finish())
+        return Reply(OrderJSON.renderList(byMarket: zip(orders, markets).map { ($0, $1.names) }))
     }
 
     private static func allOrders(_ request: APIRequest, _ context: ServerContext) async throws(BinanceError) -> Reply {
         let parameters = request.parameters
         let market = try context.market(parameters)
-        let (startTime, endTime) = try timeRange(parameters)
-        let limit = try limitParameter(parameters, default: 500, max: 1_000)
+        let (startTime, endTime) = try parameters.dayRange()
+        let limit = try parameters.limit(default: 500, max: 1_000)
         await context.historyCaughtUp()
         let orders = try storeQuery {
             try context.history.store.orders(account: request.caller, market: market.id,
@@ -81,8 +71,8 @@ enum AccountEndpoints {
     private static func myTrades(_ request: APIRequest, _ context: ServerContext) async throws(BinanceError) -> Reply {
         let parameters = request.parameters
         let market = try context.market(parameters)
-        let (startTime, endTime) = try timeRange(parameters)
-        let limit = try limitParameter(parameters, default: 500, max: 1_000)
+        let (startTime, endTime) = try parameters.dayRange()
+        let limit = try parameters.limit(default: 500, max: 1_000)
         await context.historyCaughtUp()
         let trades = try storeQuery {
             try context.history.store.accountTrades(account: request.caller, market: market.id,
@@ -90,7 +80,7 @@ enum AccountEndpoints {
                                                     fromId: try parameters.int64("fromId"), startTime: startTime,
                                                     endTime: endTime, limit: limit)
         }
-        return Reply(AccountTradeJSON.renderList(trades.map(\.wire), market: market.names))
+        return Reply(AccountTradeJSON.renderList(trades, market: market.names))
     }
 
     private static func account(_ request: APIRequest, _ context: ServerContext) async throws(BinanceError) -> Reply {
@@ -107,24 +97,5 @@ enum AccountEndpoints {
             balances: zip(assets, balances).map { AssetBalance(asset: $0.name, scale: $0.scale, balance: $1) })
         let omitZero = try request.parameters.bool("omitZeroBalances") ?? false
         return Reply(AccountJSON.render(snapshot, omitZeroBalances: omitZero))
-    }
-
-    /// `startTime` / `endTime`, at most 24 hours apart (-1127).
-    static func timeRange(_ parameters: RequestParameters) throws(BinanceError) -> (Timestamp?, Timestamp?) {
-        let startTime = try parameters.timestampMilliseconds("startTime")
-        let endTime = try parameters.timestampMilliseconds("endTime")
-        if let startTime, let endTime {
-            guard endTime >= startTime else { throw .invalidParameter("endTime") }
-            guard endTime - startTime <= day else { throw .rangeTooLarge }
-        }
-        return (startTime, endTime)
-    }
-}
-
-extension SolventStore.AccountTrade {
-    var wire: SolventWire.AccountTrade {
-        SolventWire.AccountTrade(id: tradeId, orderId: orderId, price: price, quantity: quantity, quote: quote,
-                                 commission: commission, commissionAsset: commissionAsset, time: time,
-                                 isBuyer: isBuyer, isMaker: isMaker)
     }
 }

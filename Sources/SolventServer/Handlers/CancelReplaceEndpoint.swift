@@ -8,11 +8,10 @@ enum CancelReplaceEndpoint {
         let parameters = request.parameters
         let market = try context.market(parameters)
         guard let mode = try parameters.cancelReplaceMode() else { throw .mandatoryParameter("cancelReplaceMode") }
-        let reference = try TradingEndpoints.orderReference(parameters, idName: "cancelOrderId",
-                                                            clientIdName: "cancelOrigClientOrderId")
+        let reference = try parameters.orderReference(idName: "cancelOrderId", clientIdName: "cancelOrigClientOrderId")
         let cancel = CancelOrder(account: request.caller, market: market.id, order: reference,
                                  cancelClientOrderId: try parameters.clientOrderId("cancelNewClientOrderId")
-                                     ?? OrderRequest.generatedClientOrderId(),
+                                     ?? GeneratedClientOrderIds.next(),
                                  restriction: try parameters.cancelRestrictions() ?? .none)
         let parsed = try OrderRequest(parameters, account: request.caller, market: market)
         _ = try context.limiter.chargeOrder(account: request.caller, now: request.receivedAt)

@@ -1,10 +1,13 @@
 import SolventWire
 
-/// Every Binance REST endpoint the server answers, with the operational ones (`/health`,
-/// `/ready`, `/metrics`).
+/// One handler for every endpoint `EndpointCatalog` declares, and none for anything else (a test
+/// holds the two to each other): the Binance REST API, the operational endpoints, the admin
+/// surface and proof of liabilities.
 enum Endpoints {
-    static func all(_ context: ServerContext) -> [Endpoint] {
-        GeneralEndpoints.all(context) + MarketDataEndpoints.all(context) + TradingEndpoints.all(context)
+    static func all(_ context: ServerContext, proof: ProofServices) -> [Endpoint] {
+        let operations = AdminOperations(context: context)
+        return GeneralEndpoints.all(context) + MarketDataEndpoints.all(context) + TradingEndpoints.all(context)
             + AccountEndpoints.all(context) + UserStreamEndpoints.all(context) + OperationalEndpoints.all(context)
+            + AdminEndpoints.all(operations) + ProofEndpoints.all(proof) + ProofEndpoints.admin(proof, operations)
     }
 }

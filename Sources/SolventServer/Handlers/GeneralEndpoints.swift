@@ -5,13 +5,11 @@ import SolventWire
 enum GeneralEndpoints {
     static func all(_ context: ServerContext) -> [Endpoint] {
         [
-            Endpoint("GET", "/api/v3/ping", .none) { _ throws(BinanceError) in .empty },
-            Endpoint("GET", "/api/v3/time", .none) { request throws(BinanceError) in
-                var writer = JSONWriter(capacity: 32)
-                writer.object { $0.field("serverTime", request.receivedAt) }
-                return Reply(writer.finish())
+            Endpoint(.ping) { _ throws(BinanceError) in .empty },
+            Endpoint(.time) { request throws(BinanceError) in
+                Reply(GeneralJSON.serverTime(request.receivedAt))
             },
-            Endpoint("GET", "/api/v3/exchangeInfo", .none) { request throws(BinanceError) in
+            Endpoint(.exchangeInfo) { request throws(BinanceError) in
                 try exchangeInfo(request, context)
             },
         ]
@@ -36,17 +34,5 @@ enum GeneralEndpoints {
         return Reply(ExchangeInfoJSON.render(serverTime: request.receivedAt,
                                              rateLimits: context.configuration.rateLimits.advertised, markets: listed,
                                              showPermissionSets: show ?? true))
-    }
-}
-
-extension RateLimits {
-    /// The limits as exchangeInfo's `rateLimits` lists them.
-    var advertised: [RateLimit] {
-        [
-            RateLimit(.requestWeight, interval: .minute, intervalNum: 1, limit: weightPerMinute),
-            RateLimit(.orders, interval: .second, intervalNum: 10, limit: ordersPerTenSeconds),
-            RateLimit(.orders, interval: .day, intervalNum: 1, limit: ordersPerDay),
-            RateLimit(.rawRequests, interval: .minute, intervalNum: 5, limit: rawRequestsPerFiveMinutes),
-        ]
     }
 }

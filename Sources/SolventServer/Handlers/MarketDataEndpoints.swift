@@ -7,19 +7,19 @@ import SolventWire
 enum MarketDataEndpoints {
     static func all(_ context: ServerContext) -> [Endpoint] {
         [
-            Endpoint("GET", "/api/v3/depth", .none) { request throws(BinanceError) in try await depth(request, context) },
-            Endpoint("GET", "/api/v3/trades", .none) { request throws(BinanceError) in
+            Endpoint(.depth) { request throws(BinanceError) in try await depth(request, context) },
+            Endpoint(.trades) { request throws(BinanceError) in
                 try await trades(request, context, fromId: nil)
             },
-            Endpoint("GET", "/api/v3/historicalTrades", .none) { request throws(BinanceError) in
+            Endpoint(.historicalTrades) { request throws(BinanceError) in
                 try await trades(request, context, fromId: try request.parameters.int64("fromId"))
             },
-            Endpoint("GET", "/api/v3/aggTrades", .none) { request throws(BinanceError) in
+            Endpoint(.aggregateTrades) { request throws(BinanceError) in
                 try await aggregateTrades(request, context)
             },
-            Endpoint("GET", "/api/v3/klines", .none) { request throws(BinanceError) in try await klines(request, context) },
-            Endpoint("GET", "/api/v3/uiKlines", .none) { request throws(BinanceError) in try await klines(request, context) },
-            Endpoint("GET", "/api/v3/avgPrice", .none) { request throws(BinanceError) in
+            Endpoint(.klines) { request throws(BinanceError) in try await klines(request, context) },
+            Endpoint(.uiKlines) { request throws(BinanceError) in try await klines(request, context) },
+            Endpoint(.averagePrice) { request throws(BinanceError) in
                 try await averagePrice(request, context)
             },
         ] + TickerEndpoints.all(context)
@@ -27,7 +27,7 @@ enum MarketDataEndpoints {
 
     private static func depth(_ request: APIRequest, _ context: ServerContext) async throws(BinanceError) -> Reply {
         let market = try context.market(request.parameters)
-        let limit = try limitParameter(request.parameters, default: 100, max: 5_000)
+        let limit = try request.parameters.limit(default: 100, max: 5_000)
         // The streams' book, with the update id its levels correspond to (spec §5.5), once it
         // holds everything durable when the request came.
         await context.streams.waitUntilAbsorbed(context.sequencer.committedSequence)
@@ -39,7 +39,7 @@ enum MarketDataEndpoints {
     private static func trades(_ request: APIRequest, _ context: ServerContext, fromId: TradeId?) async throws(BinanceError)
         -> Reply {
         let market = try context.market(request.parameters)
-        let limit = try limitParameter(request.parameters, default: 500, max: 1_000)
+        let limit = try request.parameters.limit(default: 500, max: 1_000)
         await context.historyCaughtUp()
         let records = try storeQuery { try context.history.store.trades(market: market.id, fromId: fromId, limit: limit) }
         return Reply(TradeJSON.renderList(records, market: market.names))
@@ -50,7 +50,7 @@ enum MarketDataEndpoints {
         -> Reply {
         let parameters = request.parameters
         let market = try context.market(parameters)
-        let limit = try limitParameter(parameters, default: 500, max: 1_000)
+        let limit = try parameters.limit(default: 500, max: 1_000)
         let fromId = try parameters.int64("fromId")
         let startTime = try parameters.timestampMilliseconds("startTime")
         let endTime = try parameters.timestampMilliseconds("endTime")
@@ -67,9 +67,8 @@ enum MarketDataEndpoints {
     private static func klines(_ request: APIRequest, _ context: ServerContext) async throws(BinanceError) -> Reply {
         let parameters = request.parameters
         let market = try context.market(parameters)
-        guard let interval = try parameters.klineInterval(),
-              let stored = SolventStore.KlineInterval(rawValue: interval.rawValue) else { throw .mandatoryParameter("interval") }
-        let limit = try limitParameter(parameters, default: 500, max: 1_000)
+        guard let interval = try parameters.klineInterval() else { throw .mandatoryParameter("interval") }
+        let limit = try parameters.limit(default: 500, max: 1_000)
         let startTime = try parameters.timestampMilliseconds("startTime")
         let endTime = try parameters.timestampMilliseconds("endTime")
         let offset = try KlineTimeZone.offset(parameters)
@@ -83,9 +82,9 @@ enum MarketDataEndpoints {
             return Reply(KlineJSON.renderList(bars, market: market.names))
         }
         let bars = try storeQuery {
-            try store.klines(market: market.id, interval: stored, startTime: startTime, endTime: endTime, limit: limit)
+            try store.klines(market: market.id, interval: interval, startTime: startTime, endTime: endTime, limit: limit)
         }
-        return Reply(KlineJSON.renderList(bars.map(\.wire), market: market.names))
+        return Reply(KlineJSON.renderList(bars, market: market.names))
     }
 
     /// The volume-weighted price of the last five minutes' trades, else the last price.
@@ -104,13 +103,5 @@ enum MarketDataEndpoints {
         let id = market.id
         let last = try await context.gateway.read { $0.lastPrice(id) } ?? 0
         return Reply(AveragePriceJSON.render(minutes: minutes, price: last, closeTime: request.receivedAt, market: market.names))
-    }
-}
-
-extension SolventStore.Kline {
-    var wire: SolventWire.Kline {
-        SolventWire.Kline(openTime: openTime, closeTime: closeTime, open: open, high: high, low: low, close: close,
-                          volume: volume, quoteVolume: quoteVolume, tradeCount: trades, takerBuyBaseVolume: takerBuyBase,
-                          takerBuyQuoteVolume: takerBuyQuote)
     }
 }

@@ -51,13 +51,6 @@ extension Catalog {
     }
 }
 
-/// Query limits as Binance bounds them: `default` when absent, 1...`max` otherwise (-1130).
-func limitParameter(_ parameters: RequestParameters, default fallback: Int, max: Int) throws(BinanceError) -> Int {
-    guard let limit = try parameters.int("limit") else { return fallback }
-    guard limit >= 1 else { throw .invalidParameter("limit") }
-    return min(limit, max)
-}
-
 /// Runs a history-store query, turning a database failure into -1000 (the journal is intact).
 func storeQuery<Value>(_ body: () throws -> Value) throws(BinanceError) -> Value {
     do {

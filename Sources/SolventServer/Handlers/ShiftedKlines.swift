@@ -6,26 +6,26 @@ import SolventWire
 /// the finest stored bars that line up with both the offset and the interval (hours, quarter
 /// hours or minutes). A bar from `open` to the next local boundary holds every base bar inside.
 enum ShiftedKlines {
-    static let bases: [(stored: SolventStore.KlineInterval, milliseconds: Int64)] = [
+    static let bases: [(stored: KlineInterval, milliseconds: Int64)] = [
         (.oneHour, 3_600_000), (.fifteenMinutes, 900_000), (.oneMinute, 60_000),
     ]
 
     /// Whether `offset` changes the bars of `interval` at all.
-    static func isShifted(_ interval: SolventWire.KlineInterval, offset: Int64) -> Bool {
+    static func isShifted(_ interval: KlineInterval, offset: Int64) -> Bool {
         guard offset != 0 else { return false }
-        guard let length = interval.fixedMilliseconds else { return true }
+        guard let length = interval.durationMs else { return true }
         return offset % length != 0
     }
 
-    static func bars(_ store: any HistoryStore, market: MarketId, interval: SolventWire.KlineInterval, offset: Int64,
-                     startTime: Timestamp?, endTime: Timestamp?, limit: Int, now: Timestamp) throws -> [SolventWire.Kline] {
-        let length = interval.fixedMilliseconds ?? 31 * 86_400_000
+    static func bars(_ store: any HistoryStore, market: MarketId, interval: KlineInterval, offset: Int64,
+                     startTime: Timestamp?, endTime: Timestamp?, limit: Int, now: Timestamp) throws -> [Kline] {
+        let length = interval.durationMs ?? 31 * 86_400_000
         let base = bases.first { offset % $0.milliseconds == 0 && length % $0.milliseconds == 0 } ?? bases[2]
         let to = endTime ?? now
         let from = startTime ?? max(0, to - Int64(limit + 1) * length)
         let pieces = try store.klines(market: market, interval: base.stored, startTime: max(0, from - length),
                                       endTime: to, limit: historyQueryLimitMax)
-        var merged: [SolventWire.Kline] = []
+        var merged: [Kline] = []
         for piece in pieces {
             let open = shiftedOpen(interval, piece.openTime, offset)
             if var last = merged.last, last.openTime == open {
@@ -34,14 +34,14 @@ enum ShiftedKlines {
                 last.close = piece.close
                 last.volume += piece.volume
                 last.quoteVolume += piece.quoteVolume
-                last.tradeCount += piece.trades
-                last.takerBuyBaseVolume += piece.takerBuyBase
-                last.takerBuyQuoteVolume += piece.takerBuyQuote
+                last.trades += piece.trades
+                last.takerBuyBase += piece.takerBuyBase
+                last.takerBuyQuote += piece.takerBuyQuote
                 merged[merged.count - 1] = last
             } else {
-                merged.append(piece.wire)
+                merged.append(piece)
                 merged[merged.count - 1].openTime = open
-                merged[merged.count - 1].closeTime = interval.nextOpenTime(after: open + offset) - offset - 1
+                merged[merged.count - 1].closeTime = interval.openTime(after: open + offset) - offset - 1
             }
         }
         let inRange = merged.filter { bar in bar.openTime >= (startTime ?? 0) && bar.openTime <= to }
@@ -49,7 +49,7 @@ enum ShiftedKlines {
     }
 
     /// The open time, in UTC, of the local bar holding `time`.
-    static func shiftedOpen(_ interval: SolventWire.KlineInterval, _ time: Timestamp, _ offset: Int64) -> Timestamp {
+    static func shiftedOpen(_ interval: KlineInterval, _ time: Timestamp, _ offset: Int64) -> Timestamp {
         interval.openTime(containing: max(0, time + offset)) - offset
     }
 }

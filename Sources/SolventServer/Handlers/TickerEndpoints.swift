@@ -9,17 +9,17 @@ enum TickerEndpoints {
 
     static func all(_ context: ServerContext) -> [Endpoint] {
         [
-            Endpoint("GET", "/api/v3/ticker/24hr", .none) { request throws(BinanceError) in
+            Endpoint(.dayTicker) { request throws(BinanceError) in
                 try await dayTicker(request, context)
             },
-            Endpoint("GET", "/api/v3/ticker/price", .none) { request throws(BinanceError) in
+            Endpoint(.priceTicker) { request throws(BinanceError) in
                 let (markets, single) = try context.markets(request.parameters)
                 let ids = markets.map(\.id)
                 let prices = try await context.gateway.read { exchange in ids.map { exchange.lastPrice($0) ?? 0 } }
                 if single { return Reply(PriceTickerJSON.render(price: prices[0], market: markets[0].names)) }
                 return Reply(PriceTickerJSON.renderList(Array(zip(prices, markets.map(\.names)))))
             },
-            Endpoint("GET", "/api/v3/ticker/bookTicker", .none) { request throws(BinanceError) in
+            Endpoint(.bookTicker) { request throws(BinanceError) in
                 let (markets, single) = try context.markets(request.parameters)
                 let tops = try await tops(markets, context)
                 if single { return Reply(BookTickerJSON.render(bid: tops[0].bid, ask: tops[0].ask, market: markets[0].names)) }

@@ -9,19 +9,19 @@ import SolventWire
 enum TradingEndpoints {
     static func all(_ context: ServerContext) -> [Endpoint] {
         [
-            Endpoint("POST", "/api/v3/order", .trade, direct: { request, handoff throws(BinanceError) in
+            Endpoint(.placeOrder, direct: { request, handoff throws(BinanceError) in
                 try place(request, context, handoff)
             }),
-            Endpoint("POST", "/api/v3/order/test", .trade) { request throws(BinanceError) in
+            Endpoint(.testOrder) { request throws(BinanceError) in
                 try await test(request, context)
             },
-            Endpoint("DELETE", "/api/v3/order", .trade, direct: { request, handoff throws(BinanceError) in
+            Endpoint(.cancelOrder, direct: { request, handoff throws(BinanceError) in
                 try cancel(request, context, handoff)
             }),
-            Endpoint("DELETE", "/api/v3/openOrders", .trade, direct: { request, handoff throws(BinanceError) in
+            Endpoint(.cancelOpenOrders, direct: { request, handoff throws(BinanceError) in
                 try cancelAll(request, context, handoff)
             }),
-            Endpoint("POST", "/api/v3/order/cancelReplace", .trade) { request throws(BinanceError) in
+            Endpoint(.cancelReplace) { request throws(BinanceError) in
                 try await CancelReplaceEndpoint.handle(request, context)
             },
         ]
@@ -46,10 +46,10 @@ enum TradingEndpoints {
                                _ handoff: @escaping ReplyHandoff) throws(BinanceError) {
         let parameters = request.parameters
         let market = try context.market(parameters)
-        let reference = try orderReference(parameters, idName: "orderId", clientIdName: "origClientOrderId")
+        let reference = try parameters.orderReference(idName: "orderId", clientIdName: "origClientOrderId")
         let command = CancelOrder(account: request.caller, market: market.id, order: reference,
                                   cancelClientOrderId: try parameters.clientOrderId("newClientOrderId")
-                                      ?? OrderRequest.generatedClientOrderId(),
+                                      ?? GeneratedClientOrderIds.next(),
                                   restriction: try parameters.cancelRestrictions() ?? .none)
         try submit(.cancelOrder(command), context, handoff) { events throws(BinanceError) in
             try rejectIfRefused(events)
@@ -74,15 +74,6 @@ enum TradingEndpoints {
         try context.gateway.submit(command) { outcome in
             handoff(outcome.flatMap { outcome in Result { () throws(BinanceError) in try reply(outcome.events) } })
         }
-    }
-
-    /// `orderId` and/or a client id; at least one (-1102).
-    static func orderReference(_ parameters: RequestParameters, idName: String, clientIdName: String)
-        throws(BinanceError) -> OrderReference {
-        let id = try parameters.int64(idName)
-        let clientId = try parameters.clientOrderId(clientIdName)
-        guard id != nil || clientId != nil else { throw .eitherParameter(clientIdName, idName) }
-        return OrderReference(orderId: id, clientOrderId: clientId ?? .none)
     }
 
     /// The engine's refusal, if it refused.

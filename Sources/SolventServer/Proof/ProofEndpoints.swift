@@ -7,39 +7,37 @@ import SolventWire
 /// public; a proof reveals its siblings' sums, so it goes only to its owner (USER_DATA, the
 /// caller's own account, whatever parameters say), as does the user's secret.
 enum ProofEndpoints {
-    static let prefix = "/sapi/v1/solvent"
-
     static func all(_ proof: ProofServices) -> [Endpoint] {
         [
-            Endpoint("GET", prefix + "/epoch", .none) { request throws(BinanceError) in
+            Endpoint(.epochHeader) { request throws(BinanceError) in
                 Reply(try proof.headerJSON(try epochParameter(request)))
             },
-            Endpoint("GET", prefix + "/key", .none) { _ throws(BinanceError) in
+            Endpoint(.epochKey) { _ throws(BinanceError) in
                 Reply(ProofJSON.key(proof))
             },
-            Endpoint("GET", prefix + "/proof", .userData) { request throws(BinanceError) in
+            Endpoint(.liabilityProof) { request throws(BinanceError) in
                 let made = try await proof.proof(account: request.caller, epoch: try epochParameter(request))
                 return Reply(Array(made.json.utf8))
             },
-            Endpoint("GET", prefix + "/secret", .userData) { request throws(BinanceError) in
+            Endpoint(.userSecret) { request throws(BinanceError) in
                 Reply(ProofJSON.secret(account: request.caller, proof.userSecret(account: request.caller)))
             },
-            Endpoint("GET", prefix + "/checkpoint", .none) { request throws(BinanceError) in
+            Endpoint(.checkpoint) { request throws(BinanceError) in
                 let fresh = try request.parameters.bool("fresh") ?? false
                 return Reply(ProofJSON.checkpoint(try await proof.checkpoint(fresh: fresh)))
             },
-            Endpoint("GET", prefix + "/inclusion", .none) { request throws(BinanceError) in
+            Endpoint(.inclusionProof) { request throws(BinanceError) in
                 let (made, leaf, root) = try proof.inclusion(sequence: try count(request, "sequence"),
                                                              size: try count(request, "size"))
                 return Reply(ProofJSON.inclusion(made, leaf: leaf, root: root))
             },
-            Endpoint("GET", prefix + "/consistency", .none) { request throws(BinanceError) in
+            Endpoint(.consistencyProof) { request throws(BinanceError) in
                 let (made, first, second) = try proof.consistency(first: try count(request, "first"),
                                                                   second: try count(request, "second"))
                 return Reply(ProofJSON.consistency(made, firstRoot: first, secondRoot: second))
             },
             // Raw records reveal every account's activity: the operator's unless made public.
-            Endpoint("GET", prefix + "/records", proof.settings.publicJournalRecords ? .none : .admin) {
+            Endpoint(.journalRecords, security: proof.settings.publicJournalRecords ? .none : .admin) {
                 request throws(BinanceError) in
                 let limit = try request.parameters.int("limit") ?? 100
                 guard (1...ProofServices.recordPageMax).contains(limit) else { throw .invalidParameter("limit") }
@@ -51,11 +49,11 @@ enum ProofEndpoints {
     /// The operator's side, loopback and admin token only (`solvent epoch`, `solvent admin`).
     static func admin(_ proof: ProofServices, _ operations: AdminOperations) -> [Endpoint] {
         [
-            Endpoint("POST", "/admin/v1/solvent/epoch", .admin) { _ throws(BinanceError) in
+            Endpoint(.publishEpoch) { _ throws(BinanceError) in
                 let published = try await proof.publishEpoch()
                 return Reply(Array(published.header.json.utf8))
             },
-            Endpoint("POST", "/admin/v1/solvent/reserves", .admin) { request throws(BinanceError) in
+            Endpoint(.setReserves) { request throws(BinanceError) in
                 let name = try request.parameters.required("asset")
                 let (_, spec) = try operations.asset(named: name)
                 do {
@@ -67,7 +65,7 @@ enum ProofEndpoints {
                 }
                 return .empty
             },
-            Endpoint("GET", "/admin/v1/solvent/secret", .admin) { request throws(BinanceError) in
+            Endpoint(.userSecretForOperator) { request throws(BinanceError) in
                 let account = try AdminEndpoints.accountParameter(request)
                 return Reply(ProofJSON.secret(account: account, proof.userSecret(account: account)))
             },

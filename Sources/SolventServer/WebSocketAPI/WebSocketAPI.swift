@@ -22,26 +22,23 @@ struct WebSocketAPI: Sendable {
         switch WebSocketAPIRequest.parse(text) {
         case .success(let parsed): request = parsed
         case .failure(let malformed):
-            try? limiter.chargeRequest(ip: connection.clientIP, weight: EndpointWeight.unknownEndpointWeight, now: now)
+            try? limiter.chargeRequest(ip: connection.clientIP, weight: RequestWeight.unknownEndpoint, now: now)
             return WebSocketAPIReply.failure(id: malformed.id, error: malformed.error,
-                                             usage: usage(connection, account: nil, orders: false, now: now),
-                                             limits: limiter.limits)
+                                             usage: usage(connection, account: nil, orders: false, now: now))
         }
         // binance-sdk-spot sends the string "false" when configured off (spec §6.3).
         let wantsRateLimits = request.params.first { $0.name == "returnRateLimits" }?.value != "false"
         var account: AccountId?
-        let method = WebSocketAPIMethod.named(request.method)
+        let method = WebSocketAPIMethod.named(request.method, in: endpoints)
         do throws(BinanceError) {
             let result = try await serve(request, method, on: connection, now: now, account: &account)
             return WebSocketAPIReply.success(
                 id: request.id, result: result,
-                usage: wantsRateLimits ? usage(connection, account: account, orders: method?.placesOrders == true, now: now) : nil,
-                limits: limiter.limits)
+                usage: wantsRateLimits ? usage(connection, account: account, orders: method?.placesOrders == true, now: now) : nil)
         } catch {
             return WebSocketAPIReply.failure(
                 id: request.id, error: error,
-                usage: wantsRateLimits ? usage(connection, account: account, orders: method?.placesOrders == true, now: now) : nil,
-                limits: limiter.limits)
+                usage: wantsRateLimits ? usage(connection, account: account, orders: method?.placesOrders == true, now: now) : nil)
         }
     }
 
@@ -53,29 +50,27 @@ struct WebSocketAPI: Sendable {
     private func serve(_ request: WebSocketAPIRequest, _ method: WebSocketAPIMethod?, on connection: WebSocketAPIConnection,
                        now: Int64, account: inout AccountId?) async throws(BinanceError) -> [UInt8] {
         guard let method else {
-            try limiter.chargeRequest(ip: connection.clientIP, weight: EndpointWeight.unknownEndpointWeight, now: now)
+            try limiter.chargeRequest(ip: connection.clientIP, weight: RequestWeight.unknownEndpoint, now: now)
             throw .unsupportedOperation
         }
         let parameters = try RequestParameters(request.params.map { ($0.name, $0.value) })
-        guard case .rest(let verb, let path) = method else {
+        guard case .endpoint(let endpoint) = method else {
             try limiter.chargeRequest(ip: connection.clientIP, weight: WebSocketAPIMethod.ownWeight, now: now)
             let sessions = WebSocketAPISessionMethods(api: self, connection: connection, now: now)
             return try sessions.serve(method, request.params, parameters, account: &account)
         }
-        guard case .found(let endpoint) = endpoints.lookup(method: verb, path: path) else { throw .unsupportedOperation }
-        try limiter.chargeRequest(ip: connection.clientIP,
-                                  weight: EndpointWeight.weight(method: verb, path: path, parameters: parameters), now: now)
+        try limiter.chargeRequest(ip: connection.clientIP, weight: endpoint.declaration.weight.of(parameters), now: now)
         account = try authenticate(endpoint.security, request.params, on: connection, now: now)
         let forwarded = try RequestParameters(request.params.filter { !Self.envelopeParameters.contains($0.name) }
             .map { ($0.name, $0.value) })
-        let apiRequest = APIRequest(method: verb, path: path, rawQuery: "", rawBody: "", parameters: forwarded,
+        let apiRequest = APIRequest(method: endpoint.method, path: endpoint.path, rawQuery: "", rawBody: "", parameters: forwarded,
                                     apiKey: parameters["apiKey"], adminToken: nil, clientIP: connection.clientIP,
                                     receivedAt: now, account: account)
         return try await endpoint.reply(to: apiRequest).body
     }
 
     /// The account a request acts for, checked as its REST endpoint's security type requires.
-    func authenticate(_ security: Security, _ params: [WebSocketAPIRequest.Param], on connection: WebSocketAPIConnection,
+    func authenticate(_ security: SecurityType, _ params: [WebSocketAPIRequest.Param], on connection: WebSocketAPIConnection,
                       now: Int64) throws(BinanceError) -> AccountId? {
         let logon = connection.logon?.keyId
         switch security {
@@ -96,8 +91,9 @@ struct WebSocketAPI: Sendable {
     }
 
     private func usage(_ connection: WebSocketAPIConnection, account: AccountId?, orders: Bool, now: Int64)
-        -> WebSocketAPIReply.Usage {
-        WebSocketAPIReply.Usage(weightUsed: limiter.usedWeight(ip: connection.clientIP, now: now),
-                                orders: orders ? account.map { limiter.orderCounts(account: $0, now: now) } : nil)
+        -> [RateLimitUsage] {
+        let ordersUsage = orders ? account.map { limiter.orderUsage(account: $0, now: now) } ?? [] : []
+        return ordersUsage + [RateLimitUsage(limiter.limits.requestWeightLimit,
+                                             count: limiter.usedWeight(ip: connection.clientIP, now: now))]
     }
 }

@@ -1,9 +1,9 @@
 /// What answers each WebSocket API method (spec §6.3). Most are a REST endpoint under another
-/// name, served by the very same handler with the same parameters; the user-data subscription
-/// and session methods exist only here.
-enum WebSocketAPIMethod: Equatable {
-    /// The REST endpoint (HTTP method and path) whose handler answers.
-    case rest(String, String)
+/// name (its declaration's `webSocketMethod`), served by the very same handler with the same
+/// parameters; the user-data subscription and session methods exist only here.
+enum WebSocketAPIMethod {
+    /// The REST endpoint whose handler answers.
+    case endpoint(Endpoint)
     case subscribeSignature
     case subscribe
     case unsubscribe
@@ -13,8 +13,9 @@ enum WebSocketAPIMethod: Equatable {
     case logout
 
     /// The method named `name`, with or without the `v3/` prefix clients may send.
-    static func named(_ name: String) -> WebSocketAPIMethod? {
-        table[name.hasPrefix("v3/") ? String(name.dropFirst(3)) : name]
+    static func named(_ name: String, in endpoints: EndpointTable) -> WebSocketAPIMethod? {
+        let name = name.hasPrefix("v3/") ? String(name.dropFirst(3)) : name
+        return endpoints.endpoint(webSocketMethod: name).map(WebSocketAPIMethod.endpoint) ?? sessionMethods[name]
     }
 
     /// REQUEST_WEIGHT of the methods that are not a REST endpoint (spec §7.2; the REST ones cost
@@ -23,40 +24,12 @@ enum WebSocketAPIMethod: Equatable {
 
     /// Whether the method can place orders, so its reply reports the ORDERS limits too.
     var placesOrders: Bool {
-        self == .rest("POST", "/api/v3/order") || self == .rest("POST", "/api/v3/order/cancelReplace")
+        guard case .endpoint(let endpoint) = self else { return false }
+        return endpoint.declaration.placesOrders
     }
 
-    /// Every method by name. Each REST entry must name an endpoint the server has (tested).
-    static let table: [String: WebSocketAPIMethod] = [
-        "ping": .rest("GET", "/api/v3/ping"),
-        "time": .rest("GET", "/api/v3/time"),
-        "exchangeInfo": .rest("GET", "/api/v3/exchangeInfo"),
-        "depth": .rest("GET", "/api/v3/depth"),
-        "trades.recent": .rest("GET", "/api/v3/trades"),
-        "trades.historical": .rest("GET", "/api/v3/historicalTrades"),
-        "trades.aggregate": .rest("GET", "/api/v3/aggTrades"),
-        "klines": .rest("GET", "/api/v3/klines"),
-        "uiKlines": .rest("GET", "/api/v3/uiKlines"),
-        "avgPrice": .rest("GET", "/api/v3/avgPrice"),
-        "ticker.24hr": .rest("GET", "/api/v3/ticker/24hr"),
-        "ticker.price": .rest("GET", "/api/v3/ticker/price"),
-        "ticker.book": .rest("GET", "/api/v3/ticker/bookTicker"),
-        "order.place": .rest("POST", "/api/v3/order"),
-        "order.test": .rest("POST", "/api/v3/order/test"),
-        "order.status": .rest("GET", "/api/v3/order"),
-        "order.cancel": .rest("DELETE", "/api/v3/order"),
-        "order.cancelReplace": .rest("POST", "/api/v3/order/cancelReplace"),
-        "openOrders.status": .rest("GET", "/api/v3/openOrders"),
-        "openOrders.cancelAll": .rest("DELETE", "/api/v3/openOrders"),
-        "allOrders": .rest("GET", "/api/v3/allOrders"),
-        "myTrades": .rest("GET", "/api/v3/myTrades"),
-        "account.status": .rest("GET", "/api/v3/account"),
-        "account.commission": .rest("GET", "/api/v3/account/commission"),
-        "account.rateLimits.orders": .rest("GET", "/api/v3/rateLimit/order"),
-        // binance-connector's SpotWebsocketAPIClient still manages listen keys this way.
-        "userDataStream.start": .rest("POST", "/api/v3/userDataStream"),
-        "userDataStream.ping": .rest("PUT", "/api/v3/userDataStream"),
-        "userDataStream.stop": .rest("DELETE", "/api/v3/userDataStream"),
+    /// The methods that are no REST endpoint, by name.
+    static let sessionMethods: [String: WebSocketAPIMethod] = [
         "userDataStream.subscribe.signature": .subscribeSignature,
         "userDataStream.subscribe": .subscribe,
         "userDataStream.unsubscribe": .unsubscribe,

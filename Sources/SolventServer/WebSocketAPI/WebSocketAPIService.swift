@@ -30,12 +30,7 @@ final class WebSocketAPIService: WebSocketService {
     /// Binance's WebSocket API announces a shutdown as `{"event":{"e":"serverShutdown",…}}`
     /// (binance-sdk-spot reconnects on it).
     func shuttingDown(_ session: WebSocketSession) {
-        var writer = JSONWriter(capacity: 64)
-        writer.object { writer in
-            writer.key("event")
-            writer.raw(StreamNoticeJSON.serverShutdown(eventTime: ServerClock.milliseconds()))
-        }
-        session.send(writer.finish())
+        session.send(WebSocketAPIReply.serverShutdown(eventTime: ServerClock.milliseconds()))
     }
 
     func closed(_ session: WebSocketSession) {

@@ -24,13 +24,7 @@ struct WebSocketAPISessionMethods {
         case .unsubscribe:
             return try unsubscribe(try parameters.int64("subscriptionId"))
         case .subscriptions:
-            var writer = JSONWriter(capacity: 64)
-            writer.array { writer in
-                for subscription in connection.subscriptions {
-                    writer.object { $0.field("subscriptionId", subscription.id) }
-                }
-            }
-            return writer.finish()
+            return WebSocketAPISessionJSON.subscriptions(connection.subscriptions.map(\.id))
         case .logon:
             let key = try api.authenticator.webSocketSigned(params, logon: nil, ip: connection.clientIP, now: now, needs: .read)
             guard case .ed25519 = key.credential else { throw .unauthorized }
@@ -42,7 +36,7 @@ struct WebSocketAPISessionMethods {
         case .logout:
             connection.logOut()
             return status()
-        case .rest:
+        case .endpoint:
             preconditionFailure("REST methods are served by their endpoint")
         }
     }
@@ -62,9 +56,7 @@ struct WebSocketAPISessionMethods {
                 }))
         }
         guard let id else { throw .subscriptionActive }
-        var writer = JSONWriter(capacity: 32)
-        writer.object { $0.field("subscriptionId", id) }
-        return writer.finish()
+        return WebSocketAPISessionJSON.subscribed(id)
     }
 
     /// `subscriptionId` given: that one (-2036 if there is none such); omitted: all.
@@ -77,18 +69,7 @@ struct WebSocketAPISessionMethods {
 
     /// What `session.logon`, `session.status` and `session.logout` answer.
     private func status() -> [UInt8] {
-        let logon = connection.logon
-        var writer = JSONWriter(capacity: 256)
-        writer.object { writer in
-            writer.key("apiKey")
-            if let logon { writer.string(logon.keyId) } else { writer.null() }
-            writer.key("authorizedSince")
-            if let logon { writer.int(logon.since) } else { writer.null() }
-            writer.field("connectedSince", connection.connectedSince)
-            writer.field("returnRateLimits", true)
-            writer.field("serverTime", now)
-            writer.field("userDataStream", !connection.subscriptions.isEmpty)
-        }
-        return writer.finish()
+        WebSocketAPISessionJSON.status(logon: connection.logon, connectedSince: connection.connectedSince, serverTime: now,
+                                       userDataStream: !connection.subscriptions.isEmpty)
     }
 }

@@ -44,3 +44,12 @@ enum KlineGaps {
         return newestFirst.reversed()
     }
 }
+
+extension Kline {
+    /// A bar in which nothing traded, after a bar that closed at `previousClose`.
+    static func gap(_ interval: KlineInterval, openTime: Timestamp, previousClose: Price) -> Kline {
+        Kline(openTime: openTime, closeTime: interval.closeTime(ofBarOpenedAt: openTime), open: previousClose,
+              high: previousClose, low: previousClose, close: previousClose, volume: 0, quoteVolume: 0,
+              trades: 0, takerBuyBase: 0, takerBuyQuote: 0)
+    }
+}

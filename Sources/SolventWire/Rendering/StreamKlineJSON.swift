@@ -25,11 +25,11 @@ public enum StreamKlineJSON {
                 writer.decimalField("h", bar.high, scale: price)
                 writer.decimalField("l", bar.low, scale: price)
                 writer.decimalField("v", bar.volume, scale: base)
-                writer.field("n", bar.tradeCount)
+                writer.field("n", bar.trades)
                 writer.field("x", isClosed)
                 writer.decimalField("q", bar.quoteVolume, scale: market.quoteScale)
-                writer.decimalField("V", bar.takerBuyBaseVolume, scale: base)
-                writer.decimalField("Q", bar.takerBuyQuoteVolume, scale: market.quoteScale)
+                writer.decimalField("V", bar.takerBuyBase, scale: base)
+                writer.decimalField("Q", bar.takerBuyQuote, scale: market.quoteScale)
                 writer.field("B", "0")
             }
         }

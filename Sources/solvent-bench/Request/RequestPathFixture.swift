@@ -21,7 +21,7 @@ struct RequestPathFixture {
     let limiter: RateLimiter
     let gate: RequestGate
     let metrics = APIMetrics()
-    let endpoint = Endpoint("POST", "/api/v3/order", .trade) { _ in .empty }
+    let endpoint = Endpoint(.placeOrder) { _ in .empty }
     let table: EndpointTable
     var api: APIService { APIService(table: table, gate: gate, metrics: metrics) }
     let ed25519 = Curve25519.Signing.PrivateKey()

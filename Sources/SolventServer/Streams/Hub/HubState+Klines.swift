@@ -22,7 +22,7 @@ extension HubState {
         updateMarket(id) { $0.bars.roll(to: now, closed: &closed) }
         publishClosed(closed, market: id, eventTime: now, into: &deliveries)
         guard let second, let market = markets[Int(id)] else { return }
-        for interval in SolventStore.KlineInterval.allCases where interval == .oneSecond || second % 2 == 0 {
+        for interval in KlineInterval.allCases where interval == .oneSecond || second % 2 == 0 {
             let recipients = subscriptions.list(.market(id, .kline(interval)))
             guard !recipients.isEmpty else { continue }
             let payload = market.bars.bar(interval).render(isClosed: false, eventTime: now, market: market.names)

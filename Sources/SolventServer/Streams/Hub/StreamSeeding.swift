@@ -28,13 +28,13 @@ enum StreamSeeding {
         throws -> [LiveBar] {
         guard let lastTrade else { return [] }
         var bars: [LiveBar] = []
-        for interval in SolventStore.KlineInterval.allCases {
+        for interval in KlineInterval.allCases {
             var live = LiveBar(interval, containing: now, previousClose: lastTrade.price)
             let open = live.bar.openTime
             if lastTrade.time >= open,
                let stored = try history.klines(market: market, interval: interval, startTime: open, endTime: open,
                                                limit: 1).first, stored.trades > 0 {
-                live.bar = stored.wire
+                live.bar = stored
                 live.firstTradeId = try history.trades(market: market, startTime: open, endTime: nil, limit: 1).first?.id ?? -1
                 live.lastTradeId = lastTrade.id
             }

@@ -5,25 +5,25 @@ import SolventWire
 /// The bar of one interval that trades are going into now, with the ids of its first and last
 /// trade (`f`/`L`, -1 while it has none).
 struct LiveBar {
-    let interval: SolventStore.KlineInterval
-    var bar: SolventWire.Kline
+    let interval: KlineInterval
+    var bar: Kline
     var firstTradeId: TradeId = -1
     var lastTradeId: TradeId = -1
 
     /// An empty bar containing `time`, priced at the last close (a bar without trades shows the
     /// previous close, as the REST klines' gap bars do).
-    init(_ interval: SolventStore.KlineInterval, containing time: Timestamp, previousClose: Price) {
+    init(_ interval: KlineInterval, containing time: Timestamp, previousClose: Price) {
         self.interval = interval
         let open = interval.openTime(containing: time)
-        bar = SolventWire.Kline(openTime: open, closeTime: interval.closeTime(ofBarOpenedAt: open), open: previousClose,
-                                high: previousClose, low: previousClose, close: previousClose)
+        bar = Kline(openTime: open, closeTime: interval.closeTime(ofBarOpenedAt: open), open: previousClose,
+                    high: previousClose, low: previousClose, close: previousClose)
     }
 
     /// Adds a trade of this bar. One stamped a little before the bar opened (the timer rolled
     /// first, on the hub's clock) counts in it: a closed bar is never reopened.
     mutating func add(_ trade: Trade) {
         assert(trade.time <= bar.closeTime, "trade at \(trade.time) after bar \(bar.openTime)...\(bar.closeTime)")
-        if bar.tradeCount == 0 {
+        if bar.trades == 0 {
             (bar.open, bar.high, bar.low) = (trade.price, trade.price, trade.price)
             firstTradeId = trade.id
         }
@@ -33,10 +33,10 @@ struct LiveBar {
         bar.volume = bar.volume.addingReportingOverflow(trade.quantity).overflow ? .max : bar.volume + trade.quantity
         bar.quoteVolume = bar.quoteVolume.addingReportingOverflow(trade.quote).overflow ? .max : bar.quoteVolume + trade.quote
         if trade.takerSide == .buy {
-            bar.takerBuyBaseVolume += trade.quantity
-            bar.takerBuyQuoteVolume += trade.quote
+            bar.takerBuyBase += trade.quantity
+            bar.takerBuyQuote += trade.quote
         }
-        bar.tradeCount += 1
+        bar.trades += 1
         lastTradeId = trade.id
     }
 
@@ -52,7 +52,7 @@ struct KlineBars {
     private(set) var bars: [LiveBar]
 
     init(now: Timestamp, lastPrice: Price) {
-        bars = SolventStore.KlineInterval.allCases.map { LiveBar($0, containing: now, previousClose: lastPrice) }
+        bars = KlineInterval.allCases.map { LiveBar($0, containing: now, previousClose: lastPrice) }
     }
 
     /// Starts each interval's bar from what the history holds of it (server start).
@@ -79,12 +79,12 @@ struct KlineBars {
         }
     }
 
-    func bar(_ interval: SolventStore.KlineInterval) -> LiveBar {
+    func bar(_ interval: KlineInterval) -> LiveBar {
         bars[Self.index(interval)]
     }
 
-    static func index(_ interval: SolventStore.KlineInterval) -> Int {
-        SolventStore.KlineInterval.allCases.firstIndex(of: interval)!
+    static func index(_ interval: KlineInterval) -> Int {
+        KlineInterval.allCases.firstIndex(of: interval)!
     }
 
     private mutating func roll(_ index: Int, to time: Timestamp) -> LiveBar {

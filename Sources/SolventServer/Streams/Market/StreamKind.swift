@@ -1,4 +1,4 @@
-import SolventStore
+import SolventCore
 
 /// What a market stream carries, whatever spelling named it (spec §5.3). Streams of one kind
 /// on one market share one rendering: every subscriber gets the same bytes.

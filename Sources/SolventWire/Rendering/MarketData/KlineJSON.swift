@@ -1,39 +1,5 @@
 import SolventCore
 
-/// One candlestick bar of a market.
-public struct Kline: Sendable, Hashable {
-    public var openTime: Timestamp
-    /// The bar's last millisecond: the next bar's open time − 1.
-    public var closeTime: Timestamp
-    public var open: Price
-    public var high: Price
-    public var low: Price
-    public var close: Price
-    /// Base volume.
-    public var volume: Quantity
-    public var quoteVolume: QuoteAmount
-    public var tradeCount: Int64
-    public var takerBuyBaseVolume: Quantity
-    public var takerBuyQuoteVolume: QuoteAmount
-
-    public init(openTime: Timestamp, closeTime: Timestamp, open: Price, high: Price, low: Price, close: Price,
-                volume: Quantity = 0, quoteVolume: QuoteAmount = 0, tradeCount: Int64 = 0,
-                takerBuyBaseVolume: Quantity = 0, takerBuyQuoteVolume: QuoteAmount = 0) {
-        precondition(openTime <= closeTime, "a bar closes after it opens")
-        self.openTime = openTime
-        self.closeTime = closeTime
-        self.open = open
-        self.high = high
-        self.low = low
-        self.close = close
-        self.volume = volume
-        self.quoteVolume = quoteVolume
-        self.tradeCount = tradeCount
-        self.takerBuyBaseVolume = takerBuyBaseVolume
-        self.takerBuyQuoteVolume = takerBuyQuoteVolume
-    }
-}
-
 /// The answer to `GET /api/v3/klines` (spec §3.2): an array of 12-element arrays,
 /// `[openTime, "open", "high", "low", "close", "volume", closeTime, "quoteVolume", trades,
 /// "takerBuyBase", "takerBuyQuote", "0"]`.
@@ -56,9 +22,9 @@ public enum KlineJSON {
         writer.decimal(kline.volume, scale: market.baseScale)
         writer.int(kline.closeTime)
         writer.decimal(kline.quoteVolume, scale: market.quoteScale)
-        writer.int(kline.tradeCount)
-        writer.decimal(kline.takerBuyBaseVolume, scale: market.baseScale)
-        writer.decimal(kline.takerBuyQuoteVolume, scale: market.quoteScale)
+        writer.int(kline.trades)
+        writer.decimal(kline.takerBuyBase, scale: market.baseScale)
+        writer.decimal(kline.takerBuyQuote, scale: market.quoteScale)
         // The twelfth element is an unused field Binance sends as "0".
         writer.string("0")
         writer.endArray()

@@ -19,6 +19,17 @@ public enum OrderJSON {
         return writer.finish()
     }
 
+    /// A JSON array of order objects of several markets, each market's orders in turn.
+    public static func renderList(byMarket lists: [(orders: [Order], market: MarketNames)]) -> [UInt8] {
+        var writer = JSONWriter(capacity: 1_024)
+        writer.beginArray()
+        for (orders, market) in lists {
+            for order in orders { write(order, market: market, to: &writer) }
+        }
+        writer.endArray()
+        return writer.finish()
+    }
+
     public static func write(_ order: Order, preventedMatchId: Int64? = nil, market: MarketNames,
                              to writer: inout JSONWriter) {
         writer.beginObject()

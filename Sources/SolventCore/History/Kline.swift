@@ -1,6 +1,4 @@
-import SolventCore
-
-/// One candlestick: the trades of one market in `openTime...closeTime` (spec §3.2's 12-element
+/// One candlestick (the history store keeps them, the API and the streams render them): the trades of one market in `openTime...closeTime` (spec §3.2's 12-element
 /// array, less the constant "0"). A bar without trades (a gap between two traded bars) has
 /// open = high = low = close = the previous bar's close, and zero volume and trades.
 public struct Kline: Hashable, Sendable {
@@ -23,8 +21,8 @@ public struct Kline: Hashable, Sendable {
     public var takerBuyQuote: QuoteAmount
 
     public init(openTime: Timestamp, closeTime: Timestamp, open: Price, high: Price, low: Price, close: Price,
-                volume: Quantity, quoteVolume: QuoteAmount, trades: Int64, takerBuyBase: Quantity,
-                takerBuyQuote: QuoteAmount) {
+                volume: Quantity = 0, quoteVolume: QuoteAmount = 0, trades: Int64 = 0, takerBuyBase: Quantity = 0,
+                takerBuyQuote: QuoteAmount = 0) {
         self.openTime = openTime
         self.closeTime = closeTime
         self.open = open
@@ -36,12 +34,5 @@ public struct Kline: Hashable, Sendable {
         self.trades = trades
         self.takerBuyBase = takerBuyBase
         self.takerBuyQuote = takerBuyQuote
-    }
-
-    /// A bar in which nothing traded, after a bar that closed at `previousClose`.
-    static func gap(_ interval: KlineInterval, openTime: Timestamp, previousClose: Price) -> Kline {
-        Kline(openTime: openTime, closeTime: interval.closeTime(ofBarOpenedAt: openTime), open: previousClose,
-              high: previousClose, low: previousClose, close: previousClose, volume: 0, quoteVolume: 0,
-              trades: 0, takerBuyBase: 0, takerBuyQuote: 0)
     }
 }

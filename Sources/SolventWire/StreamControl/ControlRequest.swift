@@ -1,16 +1,16 @@
 /// A request id as the client sent it, echoed back with its JSON type (spec §5.2): a signed
 /// 64-bit integer, a string of at most 36 characters (binance-sdk-spot sends UUIDs), or null.
-enum ControlRequestId: Equatable, Sendable {
+public enum ControlRequestId: Equatable, Sendable {
     case int(Int64)
     case string(String)
     case null
 
-    static let stringLengthMax = 36
+    public static let stringLengthMax = 36
 }
 
 /// One control message from a client of the market streams (spec §5.2).
-struct ControlRequest: Equatable {
-    enum Method: Equatable {
+public struct ControlRequest: Equatable, Sendable {
+    public enum Method: Equatable, Sendable {
         case subscribe([String])
         case unsubscribe([String])
         case listSubscriptions
@@ -18,40 +18,45 @@ struct ControlRequest: Equatable {
         case getProperty(String)
     }
 
-    var id: ControlRequestId
-    var method: Method
+    public var id: ControlRequestId
+    public var method: Method
+
+    public init(id: ControlRequestId, method: Method) {
+        self.id = id
+        self.method = method
+    }
 }
 
 /// A control message that cannot be served, with Binance's code and message.
-struct ControlFailure: Error, Equatable {
-    var code: Int64
-    var message: String
-    var id: ControlRequestId
+public struct ControlFailure: Error, Equatable {
+    public var code: Int64
+    public var message: String
+    public var id: ControlRequestId
 
-    static func invalidJSON(_ id: ControlRequestId = .null) -> ControlFailure {
+    public static func invalidJSON(_ id: ControlRequestId = .null) -> ControlFailure {
         ControlFailure(code: 3, message: "Invalid JSON: expected value at line 1 column 1", id: id)
     }
 
-    static func invalidRequest(_ detail: String, _ id: ControlRequestId = .null) -> ControlFailure {
+    public static func invalidRequest(_ detail: String, _ id: ControlRequestId = .null) -> ControlFailure {
         ControlFailure(code: 2, message: "Invalid request: \(detail)", id: id)
     }
 
-    static func unknownProperty(_ id: ControlRequestId) -> ControlFailure {
+    public static func unknownProperty(_ id: ControlRequestId) -> ControlFailure {
         ControlFailure(code: 0, message: "Unknown property", id: id)
     }
 
-    static func expectedBoolean(_ id: ControlRequestId) -> ControlFailure {
+    public static func expectedBoolean(_ id: ControlRequestId) -> ControlFailure {
         ControlFailure(code: 1, message: "Invalid value type: expected Boolean", id: id)
     }
 }
 
 extension ControlRequest {
-    static let methods = "`SUBSCRIBE`, `UNSUBSCRIBE`, `LIST_SUBSCRIPTIONS`, `SET_PROPERTY`, `GET_PROPERTY`"
+    public static let methods = "`SUBSCRIBE`, `UNSUBSCRIBE`, `LIST_SUBSCRIPTIONS`, `SET_PROPERTY`, `GET_PROPERTY`"
     /// Longest stream name accepted (a listen key is 60 characters; symbols are short).
-    static let streamNameLengthMax = 200
+    public static let streamNameLengthMax = 200
 
     /// Parses a text frame. Checks run in Binance's order: JSON, id, method, parameters.
-    static func parse(_ text: String) -> Result<ControlRequest, ControlFailure> {
+    public static func parse(_ text: String) -> Result<ControlRequest, ControlFailure> {
         guard case .object(let fields)? = ControlJSON.parse(text) else { return .failure(.invalidJSON()) }
         let id: ControlRequestId
         switch fields["id"] {
@@ -91,7 +96,7 @@ extension ControlRequest {
 
     /// Non-empty, bounded, printable ASCII without spaces or quotes: anything else cannot be a
     /// stream or a listen key. Names we do not serve are accepted and carry no data (spec §5.1).
-    static func isPlausibleStreamName(_ name: String) -> Bool {
+    public static func isPlausibleStreamName(_ name: String) -> Bool {
         !name.isEmpty && name.utf8.count <= streamNameLengthMax
             && name.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
     }

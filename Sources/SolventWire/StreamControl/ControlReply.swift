@@ -1,25 +1,23 @@
-import SolventWire
-
 /// The replies to control messages (spec §5.2), as the real stream server writes them:
 /// `{"result":…,"id":…}` on success, `{"error":{"code":…,"msg":…},"id":…}` on failure
 /// (binance-sdk-spot fails a subscription on the `error` key; ccxt reads `code` and `msg`).
-enum ControlReply {
-    static func result(null id: ControlRequestId) -> [UInt8] {
+public enum ControlReply {
+    public static func result(null id: ControlRequestId) -> [UInt8] {
         render(id) { $0.key("result"); $0.null() }
     }
 
-    static func result(_ value: Bool, id: ControlRequestId) -> [UInt8] {
+    public static func result(_ value: Bool, id: ControlRequestId) -> [UInt8] {
         render(id) { $0.field("result", value) }
     }
 
-    static func result(_ names: [String], id: ControlRequestId) -> [UInt8] {
+    public static func result(_ names: [String], id: ControlRequestId) -> [UInt8] {
         render(id) { writer in
             writer.key("result")
             writer.array { writer in names.forEach { writer.string($0) } }
         }
     }
 
-    static func failure(_ failure: ControlFailure) -> [UInt8] {
+    public static func failure(_ failure: ControlFailure) -> [UInt8] {
         render(failure.id) { writer in
             writer.key("error")
             writer.object { writer in

@@ -1,6 +1,6 @@
 /// A JSON value as the WebSocket API needs it: scalars keep their spelling, containers below
 /// the request's `params` stay raw text (they are parameters such as `symbols=["A","B"]`).
-enum ScannedJSON {
+public enum ScannedJSON: Sendable {
     case null
     case bool(Bool)
     /// The number exactly as written.
@@ -12,7 +12,7 @@ enum ScannedJSON {
     case object([(name: String, value: ScannedJSON)], raw: String)
 
     /// The text a parameter gets: a string's content, anything else as written (null → "").
-    var text: String {
+    public var text: String {
         switch self {
         case .null: ""
         case .bool(let value): value ? "true" : "false"
@@ -23,22 +23,22 @@ enum ScannedJSON {
     }
 }
 
-/// A strict, bounded reader for one request frame (RFC 8259 syntax). Written here rather than
+/// A strict, bounded reader for one WebSocket API request frame (RFC 8259 syntax). Written rather than
 /// using Foundation because JSONSerialization turns `0.01000000` into a Double: the signature
 /// covers the client's spelling, and amounts never pass through binary floating point.
-struct JSONScanner {
+public struct JSONScanner {
     /// Nesting deeper than any request needs is refused rather than recursed into.
-    static let depthMax = 16
+    public static let depthMax = 16
 
     private let bytes: [UInt8]
     private var position = 0
 
-    init(_ text: String) {
+    public init(_ text: String) {
         bytes = Array(text.utf8)
     }
 
     /// The members of the one object the text holds, or nil if it is not exactly that.
-    mutating func topLevelObject() -> [(name: String, value: ScannedJSON)]? {
+    public mutating func topLevelObject() -> [(name: String, value: ScannedJSON)]? {
         guard case .object(let members, _)? = value(depth: 0) else { return nil }
         skipWhitespace()
         return position == bytes.count ? members : nil

@@ -1,33 +1,30 @@
 import SolventCore
-import SolventWire
 
 /// `POST /api/v3/order`'s parameters as a core `NewOrder`, with Binance's per-type rules on
 /// which parameters must and must not be sent (spec §3.3). The engine checks everything that
 /// needs state (filters, balances, the book).
-package struct OrderRequest {
-    package let order: NewOrder
-    let responseType: NewOrderResponseType
+public struct OrderRequest: Sendable {
+    public let order: NewOrder
+    public let responseType: NewOrderResponseType
 
-    /// Client order ids Binance generates when a request sends none: 22 letters and digits.
-    static func generatedClientOrderId() -> ClientOrderId {
-        GeneratedClientOrderIds.next()
-    }
-
-    init(_ parameters: RequestParameters, account: AccountId, market: ResolvedMarket) throws(BinanceError) {
+    /// A request that sends no `newClientOrderId` gets `generatedClientOrderId()` (the server
+    /// makes them up, as Binance does).
+    public init(_ parameters: RequestParameters, account: AccountId, market: MarketId, names: MarketNames,
+                generatedClientOrderId: () -> ClientOrderId) throws(BinanceError) {
         guard let side = try parameters.side() else { throw .mandatoryParameter("side") }
         guard let type = try parameters.orderType() else { throw .mandatoryParameter("type") }
-        let baseScale = market.names.baseScale
-        let quoteScale = market.names.quoteScale
+        let baseScale = names.baseScale
+        let quoteScale = names.quoteScale
         let rules = TypeRules(type)
         try rules.check(parameters)
         var order = NewOrder(
-            account: account, market: market.id, side: side, type: type, timeInForce: try parameters.timeInForce(),
+            account: account, market: market, side: side, type: type, timeInForce: try parameters.timeInForce(),
             quantity: try parameters.decimal("quantity", scale: baseScale),
             quoteOrderQuantity: try parameters.decimal("quoteOrderQty", scale: quoteScale),
             price: try parameters.decimal("price", scale: quoteScale),
             stopPrice: try parameters.decimal("stopPrice", scale: quoteScale),
             icebergQuantity: try parameters.decimal("icebergQty", scale: baseScale),
-            clientOrderId: try parameters.clientOrderId("newClientOrderId") ?? Self.generatedClientOrderId(),
+            clientOrderId: try parameters.clientOrderId("newClientOrderId") ?? generatedClientOrderId(),
             selfTradePreventionMode: try parameters.selfTradePreventionMode(),
             strategyId: try parameters.int64("strategyId") ?? 0)
         if let strategyType = try parameters.int64("strategyType") {

@@ -1,5 +1,3 @@
-import SolventCore
-
 /// Proleptic Gregorian dates in UTC, from day counts since the Unix epoch, for month bars (and
 /// the server's `Date` header).
 ///

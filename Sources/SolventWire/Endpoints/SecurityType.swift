@@ -1,5 +1,5 @@
 /// Binance's security types (spec §2.1): what a request must carry before its handler runs.
-package enum Security: Sendable {
+public enum SecurityType: Sendable, Hashable {
     /// Public: any API key header is ignored, even an empty or unknown one.
     case none
     /// The API key header, no signature (listenKey management).

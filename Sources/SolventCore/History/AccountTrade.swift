@@ -1,6 +1,4 @@
-import SolventCore
-
-/// One fill of one account's order: a `myTrades` row. A trade between two accounts is two rows,
+/// One fill of one account's order: a `myTrades` row, as the history store keeps it and the API renders it. A trade between two accounts is two rows,
 /// one per side; a self-trade (STP `NONE`) is two rows of the same account.
 public struct AccountTrade: Hashable, Sendable {
     public var account: AccountId

@@ -2,7 +2,7 @@ import Foundation
 
 /// A JSON value as a control message holds it, keeping what the reply must echo exactly: an
 /// integer stays an integer, a string a string, `null` null (spec §5.2).
-enum ControlJSON: Decodable, Equatable {
+public enum ControlJSON: Decodable, Equatable, Sendable {
     case null
     case bool(Bool)
     case int(Int64)
@@ -11,7 +11,7 @@ enum ControlJSON: Decodable, Equatable {
     case array([ControlJSON])
     case object([String: ControlJSON])
 
-    init(from decoder: any Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null
@@ -30,7 +30,7 @@ enum ControlJSON: Decodable, Equatable {
         }
     }
 
-    static func parse(_ text: String) -> ControlJSON? {
+    public static func parse(_ text: String) -> ControlJSON? {
         try? JSONDecoder().decode(ControlJSON.self, from: Data(text.utf8))
     }
 }

@@ -1,5 +1,3 @@
-import SolventCore
-
 /// A kline (candlestick) interval, by its case-sensitive wire name (spec §3.2).
 ///
 /// Bars are keyed by open time in UTC: every fixed interval up to `3d` starts at a multiple of its
@@ -23,10 +21,10 @@ public enum KlineInterval: String, CaseIterable, Sendable {
     case oneWeek = "1w"
     case oneMonth = "1M"
 
-    static let secondMs: Int64 = 1_000
-    static let minuteMs: Int64 = 60 * secondMs
-    static let hourMs: Int64 = 60 * minuteMs
-    static let dayMs: Int64 = 24 * hourMs
+    public static let secondMs: Int64 = 1_000
+    public static let minuteMs: Int64 = 60 * secondMs
+    public static let hourMs: Int64 = 60 * minuteMs
+    public static let dayMs: Int64 = 24 * hourMs
     /// 1970-01-05, the first Monday after the epoch, where week bars are anchored.
     static let weekAnchorMs: Int64 = 4 * dayMs
 
@@ -76,28 +74,6 @@ public enum KlineInterval: String, CaseIterable, Sendable {
     /// Last millisecond of the bar opened at `openTime`: the next bar's open − 1 ms.
     public func closeTime(ofBarOpenedAt openTime: Timestamp) -> Timestamp {
         self.openTime(after: openTime) - 1
-    }
-
-    /// The interval's number in the database. Part of the file format: never renumber.
-    var storageCode: Int64 {
-        switch self {
-        case .oneSecond: 0
-        case .oneMinute: 1
-        case .threeMinutes: 2
-        case .fiveMinutes: 3
-        case .fifteenMinutes: 4
-        case .thirtyMinutes: 5
-        case .oneHour: 6
-        case .twoHours: 7
-        case .fourHours: 8
-        case .sixHours: 9
-        case .eightHours: 10
-        case .twelveHours: 11
-        case .oneDay: 12
-        case .threeDays: 13
-        case .oneWeek: 14
-        case .oneMonth: 15
-        }
     }
 }
 

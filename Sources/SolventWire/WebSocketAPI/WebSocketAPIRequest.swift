@@ -1,16 +1,14 @@
-import SolventWire
-
 /// A request id as the client sent it (spec §6.3), echoed back with its JSON type: an integer,
 /// a string (binance-sdk-spot sends UUIDs, ccxt `"1"`), or null.
-enum WebSocketAPIRequestId: Equatable, Sendable {
+public enum WebSocketAPIRequestId: Equatable, Sendable {
     case int(Int64)
     case string(String)
     case null
 
     /// Longest string id accepted: a UUID is 36 characters.
-    static let stringLengthMax = 36
+    public static let stringLengthMax = 36
 
-    func write(to writer: inout JSONWriter) {
+    public func write(to writer: inout JSONWriter) {
         switch self {
         case .int(let value): writer.int(value)
         case .string(let value): writer.string(value)
@@ -24,24 +22,29 @@ enum WebSocketAPIRequestId: Equatable, Sendable {
 /// Parameter values keep the text the client signed: strings unescaped, numbers and booleans as
 /// spelled (`0.01000000` stays that, never a binary float), arrays as their raw JSON (`symbols`).
 /// `null` reads as an empty value, which the parameter accessors refuse as Binance does.
-struct WebSocketAPIRequest: Equatable {
-    var id: WebSocketAPIRequestId
-    var method: String
-    var params: [Param]
+public struct WebSocketAPIRequest: Equatable, Sendable {
+    public var id: WebSocketAPIRequestId
+    public var method: String
+    public var params: [Param]
 
-    struct Param: Equatable {
-        var name: String
-        var value: String
+    public struct Param: Equatable, Sendable {
+        public var name: String
+        public var value: String
+
+        public init(name: String, value: String) {
+            self.name = name
+            self.value = value
+        }
     }
 
     /// A request that cannot be read, with whatever id could be read before the problem.
-    struct Malformed: Error, Equatable {
-        var id: WebSocketAPIRequestId
-        var error: BinanceError
+    public struct Malformed: Error, Equatable {
+        public var id: WebSocketAPIRequestId
+        public var error: BinanceError
     }
 
     /// Parses a text frame; checks run as the fields come: JSON, id, method, params.
-    static func parse(_ text: String) -> Result<WebSocketAPIRequest, Malformed> {
+    public static func parse(_ text: String) -> Result<WebSocketAPIRequest, Malformed> {
         var scanner = JSONScanner(text)
         guard let fields = scanner.topLevelObject() else { return .failure(Malformed(id: .null, error: .invalidJSON)) }
         var id = WebSocketAPIRequestId.null

@@ -1,10 +1,9 @@
 import SolventCore
-import SolventWire
 
 /// Commission rates as `order/test?computeCommissionRates=true` and `account/commission` show
 /// them: decimal rates (10 basis points → "0.00100000"); no tax and no discount here.
-enum CommissionJSON {
-    static func orderTest(_ fees: FeeSchedule) -> [UInt8] {
+public enum CommissionJSON {
+    public static func orderTest(_ fees: FeeSchedule) -> [UInt8] {
         var writer = JSONWriter(capacity: 512)
         writer.object { writer in
             writer.key("standardCommissionForOrder")
@@ -19,7 +18,7 @@ enum CommissionJSON {
         return writer.finish()
     }
 
-    static func account(_ fees: FeeSchedule, symbol: String) -> [UInt8] {
+    public static func account(_ fees: FeeSchedule, symbol: String) -> [UInt8] {
         var writer = JSONWriter(capacity: 512)
         writer.object { writer in
             writer.field("symbol", symbol)
@@ -58,15 +57,5 @@ enum CommissionJSON {
         writer.field("enabledForSymbol", false)
         writer.field("discountAsset", "BNB")
         writer.decimalField("discount", 0, scale: 8)
-    }
-}
-
-extension ServerContext {
-    /// The account's fee schedule as the engine holds it.
-    func fees(of account: AccountId) async throws(BinanceError) -> FeeSchedule {
-        try await gateway.read { exchange in
-            let accounts = exchange.engine.ledger.accounts
-            return Int(account) < accounts.count ? accounts[Int(account)].fees : FeeSchedule.standard
-        }
     }
 }
