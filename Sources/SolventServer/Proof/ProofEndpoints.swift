@@ -22,7 +22,8 @@ enum ProofEndpoints {
                 return Reply(Array(made.json.utf8))
             },
             Endpoint("GET", prefix + "/secret", .userData) { request throws(BinanceError) in
-                Reply(ProofJSON.secret(account: request.caller, proof.userSecret(account: request.caller)))
+                Reply(ProofJSON.secret(account: request.caller, try proof.userSecret(account: request.caller,
+                                                                                    epoch: try epochParameter(request))))
             },
             Endpoint("GET", prefix + "/checkpoint", .none) { request throws(BinanceError) in
                 let fresh = try request.parameters.bool("fresh") ?? false
@@ -69,7 +70,8 @@ enum ProofEndpoints {
             },
             Endpoint("GET", "/admin/v1/solvent/secret", .admin) { request throws(BinanceError) in
                 let account = try AdminEndpoints.accountParameter(request)
-                return Reply(ProofJSON.secret(account: account, proof.userSecret(account: account)))
+                return Reply(ProofJSON.secret(account: account, try proof.userSecret(account: account,
+                                                                                      epoch: try epochParameter(request))))
             },
         ]
     }
