@@ -8,7 +8,7 @@ import Testing
     @Test func honestProofVerifiesWithTheUsersBalancesAndSolvency() throws {
         let report = try world.verify()
         #expect(report.balances == Array(world.snapshot.balances(row: 5)))
-        #expect(report.leafIndex == world.tree.leafIndex(of: world.accountId))
+        #expect(report.leafIndices == world.tree.leafIndices(of: world.accountId))
         #expect(report.isSolvent)
         #expect(report.chain == .notChecked)
         #expect(report.solvency.map(\.liabilities) == world.tree.rootSums)
@@ -23,59 +23,72 @@ import Testing
     @Test func siblingSumAtOrAboveItsLevelsBoundIsRejected() {
         for level in [0, 3, 7] {
             var proof = world.proof()
-            proof.path[level].sums[1] = UInt128(1) << UInt128(64 + level)
+            proof.leaves[0].path[level].sums[1] = UInt128(1) << UInt128(64 + level)
             #expect(EpochWorld.failure { try world.verify(proof) } == .siblingSumOutOfRange(level: level, asset: 1))
-            proof.path[level].sums[1] -= 1
-            #expect(EpochWorld.failure { try world.verify(proof) } == .rootHashMismatch)
+            proof.leaves[0].path[level].sums[1] -= 1
+            #expect(EpochWorld.failure { try world.verify(proof) } == .rootHashMismatch(share: 0))
         }
     }
 
     @Test func crafted128BitOverflowIsRejectedBeforeAnyAddition() {
         var proof = world.proof()
-        proof.path[7].sums[0] = .max
+        proof.leaves[0].path[7].sums[0] = .max
         #expect(EpochWorld.failure { try world.verify(proof) } == .siblingSumOutOfRange(level: 7, asset: 0))
     }
 
     @Test func siblingSumAlteredWithItsHashKeptMissesTheRoot() {
         var proof = world.proof()
-        proof.path[2].sums[0] -= 1
-        #expect(EpochWorld.failure { try world.verify(proof) } == .rootHashMismatch)
+        proof.leaves[0].path[2].sums[0] += 1
+        #expect(EpochWorld.failure { try world.verify(proof) } == .rootHashMismatch(share: 0))
         var hashAltered = world.proof()
-        hashAltered.path[5].hash = Hash256(bytes: [UInt8](repeating: 9, count: 32))!
-        #expect(EpochWorld.failure { try world.verify(hashAltered) } == .rootHashMismatch)
+        hashAltered.leaves[0].path[5].hash = Hash256(bytes: [UInt8](repeating: 9, count: 32))!
+        #expect(EpochWorld.failure { try world.verify(hashAltered) } == .rootHashMismatch(share: 0))
     }
 
-    /// Maxwell's attack: the root states max(left, right) and the smaller user is shown a
-    /// sibling at zero. With both children's sums inside the parent hash, the root can satisfy
-    /// only one of the two users.
-    @Test func maxwellMaxTreeCannotSatisfyBothUsers() throws {
-        var snapshot = LiabilitySnapshot(assets: [Fixtures.btc])
-        snapshot.append(accountId: 1, balances: [10])
-        snapshot.append(accountId: 2, balances: [7])
-        let tree = try LiabilityTree.build(snapshot, epoch: 1, height: 1, secrets: Fixtures.secrets)
-        let honest = EpochHeader(tree: tree, exchangeId: "maxwell", previousHeaderHash: .zero, snapshotTimeMs: 0,
-                                 journalSize: 0, journalRoot: .zero, reserves: [10])
-        let big = try tree.proof(for: 1, header: honest)
-        let small = try tree.proof(for: 2, header: honest)
-        // The cheat's root: the small leaf counted as zero, so liabilities are max(10, 7) = 10.
-        var hasher = TreeHasher(assetCount: 1)
-        let bigIsLeft = big.leafIndex == 0
-        var cheat = honest
-        cheat.rootHash = bigIsLeft
-            ? hasher.node(level: 1, left: big.leafHash, leftSums: [10], right: small.leafHash, rightSums: [0])
-            : hasher.node(level: 1, left: small.leafHash, leftSums: [0], right: big.leafHash, rightSums: [10])
-        cheat.rootSums = [10]
+    /// Maxwell's attack: the root understates the right half's sums and shows every user that
+    /// smaller figure as the sibling of their left-half share. With both children's sums inside
+    /// the parent hash, the same root cannot also be reached from the right half: every account
+    /// has its share 1 there, so every account's proof fails.
+    @Test func maxwellUnderstatedRootFailsEveryAccount() throws {
+        let top = world.tree.height - 1
+        let sample = world.proof()
+        let left = sample.leaves[1].path[top]
+        let right = sample.leaves[0].path[top]
+        var understated = right.sums
+        understated[0] -= 1
+        var hasher = TreeHasher(assetCount: world.tree.assets.count)
+        var cheat = world.header.header
+        cheat.rootHash = hasher.node(level: top + 1, left: left.hash, leftSums: left.sums, right: right.hash,
+                                     rightSums: understated)
+        cheat.rootSums = zip(left.sums, understated).map { $0 + $1 }
         let signed = try cheat.sign(with: EpochWorld.signingKey)
-        func verify(_ proof: InclusionProof, _ id: UInt64, siblingSum: UInt128) throws -> VerificationReport {
-            var shown = proof
+        for id in world.snapshot.accountIds {
+            var shown = world.proof(for: id)
             shown.headerHash = signed.hash
-            shown.path[0].sums = [siblingSum]
-            return try EpochWorld.verifier.verify(proof: Array(shown.json.utf8), header: Array(signed.json.utf8),
-                                                  accountId: id, secret: Fixtures.secrets.userSecret(accountId: id))
+            shown.leaves[0].path[top].sums = understated
+            #expect(EpochWorld.failure { try world.verify(shown, header: signed, accountId: id) }
+                    == .rootHashMismatch(share: 1))
         }
-        #expect(try verify(big, 1, siblingSum: 0).balances == [10])
-        for shownSum: UInt128 in [0, 3, 10] {
-            #expect(EpochWorld.failure { try verify(small, 2, siblingSum: shownSum) } == .rootHashMismatch)
+    }
+
+    @Test func swappedDuplicatedOrMissingLeavesAreRejected() {
+        var swapped = world.proof()
+        swapped.leaves.swapAt(0, 1)
+        #expect(EpochWorld.failure { try world.verify(swapped) } == .shareInWrongHalf(share: 0))
+        var twice = world.proof()
+        twice.leaves[1] = twice.leaves[0]
+        #expect(EpochWorld.failure { try world.verify(twice) } == .shareInWrongHalf(share: 1))
+        var one = world.proof()
+        one.leaves.removeLast()
+        #expect(EpochWorld.failure { try world.verify(one) } == .leafCountMismatch(1))
+    }
+
+    @Test func anotherEpochsSecretDoesNotOpenMyLeaf() {
+        let proof = world.proof()
+        let old = Fixtures.secrets.userSecret(accountId: world.accountId, epoch: 2)
+        #expect(throws: VerificationFailure.leafMismatch(share: 0)) {
+            try EpochWorld.verifier.verify(proof: Array(proof.json.utf8), header: Array(world.header.json.utf8),
+                                           accountId: world.accountId, secret: old)
         }
     }
 
@@ -85,18 +98,18 @@ import Testing
         let understated = try header.sign(with: EpochWorld.signingKey)
         var proof = world.proof()
         proof.headerHash = understated.hash
-        #expect(EpochWorld.failure { try world.verify(proof, header: understated) } == .rootSumsMismatch(asset: 2))
+        #expect(EpochWorld.failure { try world.verify(proof, header: understated) } == .rootSumsMismatch(share: 0, asset: 2))
     }
 
     @Test func anotherUsersProofIsNotMine() {
         let theirs = world.proof(for: world.otherAccountId)
-        #expect(EpochWorld.failure { try world.verify(theirs) } == .leafMismatch)
+        #expect(EpochWorld.failure { try world.verify(theirs) } == .leafMismatch(share: 0))
     }
 
     @Test func wrongSecretDoesNotOpenMyLeaf() throws {
         let proof = world.proof()
-        let wrong = Fixtures.secrets.userSecret(accountId: world.otherAccountId)
-        #expect(throws: VerificationFailure.leafMismatch) {
+        let wrong = Fixtures.secrets.userSecret(accountId: world.otherAccountId, epoch: 1)
+        #expect(throws: VerificationFailure.leafMismatch(share: 0)) {
             try EpochWorld.verifier.verify(proof: Array(proof.json.utf8), header: Array(world.header.json.utf8),
                                            accountId: world.accountId, secret: wrong)
         }
@@ -110,35 +123,37 @@ import Testing
         relabelled.epoch = 2
         #expect(EpochWorld.failure { try later.verify(relabelled) } == .headerMismatch)
         relabelled.headerHash = later.header.hash
-        #expect(EpochWorld.failure { try later.verify(relabelled) } == .leafMismatch)
+        #expect(EpochWorld.failure { try later.verify(relabelled) } == .leafMismatch(share: 0))
     }
 
     @Test func leafMovedToAnotherIndexIsRejected() {
         var proof = world.proof()
-        proof.leafIndex ^= 1
-        #expect(EpochWorld.failure { try world.verify(proof) } == .leafMismatch)
+        proof.leaves[0].index ^= 1
+        #expect(EpochWorld.failure { try world.verify(proof) } == .leafMismatch(share: 0))
     }
 
     @Test func indexBeyondTheTreeIsRejected() {
         var proof = world.proof()
-        proof.leafIndex += 1 << 8
-        #expect(EpochWorld.failure { try world.verify(proof) } == .indexOutOfRange(index: proof.leafIndex, height: 8))
+        proof.leaves[0].index += 1 << 8
+        #expect(EpochWorld.failure { try world.verify(proof) } == .indexOutOfRange(index: proof.leaves[0].index, height: 8))
     }
 
     @Test func pathLengthDifferentFromTheHeightIsRejected() {
         var short = world.proof()
-        short.path.removeLast()
+        short.leaves[0].path.removeLast()
         #expect(EpochWorld.failure { try world.verify(short) } == .pathLengthMismatch(expected: 8, actual: 7))
         var long = world.proof()
-        long.path.append(long.path[0])
+        long.leaves[0].path.append(long.leaves[0].path[0])
         #expect(EpochWorld.failure { try world.verify(long) } == .pathLengthMismatch(expected: 8, actual: 9))
     }
 
     @Test func reorderedAssetsAreRejected() {
         var proof = world.proof()
         proof.assets.swapAt(0, 1)
-        proof.balances.swapAt(0, 1)
-        for step in proof.path.indices { proof.path[step].sums.swapAt(0, 1) }
+        for leaf in proof.leaves.indices {
+            proof.leaves[leaf].balances.swapAt(0, 1)
+            for step in proof.leaves[leaf].path.indices { proof.leaves[leaf].path[step].sums.swapAt(0, 1) }
+        }
         #expect(EpochWorld.failure { try world.verify(proof) } == .assetMismatch)
     }
 

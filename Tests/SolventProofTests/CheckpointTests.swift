@@ -1,3 +1,4 @@
+import Foundation
 import Crypto
 @testable import SolventProof
 import Testing
@@ -109,5 +110,56 @@ import Testing
             Issue.record("expected a rewritten log, got \(String(describing: error))")
             return
         }
+    }
+}
+
+/// The checkpoints are stock C2SP: a verifier written from the C2SP texts accepts them.
+@Suite struct CheckpointStandardTests {
+    static var publicKey: [UInt8] { Array(CheckpointTests.key.publicKey.rawRepresentation) }
+    static var verifierKey: String { C2SPNoteReference.verifierKey(name: CheckpointTests.origin, publicKey: publicKey) }
+
+    @Test func anIndependentC2SPVerifierAcceptsTheSignedNote() throws {
+        let signed = try CheckpointTests.signed(size: 30)
+        let verified = try C2SPNoteReference.verify(note: signed.note, verifierKey: Self.verifierKey)
+        #expect(verified == .init(origin: CheckpointTests.origin, size: 30, rootHash: CheckpointTests.tree.root.bytes))
+        #expect(SignedCheckpoint.verifierKey(name: CheckpointTests.origin, publicKey: CheckpointTests.key.publicKey)
+                == Self.verifierKey)
+    }
+
+    @Test func theIndependentVerifierRejectsAlteredNotes() throws {
+        let note = try CheckpointTests.signed(size: 30).note
+        #expect(throws: C2SPNoteReference.Failure.badSignature) {
+            try C2SPNoteReference.verify(note: note.replacingFirst("\n30\n", with: "\n31\n"), verifierKey: Self.verifierKey)
+        }
+        let otherKey = C2SPNoteReference.verifierKey(name: CheckpointTests.origin,
+                                                     publicKey: Array(Curve25519.Signing.PrivateKey().publicKey.rawRepresentation))
+        #expect(throws: C2SPNoteReference.Failure.noMatchingSignature) {
+            try C2SPNoteReference.verify(note: note, verifierKey: otherKey)
+        }
+    }
+
+    /// A note signed by the reference's rules (plain Ed25519 over the text, C2SP key hash) is
+    /// accepted by SolventProof, and a cosignature by a witness's key beside it is ignored.
+    @Test func solventAcceptsANoteSignedByTheStandardRulesWithACosignature() throws {
+        let text = try CheckpointTests.signed(size: 12).checkpoint.text
+        let key = CheckpointTests.key
+        let witness = Curve25519.Signing.PrivateKey()
+        func line(_ name: String, _ signer: Curve25519.Signing.PrivateKey) throws -> String {
+            let blob = C2SPNoteReference.keyHash(name: name, publicKey: Array(signer.publicKey.rawRepresentation))
+                + Array(try signer.signature(for: Array(text.utf8)))
+            return "\u{2014} \(name) \(Data(blob).base64EncodedString())\n"
+        }
+        let note = text + "\n" + (try line("witness.example", witness)) + (try line(CheckpointTests.origin, key))
+        let parsed = try SignedCheckpoint(note: note)
+        try parsed.verify(publicKey: key.publicKey)
+        #expect(parsed.checkpoint.size == 12)
+    }
+
+    @Test func originsThatCannotNameAKeyOrHoldControlCharactersAreRefused() {
+        let root = CheckpointTests.tree.root
+        #expect(throws: CheckpointError.self) {
+            try SignedCheckpoint(signing: Checkpoint(origin: "two words", size: 1, root: root), with: CheckpointTests.key)
+        }
+        #expect(throws: CheckpointError.self) { try Checkpoint(text: "a\u{1}b\n1\n\(Base64.encode(root.bytes))\n") }
     }
 }

@@ -61,7 +61,7 @@ import Testing
 
     @Test func unsupportedVersionAndBadHeightAreParseErrors() {
         let text = world.header.json
-        #expect(parseReason(text.replacingFirst("\"version\":1", with: "\"version\":2")) == .unsupportedVersion(2))
+        #expect(parseReason(text.replacingFirst("\"version\":2", with: "\"version\":3")) == .unsupportedVersion(3))
         #expect(parseReason(text.replacingFirst("\"height\":8", with: "\"height\":49")) == .heightOutOfRange(49))
         #expect(parseReason(text.replacingFirst("{\"version\"", with: "{ \"version\"")) == .expected("\"version\":"))
     }
@@ -81,5 +81,34 @@ extension String {
     func replacingFirst(_ target: String, with replacement: String) -> String {
         guard let range = range(of: target) else { preconditionFailure("\(target) not in \(self)") }
         return replacingCharacters(in: range, with: replacement)
+    }
+}
+
+/// The journal's copy of a header: canonical bytes and signature, read back exactly.
+@Suite struct JournaledHeaderTests {
+    @Test func theJournaledFormReadsBackAsTheSameSignedHeader() throws {
+        let header = EpochWorld(epoch: 2).header
+        let read = try SignedEpochHeader(journalBytes: header.journalBytes)
+        #expect(read == header)
+        #expect(header.isJournaled(in: header.journalBytes))
+        #expect(read.isSigned(by: EpochWorld.signingKey.publicKey))
+    }
+
+    @Test func anotherHeaderOfTheSameEpochIsNotTheJournaledOne() throws {
+        let journaled = EpochWorld(epoch: 2).header
+        let served = EpochWorld(epoch: 2, reservePercent: 120).header
+        #expect(!served.isJournaled(in: journaled.journalBytes))
+    }
+
+    @Test func truncatedOrExtendedBytesAreRefused() {
+        let bytes = EpochWorld(epoch: 2).header.journalBytes
+        for cut in [0, 1, 10, bytes.count - 65] {
+            #expect(throws: HeaderBytesError.self) { try SignedEpochHeader(journalBytes: Array(bytes.prefix(cut))) }
+        }
+        var canonical = Array(bytes.dropLast(64))
+        canonical.append(0)
+        #expect(throws: HeaderBytesError.trailingBytes(at: canonical.count - 1)) {
+            try EpochHeader(canonicalBytes: canonical)
+        }
     }
 }

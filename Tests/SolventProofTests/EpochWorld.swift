@@ -31,7 +31,7 @@ struct EpochWorld {
 
     var accountId: UInt64 { snapshot.accountIds[5] }
     var otherAccountId: UInt64 { snapshot.accountIds[6] }
-    var secret: UserSecret { Fixtures.secrets.userSecret(accountId: accountId) }
+    var secret: UserSecret { Fixtures.secrets.userSecret(accountId: accountId, epoch: tree.epoch) }
 
     func proof(for account: UInt64? = nil) -> InclusionProof {
         try! tree.proof(for: account ?? accountId, header: header.header)
@@ -48,7 +48,7 @@ struct EpochWorld {
                 accountId: UInt64? = nil) throws(VerificationFailure) -> VerificationReport {
         let id = accountId ?? self.accountId
         return try Self.verifier.verify(proof: Array(proofText.utf8), header: Array(headerText.utf8), accountId: id,
-                                        secret: Fixtures.secrets.userSecret(accountId: id),
+                                        secret: Fixtures.secrets.userSecret(accountId: id, epoch: tree.epoch),
                                         previousHeader: previous.map { Array($0.json.utf8) })
     }
 

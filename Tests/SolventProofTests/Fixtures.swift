@@ -22,11 +22,6 @@ enum Fixtures {
     }
 
     static func reference(_ tree: LiabilityTree, _ snapshot: LiabilitySnapshot) -> ReferenceTree {
-        let leaves = snapshot.accountIds.indices.map { row in
-            let id = snapshot.accountIds[row]
-            return (slot: tree.leafIndex(of: id)!, accountId: id, balances: Array(snapshot.balances(row: row)))
-        }
-        return ReferenceTree(master: master.bytes, epoch: tree.epoch, height: tree.height, leaves: leaves,
-                             assetCount: snapshot.assets.count)
+        ReferenceTree(master: master.bytes, epoch: tree.epoch, height: tree.height, snapshot: snapshot)
     }
 }

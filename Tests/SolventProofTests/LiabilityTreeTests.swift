@@ -3,13 +3,24 @@ import SolventProof
 import Testing
 
 @Suite struct LiabilityTreeTests {
-    @Test(arguments: [(0, 3), (1, 1), (1, 4), (2, 1), (5, 3), (16, 4), (17, 5), (33, 6), (100, 7)])
+    @Test(arguments: [(0, 3), (1, 2), (1, 4), (2, 3), (4, 4), (16, 6), (17, 7), (33, 8), (100, 9), (250, 10)])
     func fastBuilderAgreesWithTheSpecificationTree(count: Int, height: Int) throws {
         let snapshot = Fixtures.snapshot(count: count)
         let tree = try LiabilityTree.build(snapshot, epoch: 9, height: height, secrets: Fixtures.secrets)
-        let reference = Fixtures.reference(tree, snapshot).root()
-        #expect(tree.rootHash.bytes == reference.hash)
-        #expect(tree.rootSums == reference.sums)
+        let reference = Fixtures.reference(tree, snapshot)
+        let root = reference.root()
+        #expect(tree.rootHash.bytes == root.hash)
+        #expect(tree.rootSums == root.sums)
+        for id in snapshot.accountIds { #expect(tree.leafIndices(of: id) == reference.slots[id]) }
+    }
+
+    /// 128 accounts in 256 slots per half: collisions are certain, and resolved as written.
+    @Test func crowdedHalvesResolveCollisionsAsSpecified() throws {
+        let snapshot = Fixtures.snapshot(count: 128, seed: 3)
+        let tree = try LiabilityTree.build(snapshot, epoch: 2, height: 9, secrets: Fixtures.secrets)
+        let reference = Fixtures.reference(tree, snapshot)
+        #expect(tree.rootHash.bytes == reference.root().hash)
+        for id in snapshot.accountIds { #expect(tree.leafIndices(of: id) == reference.slots[id]) }
     }
 
     @Test func rootSumsAreTheColumnTotals() throws {
@@ -27,24 +38,29 @@ import Testing
         for row in snapshot.accountIds.indices.reversed() {
             reversed.append(accountId: snapshot.accountIds[row], balances: snapshot.balances(row: row))
         }
-        let one = try LiabilityTree.build(snapshot, epoch: 4, height: 13, secrets: Fixtures.secrets, threads: 1)
-        let two = try LiabilityTree.build(reversed, epoch: 4, height: 13, secrets: Fixtures.secrets, threads: 2)
+        let one = try LiabilityTree.build(snapshot, epoch: 4, height: 14, secrets: Fixtures.secrets, threads: 1)
+        let two = try LiabilityTree.build(reversed, epoch: 4, height: 14, secrets: Fixtures.secrets, threads: 2)
         #expect(one.rootHash == two.rootHash)
         #expect(one.rootSums == two.rootSums)
-        for id in snapshot.accountIds.prefix(50) { #expect(one.leafIndex(of: id) == two.leafIndex(of: id)) }
+        for id in snapshot.accountIds.prefix(50) { #expect(one.leafIndices(of: id) == two.leafIndices(of: id)) }
     }
 
-    @Test func leavesAreShuffledDifferentlyEachEpoch() throws {
+    /// Leaves are spread over the whole tree, one share per half, and move every epoch: the
+    /// slots say nothing of the account count or of who is next to whom.
+    @Test func leavesAreSpreadOverBothHalvesAndMoveEachEpoch() throws {
         let snapshot = Fixtures.snapshot(count: 1_000)
-        let first = try LiabilityTree.build(snapshot, epoch: 1, height: 10, secrets: Fixtures.secrets)
-        let second = try LiabilityTree.build(snapshot, epoch: 2, height: 10, secrets: Fixtures.secrets)
-        let slots = snapshot.accountIds.map { first.leafIndex(of: $0)! }
-        #expect(Set(slots) == Set(0..<1_000))
-        let inIdOrder = zip(slots, 0...).filter { $0.0 == UInt64($0.1) }.count
-        let unmoved = snapshot.accountIds.filter { first.leafIndex(of: $0) == second.leafIndex(of: $0) }.count
-        // A uniform permutation fixes one point on average; 20 would be astronomically unlikely.
-        #expect(inIdOrder < 20)
-        #expect(unmoved < 20)
+        let first = try LiabilityTree.build(snapshot, epoch: 1, height: 16, secrets: Fixtures.secrets)
+        let second = try LiabilityTree.build(snapshot, epoch: 2, height: 16, secrets: Fixtures.secrets)
+        let half = UInt64(1) << 15
+        let slots = snapshot.accountIds.map { first.leafIndices(of: $0)! }
+        #expect(Set(slots.flatMap { $0 }).count == 2_000)
+        #expect(slots.allSatisfy { $0[0] < half && $0[1] >= half })
+        // 1,000 uniform draws in 2^15 slots: the largest lies in the top tenth with overwhelming odds,
+        // and about 30 of them (not all 1,000, as when leaves were packed) fall in slots 0 ..< 1,000.
+        #expect(slots.map { $0[0] }.max()! > half / 10 * 9)
+        #expect(slots.filter { $0[0] < 1_000 }.count < 100)
+        let unmoved = snapshot.accountIds.filter { first.leafIndices(of: $0) == second.leafIndices(of: $0) }.count
+        #expect(unmoved == 0)
     }
 
     @Test func anotherMasterSecretGivesAnotherRootWithTheSameSums() throws {
@@ -64,13 +80,13 @@ import Testing
         }
     }
 
-    @Test func moreAccountsThanSlotsOrABadHeightIsABuildError() {
+    @Test func moreAccountsThanTheTreeTakesOrABadHeightIsABuildError() {
         let snapshot = Fixtures.snapshot(count: 9)
         #expect(throws: TreeBuildError.tooManyAccounts(count: 9, capacity: 8)) {
-            try LiabilityTree.build(snapshot, epoch: 1, height: 3, secrets: Fixtures.secrets)
+            try LiabilityTree.build(snapshot, epoch: 1, height: 5, secrets: Fixtures.secrets)
         }
-        #expect(throws: TreeBuildError.heightOutOfRange(0)) {
-            try LiabilityTree.build(snapshot, epoch: 1, height: 0, secrets: Fixtures.secrets)
+        #expect(throws: TreeBuildError.heightOutOfRange(1)) {
+            try LiabilityTree.build(snapshot, epoch: 1, height: 1, secrets: Fixtures.secrets)
         }
         #expect(throws: TreeBuildError.heightOutOfRange(49)) {
             try LiabilityTree.build(snapshot, epoch: 1, height: 49, secrets: Fixtures.secrets)
@@ -86,15 +102,18 @@ import Testing
                                  journalSize: 0, journalRoot: .zero, reserves: [0, 0, 0])
         let first = try tree.proof(for: 1, header: header)
         let second = try tree.proof(for: 2, header: header)
-        #expect(first.leafHash != second.leafHash)
-        #expect(first.balances == second.balances)
+        #expect(Set(first.leaves.map(\.hash)).isDisjoint(with: second.leaves.map(\.hash)))
+        let secrets = [1, 2].map { Fixtures.secrets.userSecret(accountId: UInt64($0), epoch: 1) }
+        #expect(try ProofVerifier.checkInclusion(first, in: header, accountId: 1, secret: secrets[0]) == [5, 5, 5])
+        #expect(try ProofVerifier.checkInclusion(second, in: header, accountId: 2, secret: secrets[1]) == [5, 5, 5])
     }
 
-    @Test func keyedHashMatchesSwiftCryptoHMAC() {
-        let secret = Fixtures.secrets.userSecret(accountId: 42)
-        let expected = ReferenceTree.hmac(key: Fixtures.master.bytes, Array("user".utf8) + ReferenceTree.bigEndian(UInt64(42)))
+    @Test func userSecretsAreDerivedPerEpochWithSwiftCryptosHMAC() {
+        let userKey = ReferenceTree.hmac(key: Fixtures.master.bytes, Array("user".utf8) + ReferenceTree.bigEndian(UInt64(3)))
+        let expected = ReferenceTree.hmac(key: userKey, ReferenceTree.bigEndian(UInt64(42)))
+        let secret = Fixtures.secrets.userSecret(accountId: 42, epoch: 3)
         #expect(secret.key.bytes == expected)
-        let epochKey = ReferenceTree.hmac(key: expected, Array("epoch".utf8) + ReferenceTree.bigEndian(UInt64(3)))
-        #expect(secret.epochKey(3).bytes == epochKey)
+        #expect(secret.commitment(accountId: 42).bytes == ReferenceTree.hmac(key: expected, ReferenceTree.bigEndian(UInt64(42))))
+        #expect(Fixtures.secrets.userSecret(accountId: 42, epoch: 4) != secret)
     }
 }

@@ -8,8 +8,8 @@ import Testing
     /// The proof text with the DOGE balance (scale 0, the last leaf amount) replaced by `amount`.
     private func proofWithDogeBalance(_ amount: String) -> String {
         let proof = world.proof()
-        let doge = "\"\(proof.balances[2])\"]},\"path\""
-        return proof.json.replacingFirst(doge, with: "\"\(amount)\"]},\"path\"")
+        let doge = "\"\(proof.leaves[0].balances[2])\"],\"path\""
+        return proof.json.replacingFirst(doge, with: "\"\(amount)\"],\"path\"")
     }
 
     private func reason(_ text: String) -> ParseError.Reason? {
@@ -45,14 +45,14 @@ import Testing
 
     @Test func amountWithoutTheAssetsDecimalsIsRefused() {
         let proof = world.proof()
-        let btc = "\"balances\":[\"\(AmountText.format(proof.balances[0], scale: 8))\""
+        let btc = "\"balances\":[\"\(AmountText.format(proof.leaves[0].balances[0], scale: 8))\""
         let text = proof.json.replacingFirst(btc, with: "\"balances\":[\"1\"")
         #expect(reason(text) == .amount(.wrongDecimals(expected: 8)))
     }
 
     @Test func upperCaseOrWrongLengthHexIsRefused() {
         let proof = world.proof()
-        let hash = proof.leafHash.hex
+        let hash = proof.leaves[0].hash.hex
         #expect(reason(proof.json.replacingFirst(hash, with: hash.uppercased())) == .hex(.upperCase))
         #expect(reason(proof.json.replacingFirst(hash, with: String(hash.dropLast(2))))
                 == .hex(.wrongLength(expected: 64, actual: 62)))
@@ -61,17 +61,18 @@ import Testing
 
     @Test func nonCanonicalIntegersAndLayoutsAreRefused() {
         let proof = world.proof()
-        let index = "\"index\":\(proof.leafIndex)"
-        #expect(reason(proof.json.replacingFirst(index, with: "\"index\":0\(proof.leafIndex)")) == .integer(.leadingZero))
-        #expect(reason(proof.json.replacingFirst(index, with: "\"index\":-\(proof.leafIndex)")) == .integer(.signNotAllowed))
-        #expect(reason(proof.json.replacingFirst(index, with: "\"index\": \(proof.leafIndex)")) == .integer(.notADigit))
+        let leafIndex = proof.leaves[0].index
+        let index = "\"index\":\(leafIndex)"
+        #expect(reason(proof.json.replacingFirst(index, with: "\"index\":0\(leafIndex)")) == .integer(.leadingZero))
+        #expect(reason(proof.json.replacingFirst(index, with: "\"index\":-\(leafIndex)")) == .integer(.signNotAllowed))
+        #expect(reason(proof.json.replacingFirst(index, with: "\"index\": \(leafIndex)")) == .integer(.notADigit))
         #expect(reason(proof.json + "x") == .trailingBytes)
         #expect(reason(proof.json.replacingFirst("\"epoch\":1,", with: "\"epoch\":1.0,")) == .integer(.wrongDecimals(expected: 0)))
     }
 
     @Test func sumsCountMustMatchTheAssets() {
         let proof = world.proof()
-        let lastSum = ",\"\(proof.path[0].sums[2])\"]}"
+        let lastSum = ",\"\(proof.leaves[0].path[0].sums[2])\"]}"
         #expect(reason(proof.json.replacingFirst(lastSum, with: "]}")) == .countMismatch("one amount per asset"))
         #expect(reason(proof.json.replacingFirst(lastSum, with: lastSum.dropLast(2) + ",\"1\"]}"))
                 == .countMismatch("one amount per asset"))

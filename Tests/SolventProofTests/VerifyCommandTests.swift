@@ -48,7 +48,7 @@ import Testing
     @Test func invalidProofExitsTwoWithTheReason() {
         let (code, output) = run(arguments(), files(proof: world.proof(for: world.otherAccountId)))
         #expect(code == .invalid)
-        #expect(output == "INVALID: \(VerificationFailure.leafMismatch)\n")
+        #expect(output == "INVALID: \(VerificationFailure.leafMismatch(share: 0))\n")
     }
 
     @Test(arguments: [

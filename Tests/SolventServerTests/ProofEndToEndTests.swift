@@ -84,7 +84,11 @@ import Testing
         #expect(Self.runVerify(proof: proof, header: second, key: key, secret: secret, account: alice.id, previous: first)
             == .validButInsolvent)
         let old = try await server.signed("GET", "/sapi/v1/solvent/proof", ["epoch": "1"], as: alice).text
-        #expect(Self.runVerify(proof: old, header: first, key: key, secret: secret, account: alice.id) == .validAndSolvent)
+        // Each epoch has its own secret: the old epoch is checked with the old epoch's.
+        let oldSecret = Self.dictionary(try await server.signed("GET", "/sapi/v1/solvent/secret", ["epoch": "1"], as: alice))
+        #expect(Self.runVerify(proof: old, header: first, key: key, secret: secret, account: alice.id) == .invalid)
+        #expect(Self.runVerify(proof: old, header: first, key: key, secret: oldSecret["secret"] as! String,
+                               account: alice.id) == .validAndSolvent)
     }
 
     @Test func badQuestionsGetBinanceErrors() async throws {

@@ -5,7 +5,7 @@ enum ReportText {
         let header = report.header
         var lines = [
             "VALID: account \(report.accountId) is in epoch \(header.epoch) of exchange \(header.exchangeId)",
-            "header \(report.headerHash.hex), key \(header.keyId), leaf \(report.leafIndex) of 2^\(header.height)",
+            "header \(report.headerHash.hex), key \(header.keyId), leaves \(report.leafIndices.map(String.init).joined(separator: ", ")) of 2^\(header.height)",
             "journal: \(header.journalSize) records, root \(header.journalRoot.hex); snapshot at \(header.snapshotTimeMs) ms",
             "chain: \(chainText(report.chain))",
             "",

@@ -22,7 +22,7 @@ public struct VerifyOptions: Hashable, Sendable {
           --proof     your proof for the epoch (JSON, as served by the exchange)
           --header    the epoch's signed header (JSON)
           --key       the exchange's Ed25519 public key, 64 hex characters, from a source you trust
-          --secret    your 32-byte secret, 64 hex characters (prefer --secret-file: arguments are visible to other users)
+          --secret    your secret for this epoch, 64 hex characters (prefer --secret-file: arguments are visible to other users)
           --account   your account id
           --previous  the last header you verified, to detect a rollback or a fork
         exit: 0 valid and solvent, 1 valid but insolvent, 2 invalid, 64 usage error

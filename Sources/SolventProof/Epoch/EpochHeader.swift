@@ -28,7 +28,7 @@ public struct EpochHeader: Hashable, Sendable {
                 rootHash: Hash256, rootSums: [UInt128], reserves: [UInt128], keyId: KeyId = .zero) {
         precondition(ProofAsset.isValidName(exchangeId), "exchange ids follow the asset symbol rules")
         precondition(rootSums.count == assets.count && reserves.count == assets.count, "one figure per asset")
-        precondition((1...ProofFormat.heightMax).contains(height), "height within 1…heightMax")
+        precondition((ProofFormat.heightMin...ProofFormat.heightMax).contains(height), "height within heightMin…heightMax")
         self.exchangeId = exchangeId
         self.epoch = epoch
         self.previousHeaderHash = previousHeaderHash

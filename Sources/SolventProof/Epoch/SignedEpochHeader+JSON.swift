@@ -49,7 +49,7 @@ extension SignedEpochHeader {
         let journalRoot = try reader.hash("journalRoot"); try reader.expect(",")
         let heightAt = reader.offset
         let height = try reader.integer("height", max: .max)
-        guard (1...UInt64(ProofFormat.heightMax)).contains(height) else {
+        guard (UInt64(ProofFormat.heightMin)...UInt64(ProofFormat.heightMax)).contains(height) else {
             throw ParseError(.heightOutOfRange(height), at: heightAt)
         }
         try reader.expect(",")

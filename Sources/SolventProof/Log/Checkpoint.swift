@@ -12,7 +12,7 @@ public struct Checkpoint: Hashable, Sendable {
     public var root: LogHash
 
     public init(origin: String, size: UInt64, root: LogHash) {
-        precondition(Self.isValidOrigin(origin), "an origin is one non-empty line")
+        precondition(Self.isValidOrigin(origin), "an origin is one non-empty line without control characters")
         self.origin = origin
         self.size = size
         self.root = root
@@ -27,7 +27,9 @@ public struct Checkpoint: Hashable, Sendable {
         guard text.hasSuffix("\n") else { throw .malformed("the body must end with a newline") }
         let lines = text.dropLast().split(separator: "\n", omittingEmptySubsequences: false)
         guard lines.count == 3 else { throw .malformed("the body must have 3 lines, not \(lines.count)") }
-        guard Self.isValidOrigin(String(lines[0])) else { throw .malformed("the origin line is empty") }
+        guard Self.isValidOrigin(String(lines[0])) else {
+            throw .malformed("the origin line is empty or holds a control character")
+        }
         guard let size = Self.decimal(lines[1]) else { throw .malformed("the size is not a canonical decimal") }
         guard let bytes = Base64.decode(lines[2]), let root = LogHash(bytes: bytes) else {
             throw .malformed("the root is not 32 bytes of canonical base64")
@@ -35,8 +37,9 @@ public struct Checkpoint: Hashable, Sendable {
         self.init(origin: String(lines[0]), size: size, root: root)
     }
 
+    /// Non-empty, and no control character (a signed note's text may hold none but newlines).
     static func isValidOrigin(_ origin: String) -> Bool {
-        !origin.isEmpty && !origin.contains("\n")
+        !origin.isEmpty && !origin.unicodeScalars.contains { $0.properties.generalCategory == .control }
     }
 
     /// Digits only, no sign, no leading zero except "0" itself, within UInt64.

@@ -8,12 +8,12 @@ import Crypto
 /// where the key id is the first 4 bytes of SHA-256(key name ‖ "\n" ‖ 0x01 ‖ public key),
 /// as C2SP defines it for Ed25519 keys.
 ///
-/// One deliberate difference from C2SP: the Ed25519 message is `signatureDomain ‖ text`, not
-/// the bare text. The exchange signs epoch headers with the same key, and the domain tag makes
-/// sure a signature over one kind of statement can never be presented as the other. A stock
-/// note verifier therefore does not accept these signatures; `verify` here does.
+/// and the Ed25519 signature is over the checkpoint text itself, as C2SP signed-note says, so a
+/// stock note verifier (and a transparency-log witness) accepts it. The exchange signs epoch
+/// headers with the same key, over `"solvent-pol-header-signature-v1" ‖ canonical bytes`, whose
+/// byte after the tag is 0x00 (the version's high byte): a control byte, which a note text may
+/// never contain, so neither signature can be passed off as the other.
 public struct SignedCheckpoint: Hashable, Sendable {
-    public static let signatureDomain = Array("solvent/journal-checkpoint/v1\n".utf8)
     static let signaturePrefix = "\u{2014} "
 
     public let checkpoint: Checkpoint
@@ -23,9 +23,13 @@ public struct SignedCheckpoint: Hashable, Sendable {
     public static func == (lhs: Self, rhs: Self) -> Bool { lhs.note == rhs.note }
     public func hash(into hasher: inout Hasher) { hasher.combine(note) }
 
-    /// Signs `checkpoint` with `key`, naming the key `checkpoint.origin`.
+    /// Signs `checkpoint` with `key`, naming the key `checkpoint.origin` (which must then be a
+    /// valid key name: no spaces, no "+").
     public init(signing checkpoint: Checkpoint, with key: Curve25519.Signing.PrivateKey) throws {
-        let message = Self.signatureDomain + Array(checkpoint.text.utf8)
+        guard Self.isValidKeyName(checkpoint.origin) else {
+            throw CheckpointError.malformed("the origin names the key, so it may not hold a space or \"+\"")
+        }
+        let message = Array(checkpoint.text.utf8)
         let signature = Array(try key.signature(for: message))
         let keyId = Self.keyId(name: checkpoint.origin, publicKey: key.publicKey)
         self.checkpoint = checkpoint
@@ -64,10 +68,22 @@ public struct SignedCheckpoint: Hashable, Sendable {
         guard let blob = signatures.first(where: { $0.name == name && Array($0.blob.prefix(4)) == keyId })?.blob else {
             throw .noSignatureByKey(name)
         }
-        let message = Self.signatureDomain + Array(checkpoint.text.utf8)
+        let message = Array(checkpoint.text.utf8)
         guard blob.count == 4 + 64, publicKey.isValidSignature(blob.dropFirst(4), for: message) else {
             throw .badSignature
         }
+    }
+
+    /// The C2SP verifier key of `publicKey` under `name`, `<name>+<key id hex>+<base64(0x01 ‖ key)>`:
+    /// what a witness or a stock note verifier is configured with.
+    public static func verifierKey(name: String, publicKey: Curve25519.Signing.PublicKey) -> String {
+        let keyData = [0x01] + Array(publicKey.rawRepresentation)
+        return "\(name)+\(Hex.encode(keyId(name: name, publicKey: publicKey)))+\(Base64.encode(keyData))"
+    }
+
+    /// A signed-note key name: non-empty, no Unicode space, no "+".
+    static func isValidKeyName(_ name: String) -> Bool {
+        !name.isEmpty && !name.unicodeScalars.contains { $0 == "+" || $0.properties.isWhitespace }
     }
 
     /// C2SP's key id for an Ed25519 key: SHA-256(name ‖ "\n" ‖ 0x01 ‖ key)[0..<4].

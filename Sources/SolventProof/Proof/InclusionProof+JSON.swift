@@ -1,9 +1,9 @@
 /// The form a proof is served in, one line of canonical JSON:
 ///
-///     {"version":1,"exchange":"solvent","epoch":7,"headerHash":"<64 hex>",
+///     {"version":2,"exchange":"solvent","epoch":7,"headerHash":"<64 hex>",
 ///      "assets":[{"symbol":"BTC","scale":8},…],
-///      "leaf":{"index":123,"hash":"<64 hex>","balances":["0.50000000",…]},
-///      "path":[{"hash":"<64 hex>","sums":["1.25000000",…]},…]}
+///      "leaves":[{"index":123,"hash":"<64 hex>","balances":["0.50000000",…],
+///                 "path":[{"hash":"<64 hex>","sums":["1.25000000",…]},…]},…]}
 ///
 /// Balances are below 2^64 units, sums below 2^128 (the verifier then checks each sum against
 /// its level's bound).
@@ -18,14 +18,18 @@ extension InclusionProof {
         out.list(assets) { out, asset in
             out.raw("{"); ProofAssetText.write(asset, &out); out.raw("}")
         }
-        out.raw(",\"leaf\":{")
-        out.integer("index", leafIndex); out.raw(",")
-        out.string("hash", leafHash.hex); out.raw(",\"balances\":")
-        writeAmounts(balances.map { UInt128($0) }, &out)
-        out.raw("},\"path\":")
-        out.list(path) { out, step in
-            out.raw("{"); out.string("hash", step.hash.hex); out.raw(",\"sums\":")
-            writeAmounts(step.sums, &out)
+        out.raw(",\"leaves\":")
+        out.list(leaves) { out, leaf in
+            out.raw("{")
+            out.integer("index", leaf.index); out.raw(",")
+            out.string("hash", leaf.hash.hex); out.raw(",\"balances\":")
+            writeAmounts(leaf.balances.map { UInt128($0) }, &out)
+            out.raw(",\"path\":")
+            out.list(leaf.path) { out, step in
+                out.raw("{"); out.string("hash", step.hash.hex); out.raw(",\"sums\":")
+                writeAmounts(step.sums, &out)
+                out.raw("}")
+            }
             out.raw("}")
         }
         out.raw("}")
@@ -47,26 +51,34 @@ extension InclusionProof {
             try reader.expect("}")
             return asset
         }
-        try reader.expect(",\"leaf\":{")
-        let index = try reader.integer("index", max: .max); try reader.expect(",")
-        let leafHash = try reader.hash("hash"); try reader.expect(",\"balances\":")
-        let balances = try Self.readAmounts(&reader, assets: assets, limit: UInt128(UInt64.max))
-        try reader.expect("},\"path\":")
-        let path = try reader.list("path steps", max: ProofFormat.heightMax) { (reader: inout CanonicalReader) throws(ParseError) in
-            try reader.expect("{")
-            let hash = try reader.hash("hash"); try reader.expect(",\"sums\":")
-            let sums = try Self.readAmounts(&reader, assets: assets, limit: .max)
-            try reader.expect("}")
-            return PathStep(hash: hash, sums: sums)
+        try reader.expect(",\"leaves\":")
+        let leaves = try reader.list("leaves", max: ProofFormat.shareCount) { (reader: inout CanonicalReader) throws(ParseError) in
+            try Self.readLeaf(&reader, assets: assets)
         }
         try reader.expect("}")
         try reader.end()
-        self.init(exchangeId: exchange, epoch: epoch, headerHash: headerHash, assets: assets, leafIndex: index,
-                  leafHash: leafHash, balances: balances.map { UInt64($0) }, path: path)
+        self.init(exchangeId: exchange, epoch: epoch, headerHash: headerHash, assets: assets, leaves: leaves)
     }
 
     public init(json text: String) throws(ParseError) {
         try self.init(json: Array(text.utf8))
+    }
+
+    private static func readLeaf(_ reader: inout CanonicalReader, assets: [ProofAsset]) throws(ParseError) -> ProofLeaf {
+        try reader.expect("{")
+        let index = try reader.integer("index", max: .max); try reader.expect(",")
+        let hash = try reader.hash("hash"); try reader.expect(",\"balances\":")
+        let balances = try readAmounts(&reader, assets: assets, limit: UInt128(UInt64.max))
+        try reader.expect(",\"path\":")
+        let path = try reader.list("path steps", max: ProofFormat.heightMax) { (reader: inout CanonicalReader) throws(ParseError) in
+            try reader.expect("{")
+            let hash = try reader.hash("hash"); try reader.expect(",\"sums\":")
+            let sums = try readAmounts(&reader, assets: assets, limit: .max)
+            try reader.expect("}")
+            return PathStep(hash: hash, sums: sums)
+        }
+        try reader.expect("}")
+        return ProofLeaf(index: index, hash: hash, balances: balances.map { UInt64($0) }, path: path)
     }
 
     private func writeAmounts(_ amounts: [UInt128], _ out: inout CanonicalWriter) {

@@ -1,28 +1,38 @@
-/// One account's proof that its balances are counted in an epoch's tree: its leaf and the
-/// (hash, sums) of each sibling on the way to the root, bottom-up.
+/// One account's proof that its balances are counted in an epoch's tree: its two leaves (one
+/// share of its balances each, share 0 in the tree's left half, share 1 in its right half) and,
+/// for each, the (hash, sums) of every sibling on the way to the root, bottom-up.
 public struct InclusionProof: Hashable, Sendable {
     public var version: UInt16 = ProofFormat.version
     public var exchangeId: String
     public var epoch: UInt64
     /// The `hash` of the epoch header whose root this proof reaches.
     public var headerHash: Hash256
-    /// The asset order of `balances` and of every sibling's sums; must equal the header's.
+    /// The asset order of every balance and sum; must equal the header's.
     public var assets: [ProofAsset]
-    public var leafIndex: UInt64
-    /// The leaf's hash as the exchange computed it; the verifier recomputes it from the user's secret.
-    public var leafHash: Hash256
-    public var balances: [UInt64]
-    /// `path[l]` is the sibling at level `l`; as many steps as the tree is tall.
-    public var path: [PathStep]
+    /// `leaves[s]` holds share `s`; a valid proof has `ProofFormat.shareCount` of them.
+    public var leaves: [ProofLeaf]
 
-    public init(exchangeId: String, epoch: UInt64, headerHash: Hash256, assets: [ProofAsset], leafIndex: UInt64,
-                leafHash: Hash256, balances: [UInt64], path: [PathStep]) {
+    public init(exchangeId: String, epoch: UInt64, headerHash: Hash256, assets: [ProofAsset], leaves: [ProofLeaf]) {
         self.exchangeId = exchangeId
         self.epoch = epoch
         self.headerHash = headerHash
         self.assets = assets
-        self.leafIndex = leafIndex
-        self.leafHash = leafHash
+        self.leaves = leaves
+    }
+}
+
+/// One leaf of a proof: its slot, its hash as the exchange computed it (the verifier recomputes
+/// it from the user's secret), the share of the balances it holds, and its path.
+public struct ProofLeaf: Hashable, Sendable {
+    public var index: UInt64
+    public var hash: Hash256
+    public var balances: [UInt64]
+    /// `path[l]` is the sibling at level `l`; as many steps as the tree is tall.
+    public var path: [PathStep]
+
+    public init(index: UInt64, hash: Hash256, balances: [UInt64], path: [PathStep]) {
+        self.index = index
+        self.hash = hash
         self.balances = balances
         self.path = path
     }

@@ -6,43 +6,47 @@ public enum ProofRequestError: Error, Hashable, Sendable {
 }
 
 extension LiabilityTree {
-    /// `accountId`'s proof against `header` (the signed header of this tree). O(height): reads
-    /// stored hashes and sums, re-adds at most 8 leaves per lower level, recomputes padding hashes.
+    /// `accountId`'s proof against `header` (the signed header of this tree): both its leaves,
+    /// each with its path. O(height · log accounts): binary searches of stored levels, at most 8
+    /// leaves re-added per lower level, padding hashes recomputed.
     public func proof(for accountId: UInt64, header: EpochHeader) throws(ProofRequestError) -> InclusionProof {
         guard header.epoch == epoch, header.rootHash == rootHash, header.assets == assets, header.height == height,
               header.rootSums == rootSums else { throw .headerDoesNotMatchTree }
-        guard let leaf = leafIndex(of: accountId) else { throw .unknownAccount(accountId) }
-        let slot = Int(leaf)
-        let path = (0..<height).map { level in sibling(level: level, index: (slot >> level) ^ 1) }
+        guard let slots = leafIndices(of: accountId) else { throw .unknownAccount(accountId) }
+        let leaves = slots.map { slot in
+            let at = self.leaves.position(of: slot)!
+            return ProofLeaf(index: slot, hash: self.leaves.hashes[at], balances: leafBalances(at),
+                             path: (0..<height).map { level in sibling(level: level, index: (slot >> UInt64(level)) ^ 1) })
+        }
         return InclusionProof(exchangeId: header.exchangeId, epoch: epoch, headerHash: header.hash, assets: assets,
-                              leafIndex: leaf, leafHash: storedHash(level: 0, slot),
-                              balances: Array(snapshot.balances(row: row(atLeaf: slot))), path: path)
+                              leaves: leaves)
     }
 
-    private func sibling(level: Int, index: Int) -> PathStep {
-        guard index < layout.nodeCount(level: level) else {
-            return PathStep(hash: TreeHasher.padding(KeyedHash(key: paddingKey), level: level, index: UInt64(index)),
+    private func leafBalances(_ at: Int) -> [UInt64] {
+        Array(leafBalances[at * assets.count..<(at + 1) * assets.count])
+    }
+
+    private func sibling(level: Int, index: UInt64) -> PathStep {
+        let nodes = self.level(level)
+        guard let at = nodes.position(of: index) else {
+            return PathStep(hash: TreeHasher.padding(KeyedHash(key: paddingKey), level: level, index: index),
                             sums: [UInt128](repeating: 0, count: assets.count))
         }
-        return PathStep(hash: storedHash(level: level, index), sums: sums(level: level, index))
-    }
-
-    private func storedHash(level: Int, _ index: Int) -> Hash256 {
-        hashes.withUnsafeBytes { Hash256(loadingFrom: $0.baseAddress! + layout.hashOffset(level: level, index)) }
+        return PathStep(hash: nodes.hashes[at], sums: sums(level: level, at: at, index: index))
     }
 
     /// A real node's sums: stored from `sumLevelMin` up, re-added from its leaves below.
-    private func sums(level: Int, _ index: Int) -> [UInt128] {
-        if level >= layout.sumLevelMin {
-            let start = layout.sumOffset(level: level, index)
-            return Array(sums[start..<start + assets.count])
+    private func sums(level: Int, at: Int, index: UInt64) -> [UInt128] {
+        let count = assets.count
+        if level >= TreeLevels.sumLevelMin(height: height) {
+            return Array(self.level(level).sums[at * count..<(at + 1) * count])
         }
-        var total = [UInt128](repeating: 0, count: assets.count)
-        let first = index << level
-        for leaf in first..<min(first + (1 << level), accountCount) {
-            for (asset, balance) in snapshot.balances(row: row(atLeaf: leaf)).enumerated() {
-                total[asset] += UInt128(balance)
-            }
+        var total = [UInt128](repeating: 0, count: count)
+        let first = index << UInt64(level)
+        var leaf = leaves.lowerBound(first)
+        while leaf < leaves.count, leaves.indices[leaf] < first + (1 << UInt64(level)) {
+            for asset in 0..<count { total[asset] += UInt128(leafBalances[leaf * count + asset]) }
+            leaf += 1
         }
         return total
     }

@@ -1,190 +1,106 @@
-/// The tree's node storage while it is being filled, bottom-up: the leaves and the levels up to
-/// `sumLevelMin` block by block (each block is one node of that level and its 2^sumLevelMin
-/// leaves, so lower sums live in a small scratch), then each upper level from the one below.
-/// Both phases split their ranges over the threads; each range writes only its own nodes.
-struct TreeLevels {
-    let layout: TreeLayout
-    let paddingKey: Hash256
-    private(set) var hashes: [UInt8]
-    private(set) var sums: [UInt128]
+/// Builds the levels of the sparse tree bottom-up from its sorted leaves. Each level's parents
+/// are found in one pass over the children (a child and the next one are siblings when their
+/// indices differ in the last bit only), then hashed in parallel: every range of parents writes
+/// only its own entries, so the tree does not depend on the thread count.
+enum TreeLevels {
+    /// Sums are kept from this level up; a lower node spans at most 2^3 = 8 leaves, cheap to re-add.
+    static let keptSumLevel = 4
 
-    /// Upper levels with fewer parents than this are not worth a second thread.
-    private static let parallelParentsMin = 8_192
+    static func sumLevelMin(height: Int) -> Int { min(keptSumLevel, height) }
 
-    init(layout: TreeLayout, paddingKey: Hash256) {
-        self.layout = layout
-        self.paddingKey = paddingKey
-        hashes = [UInt8](repeating: 0, count: layout.hashNodeTotal * Hash256.byteCount)
-        sums = [UInt128](repeating: 0, count: layout.sumNodeTotal * layout.assetCount)
+    /// Levels 1 … height over `leaves` (level 0, whose sums are `leafSums`); `result[l − 1]` is level `l`.
+    static func build(leaves: TreeLevel, leafSums: [UInt128], height: Int, assetCount: Int,
+                      paddingKey: Hash256, threads: Int) -> [TreeLevel] {
+        var levels: [TreeLevel] = []
+        var children = leaves
+        var childSums = leafSums
+        for level in 1...height {
+            var (parent, parentSums) = combine(children, sums: childSums, level: level, assetCount: assetCount,
+                                               paddingKey: paddingKey, threads: threads)
+            childSums = parentSums
+            if level >= sumLevelMin(height: height) {
+                parent.sums = parentSums
+            } else {
+                parentSums = []
+            }
+            children = parent
+            levels.append(parent)
+        }
+        return levels
     }
 
-    mutating func build(leaves: LeafSource, threads: Int) {
-        guard layout.accountCount > 0 else { return }
-        let layout = layout
-        let paddingKey = paddingKey
-        hashes.withUnsafeMutableBufferPointer { hashBuffer in
-            sums.withUnsafeMutableBufferPointer { sumBuffer in
-                let job = LevelJob(layout: layout, paddingKey: paddingKey,
-                                   hashes: SharedPointer(base: hashBuffer.baseAddress!),
-                                   sums: SharedPointer(base: sumBuffer.baseAddress!))
-                let blocks = layout.nodeCount(level: layout.sumLevelMin)
-                Parallel.forEachChunk(count: blocks, threads: threads) { job.buildBlocks($0, leaves: leaves) }
-                for level in layout.sumLevelMin + 1...max(layout.sumLevelMin + 1, layout.height)
-                where level <= layout.height {
-                    let parents = layout.nodeCount(level: level)
-                    let split = parents >= Self.parallelParentsMin ? threads : 1
-                    Parallel.forEachChunk(count: parents, threads: split) { job.buildParents(level: level, $0) }
+    /// The parents (at `level`) of `children`, with their sums.
+    private static func combine(_ children: TreeLevel, sums: [UInt128], level: Int, assetCount: Int,
+                                paddingKey: Hash256, threads: Int) -> (TreeLevel, [UInt128]) {
+        var firstChild: [Int] = []
+        firstChild.reserveCapacity(children.count / 2 + 1)
+        var at = 0
+        while at < children.count {
+            firstChild.append(at)
+            let index = children.indices[at]
+            at += index & 1 == 0 && at + 1 < children.count && children.indices[at + 1] == index + 1 ? 2 : 1
+        }
+        firstChild.append(children.count)
+        let parents = firstChild.count - 1
+        var indices = [UInt64](repeating: 0, count: parents)
+        var hashes = [Hash256](repeating: .zero, count: parents)
+        var parentSums = [UInt128](repeating: 0, count: parents * assetCount)
+        let split = parents >= 8_192 ? threads : 1
+        indices.withUnsafeMutableBufferPointer { indexBuffer in
+            hashes.withUnsafeMutableBufferPointer { hashBuffer in
+                parentSums.withUnsafeMutableBufferPointer { sumBuffer in
+                    let job = CombineJob(children: children, childSums: sums, firstChild: firstChild, level: level,
+                                         assetCount: assetCount, paddingKey: paddingKey,
+                                         indices: SharedPointer(base: indexBuffer.baseAddress!),
+                                         hashes: SharedPointer(base: hashBuffer.baseAddress!),
+                                         sums: SharedPointer(base: sumBuffer.baseAddress!))
+                    Parallel.forEachChunk(count: parents, threads: split) { job.run($0) }
                 }
             }
         }
-    }
-
-    /// The root's hash and sums; an empty tree's root is the padding of the whole tree.
-    func root() -> (Hash256, [UInt128]) {
-        let height = layout.height
-        guard layout.accountCount > 0 else {
-            return (TreeHasher.padding(KeyedHash(key: paddingKey), level: height, index: 0),
-                    [UInt128](repeating: 0, count: layout.assetCount))
-        }
-        let hash = hashes.withUnsafeBytes { Hash256(loadingFrom: $0.baseAddress! + layout.hashOffset(level: height, 0)) }
-        let start = layout.sumOffset(level: height, 0)
-        return (hash, Array(sums[start..<start + layout.assetCount]))
+        return (TreeLevel(indices: indices, hashes: hashes, sums: []), parentSums)
     }
 }
 
-/// The pointers and constants one thread needs to fill its share of the levels.
-private struct LevelJob: Sendable {
-    let layout: TreeLayout
+/// One level's parents, hashed by range.
+private struct CombineJob: Sendable {
+    let children: TreeLevel
+    let childSums: [UInt128]
+    let firstChild: [Int]
+    let level: Int
+    let assetCount: Int
     let paddingKey: Hash256
-    let hashes: SharedPointer<UInt8>
+    let indices: SharedPointer<UInt64>
+    let hashes: SharedPointer<Hash256>
     let sums: SharedPointer<UInt128>
 
-    /// Blocks whose accounts are gathered at once: 4,096 leaves at sumLevelMin 4.
-    private static let gatherBlocks = 256
-
-    /// Leaves and levels 1 … sumLevelMin of blocks `blocks` (block `b` = node `b` of sumLevelMin).
-    ///
-    /// Shuffled leaves read the snapshot in random order; gathering a batch of rows first, in a
-    /// loop that does nothing else, lets the memory system fetch many rows at once instead of one
-    /// cache miss per leaf stalling between hashes.
-    func buildBlocks(_ blocks: Range<Int>, leaves: LeafSource) {
-        let assets = layout.assetCount
-        let top = layout.sumLevelMin
-        let width = 1 << top
-        var worker = leaves.makeWorker()
-        var scratch = SumScratch(width: width, assets: assets)
-        var gathered = GatheredLeaves(capacity: Self.gatherBlocks * width, assets: assets)
-        let padding = KeyedHash(key: paddingKey)
-        for batch in stride(from: blocks.lowerBound, to: blocks.upperBound, by: Self.gatherBlocks) {
-            let batchBlocks = batch..<min(batch + Self.gatherBlocks, blocks.upperBound)
-            let batchFirst = batch << top
-            leaves.gather(batchFirst..<min(batchBlocks.upperBound << top, layout.accountCount), into: &gathered)
-            for block in batchBlocks {
-                let first = block << top
-                let end = min(first + width, layout.accountCount)
-                for leaf in first..<end {
-                    let at = leaf - batchFirst
-                    let hash = gathered.withBalances(at) { row in
-                        for asset in 0..<assets { scratch.current[(leaf - first) * assets + asset] = UInt128(row[asset]) }
-                        return leaves.leafHash(leaf, accountId: gathered.ids[at], balances: row, worker: &worker)
-                    }
-                    hash.store(to: hashAddress(level: 0, leaf))
-                }
-                var nodes = end - first
-                for level in 0..<top {
-                    nodes = combine(level: level, firstChild: first >> level, children: nodes,
-                                    scratch: &scratch, hasher: &worker.hasher, padding: padding)
-                }
-                assert(nodes == 1, "a block ends in one node")
-                for asset in 0..<assets { sums.base[layout.sumOffset(level: top, block) + asset] = scratch.current[asset] }
-            }
-        }
-    }
-
-    /// Hashes the parents of `children` real nodes of `level` starting at `firstChild` (even);
-    /// their sums are in `scratch.current`, the parents' go there too. Returns the parent count.
-    private func combine(level: Int, firstChild: Int, children: Int, scratch: inout SumScratch,
-                         hasher: inout TreeHasher, padding: KeyedHash) -> Int {
-        let assets = layout.assetCount
-        let parents = (children + 1) / 2
-        scratch.withBuffers { current, next, zeros in
-            for parent in 0..<parents {
-                let left = 2 * parent
-                let right = left + 1
-                let leftHash = Hash256(loadingFrom: hashAddress(level: level, firstChild + left))
-                let leftSums = UnsafePointer(current + left * assets)
-                let rightIsReal = right < children
-                let rightHash = rightIsReal
-                    ? Hash256(loadingFrom: hashAddress(level: level, firstChild + right))
-                    : TreeHasher.padding(padding, level: level, index: UInt64(firstChild + right))
-                let rightSums = rightIsReal ? UnsafePointer(current + right * assets) : zeros
-                let hash = hasher.node(level: level + 1, left: leftHash, leftSums: leftSums,
-                                       right: rightHash, rightSums: rightSums)
-                hash.store(to: hashAddress(level: level + 1, firstChild / 2 + parent))
-                for asset in 0..<assets { next[parent * assets + asset] = leftSums[asset] + rightSums[asset] }
-            }
-        }
-        scratch.swap()
-        return parents
-    }
-
-    /// Nodes `parents` of `level` (above sumLevelMin) from their stored children.
-    func buildParents(level: Int, _ parents: Range<Int>) {
-        let assets = layout.assetCount
-        let children = layout.nodeCount(level: level - 1)
+    func run(_ parents: Range<Int>) {
+        let assets = assetCount
         var hasher = TreeHasher(assetCount: assets)
         let padding = KeyedHash(key: paddingKey)
         let zeros = [UInt128](repeating: 0, count: assets)
-        zeros.withUnsafeBufferPointer { zeroBuffer in
-            for parent in parents {
-                let left = 2 * parent
-                let right = left + 1
-                let leftSums = UnsafePointer(sums.base + layout.sumOffset(level: level - 1, left))
-                let rightIsReal = right < children
-                let rightHash = rightIsReal
-                    ? Hash256(loadingFrom: hashAddress(level: level - 1, right))
-                    : TreeHasher.padding(padding, level: level - 1, index: UInt64(right))
-                let rightSums = rightIsReal
-                    ? UnsafePointer(sums.base + layout.sumOffset(level: level - 1, right)) : zeroBuffer.baseAddress!
-                let hash = hasher.node(level: level, left: Hash256(loadingFrom: hashAddress(level: level - 1, left)),
-                                       leftSums: leftSums, right: rightHash, rightSums: rightSums)
-                hash.store(to: hashAddress(level: level, parent))
-                let parentSums = sums.base + layout.sumOffset(level: level, parent)
-                for asset in 0..<assets { parentSums[asset] = leftSums[asset] + rightSums[asset] }
-            }
-        }
-    }
-
-    @inline(__always)
-    private func hashAddress(level: Int, _ index: Int) -> UnsafeMutableRawPointer {
-        UnsafeMutableRawPointer(hashes.base + layout.hashOffset(level: level, index))
-    }
-}
-
-/// Two levels' sums of one block (current children, next parents) and a row of zeros for padding.
-private struct SumScratch {
-    var current: [UInt128]
-    var next: [UInt128]
-    let zeros: [UInt128]
-
-    init(width: Int, assets: Int) {
-        current = [UInt128](repeating: 0, count: width * assets)
-        next = current
-        zeros = [UInt128](repeating: 0, count: assets)
-    }
-
-    mutating func withBuffers(_ body: (UnsafeMutablePointer<UInt128>, UnsafeMutablePointer<UInt128>,
-                                       UnsafePointer<UInt128>) -> Void) {
-        current.withUnsafeMutableBufferPointer { currentBuffer in
-            next.withUnsafeMutableBufferPointer { nextBuffer in
-                zeros.withUnsafeBufferPointer { zeroBuffer in
-                    body(currentBuffer.baseAddress!, nextBuffer.baseAddress!, zeroBuffer.baseAddress!)
+        childSums.withUnsafeBufferPointer { childBuffer in
+            zeros.withUnsafeBufferPointer { zeroBuffer in
+                for parent in parents {
+                    let first = firstChild[parent]
+                    let index = children.indices[first]
+                    let pair = firstChild[parent + 1] - first == 2
+                    let firstSums = childBuffer.baseAddress! + first * assets
+                    let otherSums = pair ? childBuffer.baseAddress! + (first + 1) * assets : zeroBuffer.baseAddress!
+                    let other = pair ? children.hashes[first + 1]
+                        : TreeHasher.padding(padding, level: level - 1, index: index ^ 1)
+                    let isLeft = index & 1 == 0
+                    let hash = isLeft
+                        ? hasher.node(level: level, left: children.hashes[first], leftSums: firstSums,
+                                      right: other, rightSums: otherSums)
+                        : hasher.node(level: level, left: other, leftSums: otherSums,
+                                      right: children.hashes[first], rightSums: firstSums)
+                    indices.base[parent] = index >> 1
+                    hashes.base[parent] = hash
+                    let out = sums.base + parent * assets
+                    for asset in 0..<assets { out[asset] = firstSums[asset] + otherSums[asset] }
                 }
             }
         }
-    }
-
-    mutating func swap() {
-        Swift.swap(&current, &next)
     }
 }

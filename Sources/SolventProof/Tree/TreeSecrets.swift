@@ -1,9 +1,12 @@
 /// The exchange's one tree secret (32 bytes, kept with its signing key) and everything derived
-/// from it, so nothing else has to be stored per user or per epoch:
+/// from it, per epoch `e`, so nothing else has to be stored per user or per epoch:
 ///
-/// - user secret `k_u = HMAC(master, "user" ‖ accountId)`, retrievable by its owner at any time;
-/// - shuffle key of epoch `e`: `HMAC(master, "shuffle" ‖ e)`, which orders the leaves;
-/// - padding key of epoch `e`: `HMAC(master, "padding" ‖ e)`, which makes the padding hashes.
+/// - user key of epoch `e`: `HMAC(master, "user" ‖ e)`; the user secret of account `a` in that
+///   epoch is `s = HMAC(userKey, a)`. A new secret every epoch: one that leaks (with the key
+///   that fetched it) unmasks that epoch's leaves of that account and no other epoch's;
+/// - placement key: `HMAC(master, "placement" ‖ e)`, which spreads the leaves over the tree;
+/// - split key: `HMAC(master, "split" ‖ e)`, which splits each balance into its two shares;
+/// - padding key: `HMAC(master, "padding" ‖ e)`, which makes the padding hashes.
 ///
 /// Whoever holds the master can unmask every leaf, exactly as the exchange can: keep it secret.
 public struct TreeSecrets: Sendable {
@@ -13,20 +16,22 @@ public struct TreeSecrets: Sendable {
         self.master = master
     }
 
-    public func userSecret(accountId: UInt64) -> UserSecret {
-        Self.userSecret(KeyedHash(key: master), accountId: accountId)
+    /// `accountId`'s secret for `epoch`: what the user needs to find and check their leaves.
+    public func userSecret(accountId: UInt64, epoch: UInt64) -> UserSecret {
+        Self.userSecret(KeyedHash(key: userKey(epoch: epoch)), accountId: accountId)
     }
 
-    /// `userSecret` with the master's pads already absorbed (the builder derives millions).
-    static func userSecret(_ master: KeyedHash, accountId: UInt64) -> UserSecret {
-        UserSecret(key: master.authenticationCode(label: ProofFormat.userLabel, accountId))
+    /// `userSecret` with the epoch's user key already absorbed (the builder derives millions).
+    static func userSecret(_ userKey: KeyedHash, accountId: UInt64) -> UserSecret {
+        UserSecret(key: userKey.authenticationCode(label: [], accountId))
     }
 
-    func shuffleKey(epoch: UInt64) -> Hash256 {
-        KeyedHash(key: master).authenticationCode(label: ProofFormat.shuffleLabel, epoch)
-    }
+    func userKey(epoch: UInt64) -> Hash256 { derived(ProofFormat.userLabel, epoch) }
+    func placementKey(epoch: UInt64) -> Hash256 { derived(ProofFormat.placementLabel, epoch) }
+    func splitKey(epoch: UInt64) -> Hash256 { derived(ProofFormat.splitLabel, epoch) }
+    func paddingKey(epoch: UInt64) -> Hash256 { derived(ProofFormat.paddingLabel, epoch) }
 
-    func paddingKey(epoch: UInt64) -> Hash256 {
-        KeyedHash(key: master).authenticationCode(label: ProofFormat.paddingLabel, epoch)
+    private func derived(_ label: [UInt8], _ epoch: UInt64) -> Hash256 {
+        KeyedHash(key: master).authenticationCode(label: label, epoch)
     }
 }

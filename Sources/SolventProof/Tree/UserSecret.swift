@@ -1,8 +1,8 @@
-/// A user's 32-byte secret `k_u`: shown to its owner, who alone (with the exchange) can recompute
-/// the commitment to their account id that their leaf carries.
-///
-/// Per epoch: `k_ue = HMAC(k_u, "epoch" ‖ e)`, commitment `c = HMAC(k_ue, accountId)`. A fresh key
-/// per epoch means leaves of one account in two epochs cannot be linked by anyone else.
+/// A user's 32-byte secret for one epoch, `s`: given to its owner (and to nobody else), who with
+/// it alone can recompute the commitment to their account id that both their leaves carry:
+/// `c = HMAC(s, accountId)`. Each epoch has its own secret (`TreeSecrets`), so leaves of one
+/// account in two epochs cannot be linked, and one leaked secret opens one epoch only; to check
+/// an old epoch again, the user keeps (or fetches again) that epoch's secret.
 public struct UserSecret: Hashable, Sendable {
     public let key: Hash256
 
@@ -18,13 +18,8 @@ public struct UserSecret: Hashable, Sendable {
 
     public var hex: String { key.hex }
 
-    /// `k_ue`, the account's key for one epoch.
-    public func epochKey(_ epoch: UInt64) -> Hash256 {
-        KeyedHash.authenticationCode(key: key, label: ProofFormat.epochLabel, epoch)
-    }
-
-    /// `c`, the commitment to `accountId` that the leaf of this epoch carries.
-    public func commitment(accountId: UInt64, epoch: UInt64) -> Hash256 {
-        KeyedHash.authenticationCode(key: epochKey(epoch), label: [], accountId)
+    /// `c`, the commitment to `accountId` that the account's leaves of this secret's epoch carry.
+    public func commitment(accountId: UInt64) -> Hash256 {
+        KeyedHash.authenticationCode(key: key, label: [], accountId)
     }
 }

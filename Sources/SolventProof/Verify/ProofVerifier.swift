@@ -1,8 +1,8 @@
 import Crypto
 
 /// Checks an inclusion proof the way a user must: strict parse → the header's signature with the
-/// exchange's pinned key → newer than (and linked to) the last header seen → the user's own leaf
-/// recomputed from their account id and secret → the path, with range-checked, checked sums →
+/// exchange's pinned key → newer than (and linked to) the last header seen → the user's two leaves
+/// recomputed from their account id and the epoch's secret → the path, with range-checked, checked sums →
 /// the header's root hash and liabilities. Every failure is a distinct `VerificationFailure`.
 public struct ProofVerifier: Sendable {
     /// The pinned Ed25519 public key's 32 raw bytes (kept as bytes: swift-crypto's key type is not `Sendable`).
@@ -42,9 +42,9 @@ public struct ProofVerifier: Sendable {
         }
         let proof: InclusionProof
         do { proof = try InclusionProof(json: proofText) } catch { throw .malformedProof(error) }
-        try Self.checkInclusion(proof, in: signed.header, accountId: accountId, secret: secret)
+        let balances = try Self.checkInclusion(proof, in: signed.header, accountId: accountId, secret: secret)
         return VerificationReport(header: signed.header, headerHash: signed.hash, accountId: accountId,
-                                  leafIndex: proof.leafIndex, balances: proof.balances, chain: chain)
+                                  leafIndices: proof.leaves.map(\.index), balances: balances, chain: chain)
     }
 
     /// The header names the pinned key and its signature verifies.
@@ -72,29 +72,47 @@ public struct ProofVerifier: Sendable {
         return .gap(previousEpoch: previous.epoch)
     }
 
-    /// The proof belongs to `header`, its leaf is the user's, and its path reaches the root.
+    /// The proof belongs to `header`, both its leaves are the user's (one in each half of the
+    /// tree), each path reaches the root; returns the user's balances, the sum of the two shares.
+    @discardableResult
     public static func checkInclusion(_ proof: InclusionProof, in header: EpochHeader, accountId: UInt64,
-                                      secret: UserSecret) throws(VerificationFailure) {
+                                      secret: UserSecret) throws(VerificationFailure) -> [UInt64] {
         guard proof.exchangeId == header.exchangeId else { throw .exchangeMismatch }
         guard proof.epoch == header.epoch else { throw .epochMismatch }
         guard proof.headerHash == header.hash else { throw .headerMismatch }
         guard proof.assets == header.assets else { throw .assetMismatch }
-        guard proof.path.count == header.height else {
-            throw .pathLengthMismatch(expected: header.height, actual: proof.path.count)
-        }
-        guard proof.leafIndex >> UInt64(header.height) == 0 else {
-            throw .indexOutOfRange(index: proof.leafIndex, height: header.height)
-        }
+        guard proof.leaves.count == ProofFormat.shareCount else { throw .leafCountMismatch(proof.leaves.count) }
         var hasher = TreeHasher(assetCount: header.assets.count)
-        let commitment = secret.commitment(accountId: accountId, epoch: header.epoch)
-        let leaf = hasher.leaf(epoch: header.epoch, index: proof.leafIndex, commitment: commitment,
-                               balances: proof.balances)
-        guard leaf == proof.leafHash else { throw .leafMismatch }
-        let (rootHash, rootSums) = try PathWalk.root(from: leaf, balances: proof.balances, index: proof.leafIndex,
-                                                     path: proof.path, hasher: &hasher)
-        guard rootHash == header.rootHash else { throw .rootHashMismatch }
+        let commitment = secret.commitment(accountId: accountId)
+        for (share, leaf) in proof.leaves.enumerated() {
+            try checkLeaf(leaf, share: share, in: header, commitment: commitment, hasher: &hasher)
+        }
+        var total: [UInt64] = []
+        for asset in header.assets.indices {
+            let (sum, overflow) = proof.leaves[0].balances[asset].addingReportingOverflow(proof.leaves[1].balances[asset])
+            guard !overflow else { throw .balanceOverflow(asset: asset) }
+            total.append(sum)
+        }
+        return total
+    }
+
+    /// Share `share`'s leaf: in its half, recomputed from the commitment, its path to the root.
+    private static func checkLeaf(_ leaf: ProofLeaf, share: Int, in header: EpochHeader, commitment: Hash256,
+                                  hasher: inout TreeHasher) throws(VerificationFailure) {
+        guard leaf.path.count == header.height else {
+            throw .pathLengthMismatch(expected: header.height, actual: leaf.path.count)
+        }
+        guard leaf.index >> UInt64(header.height) == 0 else {
+            throw .indexOutOfRange(index: leaf.index, height: header.height)
+        }
+        guard leaf.index >> UInt64(header.height - 1) == UInt64(share) else { throw .shareInWrongHalf(share: share) }
+        let hash = hasher.leaf(epoch: header.epoch, index: leaf.index, commitment: commitment, balances: leaf.balances)
+        guard hash == leaf.hash else { throw .leafMismatch(share: share) }
+        let (rootHash, rootSums) = try PathWalk.root(from: hash, balances: leaf.balances, index: leaf.index,
+                                                     path: leaf.path, hasher: &hasher)
+        guard rootHash == header.rootHash else { throw .rootHashMismatch(share: share) }
         if let asset = rootSums.indices.first(where: { rootSums[$0] != header.rootSums[$0] }) {
-            throw .rootSumsMismatch(asset: asset)
+            throw .rootSumsMismatch(share: share, asset: asset)
         }
     }
 }

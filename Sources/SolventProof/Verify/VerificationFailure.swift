@@ -21,17 +21,23 @@ public enum VerificationFailure: Error, Hashable, Sendable, CustomStringConverti
     case epochMismatch
     /// The proof's asset list (symbols, scales, order) differs from the header's.
     case assetMismatch
+    /// A proof carries one leaf per share (`ProofFormat.shareCount`), not this many.
+    case leafCountMismatch(Int)
     case pathLengthMismatch(expected: Int, actual: Int)
     case indexOutOfRange(index: UInt64, height: Int)
+    /// Share `share`'s leaf is not in half `share` of the tree (both leaves could be one).
+    case shareInWrongHalf(share: Int)
     /// The leaf recomputed from the user's account id and secret is not the proof's leaf.
-    case leafMismatch
+    case leafMismatch(share: Int)
     /// A sibling's sum at `level` is at least 2^(64 + level): no real subtree can hold that much.
     case siblingSumOutOfRange(level: Int, asset: Int)
     case sumOverflow(level: Int, asset: Int)
     /// The path does not lead to the header's root hash.
-    case rootHashMismatch
+    case rootHashMismatch(share: Int)
     /// The path leads to the root, but its totals differ from the liabilities the header states.
-    case rootSumsMismatch(asset: Int)
+    case rootSumsMismatch(share: Int, asset: Int)
+    /// The two shares of one balance add up to more than a balance can be (2^64 − 1).
+    case balanceOverflow(asset: Int)
 
     public var description: String {
         switch self {
@@ -48,13 +54,17 @@ public enum VerificationFailure: Error, Hashable, Sendable, CustomStringConverti
         case .headerMismatch: "proof was made for another header"
         case .epochMismatch: "proof and header are of different epochs"
         case .assetMismatch: "proof's assets differ from the header's (symbols, scales or order)"
+        case .leafCountMismatch(let count): "proof has \(count) leaves, not \(ProofFormat.shareCount)"
         case .pathLengthMismatch(let expected, let actual): "path has \(actual) steps, the tree is \(expected) tall"
         case .indexOutOfRange(let index, let height): "leaf index \(index) is outside a tree of height \(height)"
-        case .leafMismatch: "leaf does not match your account id and secret for this epoch"
+        case .shareInWrongHalf(let share): "leaf of share \(share) is not in half \(share) of the tree"
+        case .leafMismatch(let share): "leaf of share \(share) does not match your account id and this epoch's secret"
         case .siblingSumOutOfRange(let level, let asset): "sibling sum at level \(level), asset \(asset) is out of range"
         case .sumOverflow(let level, let asset): "sum overflows at level \(level), asset \(asset)"
-        case .rootHashMismatch: "path does not lead to the header's root hash"
-        case .rootSumsMismatch(let asset): "path's total for asset \(asset) differs from the header's liabilities"
+        case .rootHashMismatch(let share): "path of share \(share) does not lead to the header's root hash"
+        case .rootSumsMismatch(let share, let asset):
+            "path of share \(share): total for asset \(asset) differs from the header's liabilities"
+        case .balanceOverflow(let asset): "the shares of asset \(asset) add up to more than 2^64 − 1"
         }
     }
 }

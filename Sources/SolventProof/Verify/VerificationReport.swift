@@ -4,8 +4,9 @@ public struct VerificationReport: Hashable, Sendable {
     public let header: EpochHeader
     public let headerHash: Hash256
     public let accountId: UInt64
-    public let leafIndex: UInt64
-    /// The user's balances, in `header.assets` order and units.
+    /// The slots of the user's two leaves.
+    public let leafIndices: [UInt64]
+    /// The user's balances (the sum of the two shares), in `header.assets` order and units.
     public let balances: [UInt64]
     public let chain: ChainStatus
 

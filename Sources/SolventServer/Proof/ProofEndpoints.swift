@@ -20,7 +20,8 @@ enum ProofEndpoints {
                 return Reply(Array(made.json.utf8))
             },
             Endpoint(.userSecret) { request throws(BinanceError) in
-                Reply(ProofJSON.secret(account: request.caller, proof.userSecret(account: request.caller)))
+                Reply(ProofJSON.secret(account: request.caller, try proof.userSecret(account: request.caller,
+                                                                                    epoch: try epochParameter(request))))
             },
             Endpoint(.checkpoint) { request throws(BinanceError) in
                 let fresh = try request.parameters.bool("fresh") ?? false
@@ -67,7 +68,8 @@ enum ProofEndpoints {
             },
             Endpoint(.userSecretForOperator) { request throws(BinanceError) in
                 let account = try AdminEndpoints.accountParameter(request)
-                return Reply(ProofJSON.secret(account: account, proof.userSecret(account: account)))
+                return Reply(ProofJSON.secret(account: account, try proof.userSecret(account: account,
+                                                                                      epoch: try epochParameter(request))))
             },
         ]
     }

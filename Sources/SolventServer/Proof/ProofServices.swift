@@ -71,8 +71,9 @@ final class ProofServices: Sendable {
         }
     }
 
-    func userSecret(account: AccountId) -> UserSecret {
-        keys.secrets.userSecret(accountId: UInt64(account))
+    /// `account`'s secret for `epoch` (the latest when nil): a new one every epoch.
+    func userSecret(account: AccountId, epoch: UInt64?) throws(BinanceError) -> UserSecret {
+        keys.secrets.userSecret(accountId: UInt64(account), epoch: try epochNumber(epoch))
     }
 
     /// The last checkpoint published (at the latest epoch or on demand); a fresh one if none. A

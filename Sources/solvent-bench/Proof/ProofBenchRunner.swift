@@ -64,7 +64,7 @@ struct ProofBenchRunner {
         var timings = ProofTimings()
         for _ in 0..<proofCount {
             let account = UInt64(random.below(size.accounts))
-            let secret = secrets.userSecret(accountId: account)
+            let secret = secrets.userSecret(accountId: account, epoch: 1)
             let start = MonotonicClock.nanoseconds()
             let proofText = Array(try tree.proof(for: account, header: signed.header).json.utf8)
             let proved = MonotonicClock.nanoseconds()
