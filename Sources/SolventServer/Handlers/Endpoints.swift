@@ -6,5 +6,6 @@ enum Endpoints {
     static func all(_ context: ServerContext) -> [Endpoint] {
         GeneralEndpoints.all(context) + MarketDataEndpoints.all(context) + TradingEndpoints.all(context)
             + AccountEndpoints.all(context) + UserStreamEndpoints.all(context) + OperationalEndpoints.all(context)
+            + WebPageEndpoints.all()
     }
 }
