@@ -26,7 +26,7 @@ class Exchange:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process = None
-        self.log = open(os.path.join(data, "..", "serve.log"), "ab")
+        self.log = open(os.path.join(os.path.dirname(data), "serve.log"), "ab")
 
     def start(self):
         self.process = subprocess.Popen(

@@ -33,7 +33,7 @@ export function init(state) {
     });
   }
   wireKeyDialog();
-  i18n.onLanguage(() => { update(); drawAccount(); });
+  i18n.onLanguage(() => { update(); drawAccount(); drawMessage(); });
   startUserStream();
 }
 
@@ -82,14 +82,14 @@ function update() {
 }
 
 function referencePrice() {
-  if (form.type !== "MARKET") return dec.parse($("o-price").value);
+  if (form.type !== "MARKET") return typed("o-price");
   const last = page.tickers.get(symbol.symbol)?.last;
   return last ? dec.parse(last) : null;
 }
 
 function showTotal() {
   const price = referencePrice();
-  const qty = dec.parse($("o-qty").value);
+  const qty = typed("o-qty");
   const total = price !== null && qty !== null ? dec.text(dec.mul(price, qty)) : null;
   const prefix = form.type === "MARKET" && total !== null ? i18n.t("order.approx") : "";
   $("o-total").textContent = total === null ? "—" : `${prefix}${i18n.number(total, symbol.pricePlaces)} ${symbol.quoteAsset}`;
@@ -110,16 +110,29 @@ function byPercent(pct) {
   showTotal();
 }
 
-function message(key, values, ok = false) {
-  const node = $("o-message");
-  node.textContent = key ? i18n.t(key, values) : "";
-  node.className = `message ${ok ? "ok" : "bad"}`;
+let shown = null; // the form's last message, kept as a key so a language change translates it
+
+function message(key, values = {}, ok = false) {
+  shown = key ? { key, values, ok } : null;
+  drawMessage();
 }
 
+function drawMessage() {
+  const node = $("o-message");
+  if (!shown) { node.textContent = ""; return; }
+  const values = { ...shown.values };
+  for (const [name, value] of Object.entries(values)) if (/^(err|status)\./.test(value)) values[name] = i18n.t(value);
+  node.textContent = i18n.t(shown.key, values);
+  node.className = `message ${shown.ok ? "ok" : "bad"}`;
+}
+
+/** What the user typed, as units: the locale's decimal comma is taken for a point. */
+const typed = (id) => dec.parse($(id).value.replace(",", "."));
+
 function orderFromForm() {
-  const order = { type: form.type, side: form.side, quantity: dec.parse($("o-qty").value) };
-  if (form.type !== "MARKET") order.price = dec.parse($("o-price").value);
-  if (form.type === "STOP_LOSS_LIMIT") order.stopPrice = dec.parse($("o-stop").value);
+  const order = { type: form.type, side: form.side, quantity: typed("o-qty") };
+  if (form.type !== "MARKET") order.price = typed("o-price");
+  if (form.type === "STOP_LOSS_LIMIT") order.stopPrice = typed("o-stop");
   return order;
 }
 
@@ -128,7 +141,7 @@ async function submit() {
   const order = orderFromForm();
   const problem = filters.check(rule, order, referencePrice());
   if (problem) {
-    message(problem.key, { ...problem.values, field: problem.field ? i18n.t(problem.field) : "" });
+    message(problem.key, { ...problem.values, field: problem.field ?? "" });
     return;
   }
   const params = { symbol: symbol.symbol, side: order.side, type: order.type, quantity: dec.text(order.quantity), newOrderRespType: "RESULT" };
@@ -137,7 +150,7 @@ async function submit() {
   $("o-submit").disabled = true;
   try {
     const placed = await api.signed("POST", "/api/v3/order", params);
-    message("order.placed", { id: placed.orderId, status: i18n.t(`status.${placed.status}`) }, true);
+    message("order.placed", { id: placed.orderId, status: `status.${placed.status}` }, true);
     refresh();
   } catch (error) {
     message("err.server", { code: error.code, msg: error.message });
@@ -196,7 +209,10 @@ function onUserEvent(event) {
   }
 }
 
+let streamRun = 0; // the latest start wins when starts overlap (a key change during a reconnect)
+
 async function startUserStream() {
+  const run = ++streamRun;
   userSocket?.stop();
   clearInterval(keepAlive);
   userSocket = null;
@@ -204,18 +220,21 @@ async function startUserStream() {
   let listenKey;
   try {
     ({ listenKey } = await api.userStream("POST"));
+    if (run !== streamRun) return;
   } catch (error) {
+    if (run !== streamRun) return;
     if (error.status === 0 || error.status >= 500) setTimeout(startUserStream, 2000);
     else keyProblem(error);
     return;
   }
   keepAlive = setInterval(() => api.userStream("PUT", listenKey).catch(() => startUserStream()), 30 * 60 * 1000);
-  userSocket = new LiveSocket(`/ws/${listenKey}`, {
+  const socket = new LiveSocket(`/ws/${listenKey}`, {
     message: onUserEvent,
     open: () => refresh(),
     // A restarted server forgets listen keys: ask for a new one rather than retrying the old.
-    down: () => { userSocket.stop(); setTimeout(startUserStream, 500); },
+    down: () => { socket.stop(); if (userSocket === socket) setTimeout(startUserStream, 500); },
   });
+  userSocket = socket;
 }
 
 function keyProblem(error) {
