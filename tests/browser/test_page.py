@@ -2,8 +2,10 @@
 
 Screenshots of the main page per language go to $SOLVENT_BROWSER_ARTIFACTS (default: a temp
 folder, printed). Tests run in file order and share one exchange and one browser page."""
+import json
 import os
 import re
+import urllib.request
 import tempfile
 import time
 from decimal import Decimal
@@ -213,6 +215,28 @@ def test_verify_my_assets_reports_valid(env):
     expect(page.locator("#verify-assets-body tr")).to_have_count(2)
     page.screenshot(path=str(artifacts_path(env) / "verify-en.png"), full_page=True)
     page.click('.view-tab[data-view="trade"]')
+
+
+def test_verify_refuses_a_tampered_proof_or_header(env):
+    page, trader = env["page"], env["trader"]
+    header = json.loads(urllib.request.urlopen(env["exchange"].url + "/sapi/v1/solvent/epoch").read())
+    key = json.loads(urllib.request.urlopen(env["exchange"].url + "/sapi/v1/solvent/key").read())
+    proof = trader.call("GET", "/sapi/v1/solvent/proof", epoch=header["epoch"])
+    secret = trader.call("GET", "/sapi/v1/solvent/secret")
+    run = """async ([proof, header, secret, key]) => {
+        const { verifyProof } = await import('/web/verify.js');
+        const outcome = await verifyProof({ proof, header, accountId: secret.accountId, secretHex: secret.secret, publicKeyHex: key.publicKey });
+        return [outcome.valid, outcome.steps.filter((s) => !s.ok).map((s) => s.key)];
+    }"""
+    assert page.evaluate(run, [proof, header, secret, key]) == [True, []]
+    richer = json.loads(json.dumps(proof))
+    richer["leaf"]["balances"][0] = "5.00000000"
+    assert page.evaluate(run, [richer, header, secret, key]) == [False, ["vstep.leaf"]]
+    inflated = json.loads(json.dumps(header))
+    inflated["assets"][1]["liabilities"] = "1.00000000"
+    assert page.evaluate(run, [proof, inflated, secret, key]) == [False, ["vstep.signature"]]
+    stranger = dict(secret, accountId=secret["accountId"] + 1)
+    assert page.evaluate(run, [proof, header, stranger, key]) == [False, ["vstep.leaf"]]
 
 
 def artifacts_path(env):

@@ -44,7 +44,7 @@ export const catalogues = {
     "vstep.signature": "Ed25519 signature on the header is valid.", "vstep.signatureUnavailable": "Ed25519 is not available here: signature not checked in the browser.",
     "vstep.headerHash": "The proof belongs to this header (hash {hash}…).", "vstep.pathLength": "The path has one step per level ({height}).",
     "vstep.leaf": "Your leaf (index {index}) recomputed from your account and secret.", "vstep.range": "A sibling's sums are out of range at level {level}.",
-    "vstep.path": "Climbed {levels} levels with SHA-256.", "vstep.root": "Reached the signed root {root}….", "vstep.sums": "The sums at the root equal the signed liabilities.",
+    "vstep.path": "Climbed {levels} levels with SHA-256.", "vstep.root": "Reached the signed root {root}…", "vstep.sums": "The sums at the root equal the signed liabilities.",
   },
   fr: {
     "app.title": "Solvent — plateforme d'échange au comptant", "app.name": "Solvent",
@@ -90,7 +90,7 @@ export const catalogues = {
     "vstep.signature": "La signature Ed25519 de l'en-tête est valide.", "vstep.signatureUnavailable": "Ed25519 indisponible ici : signature non vérifiée dans le navigateur.",
     "vstep.headerHash": "La preuve appartient à cet en-tête (empreinte {hash}…).", "vstep.pathLength": "Le chemin a une étape par niveau ({height}).",
     "vstep.leaf": "Votre feuille (indice {index}) recalculée à partir de votre compte et de votre secret.", "vstep.range": "Les sommes d'un voisin sont hors limites au niveau {level}.",
-    "vstep.path": "{levels} niveaux remontés avec SHA-256.", "vstep.root": "Racine signée {root}… atteinte.", "vstep.sums": "Les sommes à la racine égalent le passif signé.",
+    "vstep.path": "{levels} niveaux remontés avec SHA-256.", "vstep.root": "Racine signée {root}… atteinte", "vstep.sums": "Les sommes à la racine égalent le passif signé.",
   },
   zh: {
     "app.title": "Solvent — 现货交易所", "app.name": "Solvent",
@@ -136,6 +136,6 @@ export const catalogues = {
     "vstep.signature": "头部的 Ed25519 签名有效。", "vstep.signatureUnavailable": "此处不支持 Ed25519：浏览器未验证签名。",
     "vstep.headerHash": "证明属于此头部（哈希 {hash}…）。", "vstep.pathLength": "路径每层一步（共 {height} 层）。",
     "vstep.leaf": "已根据您的账户和密钥重新计算您的叶子（索引 {index}）。", "vstep.range": "第 {level} 层的兄弟节点总和超出范围。",
-    "vstep.path": "已用 SHA-256 向上计算 {levels} 层。", "vstep.root": "到达签名的根 {root}…。", "vstep.sums": "根部总和等于签名的负债。",
+    "vstep.path": "已用 SHA-256 向上计算 {levels} 层。", "vstep.root": "到达签名的根 {root}…", "vstep.sums": "根部总和等于签名的负债。",
   },
 };
