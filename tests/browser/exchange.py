@@ -90,8 +90,8 @@ class Client:
         except urllib.error.HTTPError as error:
             raise AssertionError(f"{method} {path} {params}: {error.code} {error.read().decode()}") from None
 
-    def order(self, side, price, quantity, type_="LIMIT"):
-        params = dict(symbol="BTCUSDT", side=side, type=type_, quantity=quantity)
+    def order(self, side, price, quantity, type_="LIMIT", symbol="BTCUSDT"):
+        params = dict(symbol=symbol, side=side, type=type_, quantity=quantity)
         if type_ == "LIMIT":
             params.update(price=price, timeInForce="GTC")
         return self.call("POST", "/api/v3/order", **params)

@@ -32,9 +32,12 @@ def env():
     exchange.start()
     exchange.admin("add-asset", "--name", "BTC")
     exchange.admin("add-asset", "--name", "USDT")
+    exchange.admin("add-asset", "--name", "ETH")
+    exchange.admin("add-market", "--symbol", "ETHUSDT", "--base", "ETH", "--quote", "USDT",
+                   "--tick-size", "0.01", "--step-size", "0.0001", "--min-notional", "1")
     exchange.admin("add-market", "--symbol", "BTCUSDT", "--base", "BTC", "--quote", "USDT",
                    "--tick-size", "0.01", "--step-size", "0.00001", "--min-notional", "1")
-    maker = exchange.account_with_key({"BTC": "10", "USDT": "100000"})
+    maker = exchange.account_with_key({"BTC": "10", "ETH": "100", "USDT": "100000"})
     trader = exchange.account_with_key({"BTC": "1", "USDT": "50000"})
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
@@ -164,10 +167,25 @@ def test_crossing_order_fills_and_the_balance_moves_by_exactly_the_trade(env):
 
 def test_language_switch_changes_the_text_and_formats(env):
     page, artifacts = env["page"], env["artifacts"]
-    time.sleep(1.5)  # a candle and the tickers in, for the screenshots
+    # Some market life for the screenshots, on ETHUSDT: one-second candles from a walk of trades
+    # (each taker order takes exactly the ask just placed), and a book around the last price.
+    taker = env["exchange"].account_with_key({"USDT": "100000"})
+    page.click('#markets-body tr[data-symbol="ETHUSDT"]')
+    page.click('.interval[data-interval="1s"]')
+    price = 3000
+    for step in range(14):
+        price += [7, -4, 9, -12, 5, 11, -6, 3, -9, 14, -5, 8, -3, 6][step]
+        quantity = f"0.{2 + step % 5}000"
+        env["maker"].order("SELL", f"{price}.00", quantity, symbol="ETHUSDT")
+        taker.order("BUY", f"{price}.00", quantity, symbol="ETHUSDT")
+        time.sleep(0.35)
+    for offset in range(1, 9):
+        env["maker"].order("SELL", f"{price + offset * 1.5:.2f}", f"{0.15 * offset:.4f}", symbol="ETHUSDT")
+        env["maker"].order("BUY", f"{price - offset * 1.5:.2f}", f"{0.2 * offset:.4f}", symbol="ETHUSDT")
+    time.sleep(1.2)
     expect(page.locator(".book h2")).to_have_text("Order book")
     page.screenshot(path=str(artifacts / "trade-en.png"), full_page=True)
-    for language, title, button in [("fr", "Carnet d'ordres", "Acheter BTC"), ("zh", "订单簿", "买入 BTC")]:
+    for language, title, button in [("fr", "Carnet d'ordres", "Acheter ETH"), ("zh", "订单簿", "买入 ETH")]:
         page.select_option("#lang", language)
         expect(page.locator(".book h2")).to_have_text(title)
         expect(page.locator("#o-submit")).to_have_text(button)
@@ -178,7 +196,8 @@ def test_language_switch_changes_the_text_and_formats(env):
     expect(page.locator("#o-available")).to_contain_text("\u202f", timeout=5000)
     expect(page.locator("#o-available")).to_contain_text(",")
     expect(page.locator("#o-message")).to_contain_text("passé")  # the last message, translated
-    page.fill("#o-qty", "0,20000")  # the French decimal comma is accepted
+    page.fill("#o-price", "101,00")  # the French decimal comma is accepted
+    page.fill("#o-qty", "0,2000")
     expect(page.locator("#o-total")).to_have_text("20,20\u00a0USDT")
     page.select_option("#lang", "en")
     expect(page.locator(".book h2")).to_have_text("Order book")
@@ -187,6 +206,8 @@ def test_language_switch_changes_the_text_and_formats(env):
     assert width <= 390, f"the page scrolls sideways at phone width ({width}px)"
     page.screenshot(path=str(artifacts / "trade-phone-en.png"), full_page=True)
     page.set_viewport_size({"width": 1440, "height": 900})
+    page.click('#markets-body tr[data-symbol="BTCUSDT"]')
+    expect(page.locator('#book-asks .level[data-price="102.5"]')).to_be_visible(timeout=5000)
 
 
 def test_keyboard_reaches_and_uses_the_order_form(env):
@@ -212,7 +233,7 @@ def test_verify_my_assets_reports_valid(env):
     page.click("#verify-run")
     expect(page.locator("#verify-result")).to_have_class(re.compile(r"\bok\b"), timeout=15000)
     expect(page.locator("#verify-steps li.bad")).to_have_count(0)
-    expect(page.locator("#verify-assets-body tr")).to_have_count(2)
+    expect(page.locator("#verify-assets-body tr")).to_have_count(3)  # BTC, USDT, ETH
     page.screenshot(path=str(artifacts_path(env) / "verify-en.png"), full_page=True)
     page.click('.view-tab[data-view="trade"]')
 

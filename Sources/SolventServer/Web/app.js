@@ -11,7 +11,7 @@ import * as trade from "./trade-view.js";
 import * as verifyView from "./verify-view.js";
 
 const $ = (id) => document.getElementById(id);
-const intervals = ["1m", "5m", "15m", "1h", "4h", "1d"];
+const intervals = ["1s", "1m", "5m", "15m", "1h", "4h", "1d"];
 
 const state = {
   symbolList: [], symbols: new Map(), tickers: new Map(), symbol: null, current: null,

@@ -37,6 +37,7 @@ export function drawCandles(canvas, candles, format) {
   const priceHeight = height * 0.75 - 16;
   const volumeTop = height * 0.78;
   const volumeHeight = height - volumeTop - 16;
+  if (plotWidth <= 0 || height <= 0) return; // hidden (another view is showing): nothing to draw
   if (!candles.length) {
     context.fillStyle = colors.text;
     context.fillText(format.empty, 12, height / 2);
@@ -47,6 +48,9 @@ export function drawCandles(canvas, candles, format) {
   let low = Math.min(...visible.map((c) => c.low));
   let high = Math.max(...visible.map((c) => c.high));
   if (high === low) { high += high * 0.001 || 1; low -= low * 0.001 || 1; }
+  const margin = (high - low) * 0.08; // air above and below, so the extremes do not touch the edges
+  high += margin;
+  low -= margin;
   const maxVolume = Math.max(...visible.map((c) => c.volume)) || 1;
   const y = (price) => 8 + ((high - price) / (high - low)) * priceHeight;
 
@@ -92,6 +96,7 @@ export function drawCandles(canvas, candles, format) {
 /** bids, asks: [{ price, total }] best first, totals cumulative. */
 export function drawDepth(canvas, bids, asks, format) {
   const { context, width, height } = surface(canvas);
+  if (width <= 0 || height <= 0) return;
   if (!bids.length && !asks.length) {
     context.fillStyle = colors.text;
     context.fillText(format.empty, 12, height / 2);
