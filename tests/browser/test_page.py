@@ -119,6 +119,28 @@ def test_limit_order_from_the_form_shows_in_open_orders_and_cancels(env):
     assert status == "CANCELED"
 
 
+def test_amount_by_share_of_balance_and_a_stop_limit_order(env):
+    page, trader = env["page"], env["trader"]
+    page.fill("#o-price", "95.00")
+    page.click('[data-pct="25"]')
+    free = Decimal(trader.balances()["USDT"][0])
+    expected = (free / 4 / Decimal("95")).quantize(Decimal("0.00001"), rounding="ROUND_DOWN")
+    assert Decimal(page.input_value("#o-qty")) == expected
+    page.click('.type-btn[data-type="STOP_LOSS_LIMIT"]')
+    page.fill("#o-stop", "110.00")
+    page.fill("#o-price", "111.00")
+    page.fill("#o-qty", "0.01000")
+    page.click("#o-submit")
+    expect(page.locator("#o-message")).to_contain_text("placed", timeout=5000)
+    row = page.locator("#acct-body tr", has=page.locator("button.cancel"))
+    expect(row).to_contain_text("Stop-limit", timeout=5000)
+    (order,) = trader.call("GET", "/api/v3/openOrders", symbol="BTCUSDT")
+    assert order["type"] == "STOP_LOSS_LIMIT" and Decimal(order["stopPrice"]) == Decimal("110")
+    row.locator("button.cancel").click()
+    expect(page.locator("#acct-body button.cancel")).to_have_count(0, timeout=5000)
+    page.click('.type-btn[data-type="LIMIT"]')
+
+
 def test_filters_are_checked_before_sending_and_server_refusals_shown(env):
     page, trader = env["page"], env["trader"]
     page.fill("#o-price", "95.001")
