@@ -93,6 +93,39 @@ def test_book_fills_from_orders_placed_through_the_api(env):
     assert code_errors(env["errors"]) == []
 
 
+def test_price_grouping_sums_levels_into_buckets(env):
+    page = env["page"]
+    page.select_option("#book-group", "1")
+    # Asks round up: 102.50 (0.5) and 103.00 (0.25) share the 103 bucket; bids round down.
+    expect(page.locator('#book-asks .level[data-price="103"]')).to_contain_text("0.75000")
+    expect(page.locator('#book-asks .level')).to_have_count(3)
+    page.select_option("#book-group", "0.01")
+    expect(page.locator('#book-asks .level')).to_have_count(4)
+
+
+def canvas_colors(page):
+    """How many pixels of the chart are green (bids, rising candles) and red (asks, falling)."""
+    return page.evaluate("""() => {
+        const canvas = document.getElementById('chart-canvas');
+        const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+        let green = 0, red = 0;
+        for (let i = 0; i < data.length; i += 4) {
+            if (data[i + 1] > 150 && data[i] < 80) green++;
+            if (data[i] > 200 && data[i + 1] < 120) red++;
+        }
+        return [green, red];
+    }""")
+
+
+def test_depth_chart_draws_both_sides(env):
+    page = env["page"]
+    page.click('.chart-kind[data-kind="depth"]')
+    page.wait_for_timeout(300)
+    green, red = canvas_colors(page)
+    assert green > 200 and red > 200, (green, red)
+    page.click('.chart-kind[data-kind="candles"]')
+
+
 def connect_key(page, client):
     page.click("#key-open")
     page.fill("#key-api", client.api_key)

@@ -18,7 +18,6 @@ const state = {
   book: null, trades: [], candles: [], interval: "1m", chartKind: "candles", group: 1n, socket: null,
   connected: false,
 };
-window.solvent = state; // for the browser test and the curious: the page's live state
 
 let drawQueued = false;
 const dirty = new Set();

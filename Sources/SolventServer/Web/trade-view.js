@@ -19,7 +19,6 @@ let keepAlive = null;
 
 export function init(state) {
   page = state;
-  window.solventAccount = account;
   for (const button of document.querySelectorAll(".side-btn")) button.addEventListener("click", () => { form.side = button.dataset.side; pressed(".side-btn", button); update(); });
   for (const button of document.querySelectorAll(".type-btn")) button.addEventListener("click", () => { form.type = button.dataset.type; pressed(".type-btn", button); update(); });
   for (const button of document.querySelectorAll("[data-pct]")) button.addEventListener("click", () => byPercent(Number(button.dataset.pct)));
