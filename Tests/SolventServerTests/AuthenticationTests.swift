@@ -30,12 +30,22 @@ import Testing
     @Test func unknownPathsAnswerJSONNeverHTML() async throws {
         let server = try await TestServer.start()
         defer { Task { await server.stop() } }
-        for path in ["/", "/sapi/v1/capital/config/getall", "/api/v3/nothing", "/fapi/v1/exchangeInfo"] {
+        for path in ["/web/nothing.html", "/sapi/v1/capital/config/getall", "/api/v3/nothing", "/fapi/v1/exchangeInfo"] {
             let answer = try await server.send("GET", path)
             #expect(answer.status == 404 && answer.code == -1000 && answer.headers["content-type"]?.hasPrefix("application/json") == true)
         }
         let wrongMethod = try await server.send("PUT", "/api/v3/ping")
         #expect(wrongMethod.status == 405 && wrongMethod.code != nil)
+    }
+
+    @Test func theRootIsTheWebPage() async throws {
+        let server = try await TestServer.start()
+        defer { Task { await server.stop() } }
+        let page = try await server.send("GET", "/")
+        #expect(page.status == 200 && page.headers["content-type"]?.hasPrefix("text/html") == true)
+        #expect(page.text.contains("/web/app.js") && page.headers["content-security-policy"]?.contains("default-src 'self'") == true)
+        let script = try await server.send("GET", "/web/app.js")
+        #expect(script.status == 200 && script.headers["content-type"]?.hasPrefix("text/javascript") == true)
     }
 
     @Test func theAdminSurfaceWantsItsToken() async throws {

@@ -2,12 +2,15 @@
 import SolventWire
 import Testing
 
-/// The server binds one handler to every endpoint `EndpointCatalog` declares, and to nothing else.
+/// The server binds one handler to every endpoint `EndpointCatalog` declares, and to nothing else
+/// but the web page's files (`WebPageEndpoints`, one public route per file).
 @Suite(.serialized) struct EndpointBindingTests {
     @Test func everyDeclarationHasExactlyOneHandlerAndEveryHandlerADeclaration() async throws {
         let rig = try await WebSocketAPIRig()
         defer { rig.stop() }
-        let bound = rig.api.endpoints.endpoints.map(\.declaration)
+        let page = Set(WebPageEndpoints.all().map(\.declaration))
+        #expect(page.contains(WebPageEndpoints.declaration("/")), "the page is served at /")
+        let bound = rig.api.endpoints.endpoints.map(\.declaration).filter { !page.contains($0) }
         for declaration in EndpointCatalog.all {
             let handlers = bound.filter { $0 == declaration }.count
             #expect(handlers == 1, "\(declaration.method) \(declaration.path) has \(handlers) handlers")

@@ -348,7 +348,7 @@ class Generator:
                 path = "/api/v3/" + quote("".join(chr(r.randint(1, 0x2FFF)) for _ in range(r.randint(1, 12))), safe="")
             else:
                 path = "/" + "a" * r.randint(1000, 8000)
-            if path not in ALL_KNOWN and not path.startswith(RESERVED_PREFIXES):
+            if path not in ALL_KNOWN and path != "/" and not path.startswith(RESERVED_PREFIXES):  # "/": the web page
                 break
         req = Req(r.choice(METHODS), path, why="unknown path")
         self.noise(req)

@@ -1,0 +1,54 @@
+// The REST API, as the page uses it: public GETs, and signed requests through the auth module.
+import * as auth from "./auth-key.js";
+
+/** A refusal from the server, carrying Binance's code and message. */
+export class APIError extends Error {
+  constructor(code, message, status) {
+    super(message);
+    this.code = code;
+    this.status = status;
+  }
+}
+
+let clockOffset = 0;
+
+async function send(method, path, query, headers = {}) {
+  const url = query ? `${path}?${query}` : path;
+  let response;
+  try {
+    response = await fetch(url, { method, headers, cache: "no-store" });
+  } catch (error) {
+    throw new APIError(-1, "network", 0);
+  }
+  const text = await response.text();
+  let body = null;
+  try { body = text ? JSON.parse(text) : null; } catch { body = null; }
+  if (!response.ok) throw new APIError(body?.code ?? -1, body?.msg ?? response.statusText, response.status);
+  return body;
+}
+
+const encode = (params) => new URLSearchParams(Object.entries(params)
+  .filter(([, value]) => value !== undefined && value !== null && value !== "")).toString();
+
+export const get = (path, params = {}) => send("GET", path, encode(params));
+
+/** Measures the server's clock so signed timestamps land inside its recvWindow. */
+export async function syncClock() {
+  const before = Date.now();
+  const { serverTime } = await get("/api/v3/time");
+  clockOffset = serverTime - Math.round((before + Date.now()) / 2);
+}
+
+/** A TRADE / USER_DATA request: parameters in the query, timestamp and signature last. */
+export async function signed(method, path, params = {}) {
+  if (!auth.signedIn()) throw new APIError(-2015, "not signed in", 401);
+  const query = encode({ ...params, recvWindow: 10000, timestamp: Date.now() + clockOffset });
+  const signature = await auth.sign(query);
+  return send(method, path, `${query}&signature=${signature}`, { "X-MBX-APIKEY": auth.apiKey() });
+}
+
+/** listenKey management: the API key alone. */
+export function userStream(method, listenKey) {
+  const query = listenKey ? encode({ listenKey }) : "";
+  return send(method, "/api/v3/userDataStream", query, { "X-MBX-APIKEY": auth.apiKey() });
+}
