@@ -13,15 +13,17 @@ final class TestServer: @unchecked Sendable {
     let port: Int
     private let task: Task<Void, any Error>
 
-    static func start(rateLimits: RateLimits = { var limits = RateLimits(); limits.enforced = false; return limits }())
-        async throws -> TestServer {
+    static func start(rateLimits: RateLimits = { var limits = RateLimits(); limits.enforced = false; return limits }(),
+                      logLevel: Logger.Level = .warning,
+                      configure: (inout ServerConfiguration) -> Void = { _ in }) async throws -> TestServer {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("solvent-server-\(UUID())").path
         var configuration = ServerConfiguration(dataDirectory: directory)
         configuration.port = 0
         configuration.rateLimits = rateLimits
+        configure(&configuration)
         let ready = AsyncStream<Int>.makeStream()
         var logger = Logger(label: "test")
-        logger.logLevel = .warning
+        logger.logLevel = logLevel
         let task = Task {
             try await SolventApplication.run(configuration, logger: logger) { port in ready.continuation.yield(port) }
         }

@@ -25,6 +25,10 @@ struct WebSocketUpgrade: Sendable {
         }
         let session = WebSocketSession(path: path, query: query, clientIP: ip, channel: channel, limits: limits)
         try channel.pipeline.syncOperations.addHandler(InboundActivity(session: session), position: .first)
+        // From here the session's own silence timeout watches the connection, not HTTP's clocks.
+        if let deadlines = try? channel.pipeline.syncOperations.handler(type: ConnectionDeadlines.self) {
+            channel.pipeline.syncOperations.removeHandler(deadlines, promise: nil)
+        }
         let admission = admission, limits = limits
         return .upgrade([:]) { inbound, outbound, _ in
             defer { admission.release() }
