@@ -24,7 +24,10 @@ final class ConnectionDeadlines: ChannelDuplexHandler, RemovableChannelHandler {
     /// Requests read in full and not yet answered in full.
     private var owed = 0
     private var partsThisRead = false
-    private var deadline: Scheduled<Void>?
+    /// When the connection is closed unless it moves on; nil while the server owes an answer.
+    private var due: NIODeadline?
+    /// Set for `due` or earlier.
+    private var timer: Scheduled<Void>?
 
     init(limits: ConnectionLimits, registry: OpenConnections) {
         self.limits = limits
@@ -79,24 +82,37 @@ final class ConnectionDeadlines: ChannelDuplexHandler, RemovableChannelHandler {
         arm(context)
     }
 
-    /// Starts the clock of the current phase, or stops it while an answer is owed.
+    /// Sets the clock of the current phase, or stops it while an answer is owed. Requests come
+    /// thousands a second, so the timer is not rescheduled for each: it wakes at most every
+    /// shortest clock's length, which is never after a deadline set since (every deadline is at
+    /// least that far ahead of when it is set), and closes the connection once `due` has passed.
     private func arm(_ context: ChannelHandlerContext) {
-        disarm()
         registry.mark(context.channel, idle: owed == 0 && phase == .idle)
-        guard owed == 0 else { return }
+        guard owed == 0 else { return due = nil }
         let seconds = switch phase {
         case .idle: limits.idleSeconds
         case .head: limits.requestHeadSeconds
         case .body: limits.requestBodySeconds
         }
-        let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
-        deadline = context.eventLoop.scheduleTask(in: .seconds(Int64(seconds))) {
-            loopBound.value.close(promise: nil)
+        due = NIODeadline.now() + .seconds(Int64(seconds))
+        if timer == nil { scheduleWake(context) }
+    }
+
+    private func scheduleWake(_ context: ChannelHandlerContext) {
+        guard let due else { return }
+        let shortest = min(limits.idleSeconds, limits.requestHeadSeconds, limits.requestBodySeconds)
+        let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+        timer = context.eventLoop.scheduleTask(deadline: min(due, .now() + .seconds(Int64(shortest)))) {
+            let (handler, context) = loopBound.value
+            handler.timer = nil
+            guard let due = handler.due else { return }
+            if due <= .now() { context.close(promise: nil) } else { handler.scheduleWake(context) }
         }
     }
 
     private func disarm() {
-        deadline?.cancel()
-        deadline = nil
+        timer?.cancel()
+        timer = nil
+        due = nil
     }
 }
