@@ -133,7 +133,7 @@ public enum SolventApplication {
         let webSockets = WebSocketUpgrade(
             routes: routes,
             admission: ConnectionAdmission(limits: configuration.streams, enforcePerIP: configuration.rateLimits.enforced),
-            limits: configuration.streams)
+            limits: configuration.streams, budget: OutboxBudget(bytesMax: configuration.streams.outboxesBytesMax))
         return AssembledServer(context: context, api: api, webSockets: webSockets, webSocketAPI: webSocketAPI,
                                proof: proof, connections: OpenConnections(openMax: configuration.connections.openMax))
     }
