@@ -5,6 +5,7 @@ import Foundation
 ///     {"host": "127.0.0.1", "port": 8080, "masterKey": "/etc/solvent/master.key",
 ///      "rateLimits": {"enforced": true, "weightPerMinute": 6000, "rawRequestsPerFiveMinutes": 61000,
 ///                     "ordersPerTenSeconds": 100, "ordersPerDay": 200000, "banSeconds": 120},
+///      "streams": {"connectionsMax": 10000, "connectionsPerIPPerFiveMinutes": 300},
 ///      "connections": {"idleSeconds": 60, "requestHeadSeconds": 10, "requestBodySeconds": 30,
 ///                      "openMax": 8192},
 ///      "journal": {"maxBatch": 2048, "queueCapacity": 8192, "segmentBytes": 67108864,
@@ -21,6 +22,11 @@ struct ConfigurationFile: Decodable {
         var ordersPerTenSeconds: Int?
         var ordersPerDay: Int?
         var banSeconds: Int?
+    }
+
+    struct Streams: Decodable {
+        var connectionsMax: Int?
+        var connectionsPerIPPerFiveMinutes: Int?
     }
 
     struct Connections: Decodable {
@@ -41,6 +47,7 @@ struct ConfigurationFile: Decodable {
     var port: Int?
     var masterKey: String?
     var rateLimits: Limits?
+    var streams: Streams?
     var connections: Connections?
     var journal: Journal?
     var proof: ProofSettingsFile?
@@ -70,6 +77,10 @@ extension ServerConfiguration {
             rateLimits.ordersPerDay = limits.ordersPerDay ?? rateLimits.ordersPerDay
             rateLimits.banSeconds = limits.banSeconds ?? rateLimits.banSeconds
         }
+        if let limits = file.streams {
+            streams.connectionsMax = limits.connectionsMax ?? streams.connectionsMax
+            streams.connectionsPerIPPerFiveMinutes = limits.connectionsPerIPPerFiveMinutes ?? streams.connectionsPerIPPerFiveMinutes
+        }
         if let limits = file.connections {
             connections.idleSeconds = limits.idleSeconds ?? connections.idleSeconds
             connections.requestHeadSeconds = limits.requestHeadSeconds ?? connections.requestHeadSeconds
@@ -87,7 +98,8 @@ extension ServerConfiguration {
 
     private static func rejectUnknownKeys(_ data: Data, _ path: String) throws {
         let known: [String: Set<String>] = [
-            "": ["host", "port", "masterKey", "rateLimits", "connections", "journal", "proof"],
+            "": ["host", "port", "masterKey", "rateLimits", "streams", "connections", "journal", "proof"],
+            "streams": ["connectionsMax", "connectionsPerIPPerFiveMinutes"],
             "connections": ["idleSeconds", "requestHeadSeconds", "requestBodySeconds", "openMax"],
             "rateLimits": ["enforced", "weightPerMinute", "rawRequestsPerFiveMinutes", "ordersPerTenSeconds", "ordersPerDay",
                            "banSeconds"],

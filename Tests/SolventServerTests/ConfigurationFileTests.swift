@@ -27,8 +27,10 @@ struct ConfigurationFileTests {
     @Test func connectionLimitsApplyAndNonsenseIsRefusedAtStart() throws {
         var configuration = ServerConfiguration(dataDirectory: "/tmp/x")
         try configuration.apply(configurationFile: try file("""
-            {"connections": {"idleSeconds": 30, "requestHeadSeconds": 5, "openMax": 100}}
+            {"connections": {"idleSeconds": 30, "requestHeadSeconds": 5, "openMax": 100},
+             "streams": {"connectionsPerIPPerFiveMinutes": 5000}}
             """))
+        #expect(configuration.streams.connectionsPerIPPerFiveMinutes == 5000 && configuration.streams.connectionsMax == 10_000)
         #expect(configuration.connections.idleSeconds == 30 && configuration.connections.requestHeadSeconds == 5)
         #expect(configuration.connections.requestBodySeconds == 30 && configuration.connections.openMax == 100)
         try configuration.connections.validate()

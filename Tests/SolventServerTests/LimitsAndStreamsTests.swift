@@ -24,6 +24,26 @@ import Testing
         #expect(lastWeight >= 20)
     }
 
+    @Test func anIPThatKeepsGoingAfter429IsBannedWith418AndRetryAfter() async throws {
+        var limits = RateLimits()
+        limits.weightPerMinute = 10  // the server's own setup spends a few
+        limits.banSeconds = 300
+        let server = try await TestServer.start(rateLimits: limits)
+        defer { Task { await server.stop() } }
+        var statuses: [Int] = []
+        var banned: HTTPAnswer?
+        for _ in 0..<300 where banned == nil {  // room for a minute rolling over mid-test
+            let answer = try await server.send("GET", "/api/v3/time")
+            statuses.append(answer.status)
+            if answer.status == 418 { banned = answer }
+        }
+        #expect(statuses.first(where: { $0 != 200 }) == 429, "\(statuses.prefix(5))")
+        #expect(banned?.code == -1003)
+        #expect((240...300).contains(Int(banned?.headers["retry-after"] ?? "") ?? 0), "\(banned?.headers ?? [:])")
+        // Banned is banned: the next request, of any weight, is 418 too.
+        #expect(try await server.send("GET", "/api/v3/ping").status == 418)
+    }
+
     @Test func ordersOverTheTenSecondLimitGet1015() async throws {
         var limits = RateLimits()
         limits.ordersPerTenSeconds = 3

@@ -29,6 +29,13 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 REPO = Path(__file__).resolve().parents[2]
 READY = re.compile(r"solvent: serving on (http://\S+)")
 STARTUP_SECONDS = 120
+# The production limiter stays on, every limit enforced, with room for one pytest session's
+# traffic from one address (thousands of malformed requests, hundreds of stream connections).
+RAISED_LIMITS = {
+    "rateLimits": {"enforced": True, "weightPerMinute": 1_000_000, "rawRequestsPerFiveMinutes": 10_000_000,
+                   "ordersPerTenSeconds": 100_000, "ordersPerDay": 10_000_000},
+    "streams": {"connectionsPerIPPerFiveMinutes": 100_000},
+}
 STOP_SECONDS = 60
 
 # Every listed asset has 8 decimals; fees are 10 bps maker and taker (the server's defaults).
@@ -110,8 +117,10 @@ class SolventServer:
     def start(self) -> None:
         self.data.mkdir(parents=True, exist_ok=True)
         self._stderr = open(self.stderr_path, "wb")
+        config = self.workdir / "serve.json"
+        config.write_text(json.dumps(RAISED_LIMITS))
         self.proc = subprocess.Popen(
-            [str(self.binary), "serve", "--data", str(self.data), "--host", "127.0.0.1", "--port", "0", "--no-rate-limits"],
+            [str(self.binary), "serve", "--data", str(self.data), "--host", "127.0.0.1", "--port", "0", "--config", str(config)],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=self._stderr,

@@ -33,7 +33,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "File holding the master key for HMAC secrets (default: <data>/master.key).")
     var masterKey: String?
 
-    @Flag(help: "Do not enforce the rate limits (they are still advertised).")
+    @Flag(help: "Do not enforce the rate limits, nor the per-IP WebSocket connection limit (they are still advertised). For local experiments: to raise limits, use --config.")
     var noRateLimits = false
 
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
