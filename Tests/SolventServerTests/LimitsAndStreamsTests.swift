@@ -44,6 +44,21 @@ import Testing
         #expect(try await server.send("GET", "/api/v3/ping").status == 418)
     }
 
+    /// Behind a reverse proxy every caller is 127.0.0.1: the public's traffic must not lock out
+    /// the operator, and the admin paths must not be a way around the limits for anyone else.
+    @Test func theOperatorIsNeitherChargedNorBannedByThePublicsTraffic() async throws {
+        var limits = RateLimits()
+        limits.weightPerMinute = 1
+        let server = try await TestServer.start(rateLimits: limits)
+        defer { Task { await server.stop() } }
+        var status = 0
+        for _ in 0..<300 where status != 418 { status = try await server.send("GET", "/api/v3/time").status }
+        #expect(status == 418)
+        let opened = try await server.admin("POST", "/admin/v1/account", [:])
+        #expect(opened.status == 200)
+        #expect(try await server.send("POST", "/admin/v1/account", headers: ["X-Solvent-Admin-Token": "wrong"]).status == 418)
+    }
+
     @Test func ordersOverTheTenSecondLimitGet1015() async throws {
         var limits = RateLimits()
         limits.ordersPerTenSeconds = 3

@@ -2,7 +2,9 @@ import SolventStore
 import SolventWire
 
 /// What a request passes before its handler: its weight against the IP's limits, then the
-/// authentication its endpoint's security type requires.
+/// authentication its endpoint's security type requires. The operator's requests are the one
+/// exception: checked first and never charged, so public traffic from the same address (every
+/// caller is 127.0.0.1 behind a reverse proxy on the host) cannot get the operator banned.
 package struct RequestGate: Sendable {
     let limiter: RateLimiter
     let authenticator: Authenticator
@@ -15,6 +17,7 @@ package struct RequestGate: Sendable {
     }
 
     package func admit(_ endpoint: Endpoint, _ request: inout APIRequest) throws(BinanceError) {
+        if endpoint.security == .admin && isOperator(request) { return }
         let weight = endpoint.declaration.weight.of(request.parameters)
         try limiter.chargeRequest(ip: request.clientIP, weight: weight, now: request.receivedAt)
         switch endpoint.security {
@@ -22,11 +25,12 @@ package struct RequestGate: Sendable {
         case .userStream: request.account = try authenticator.keyOnly(request)
         case .trade: request.account = try authenticator.signed(request, needs: .trade)
         case .userData: request.account = try authenticator.signed(request, needs: .read)
-        case .admin:
-            guard Self.isLoopback(request.clientIP), AdminToken.matches(request.adminToken, adminToken) else {
-                throw .unauthorized
-            }
+        case .admin: throw .unauthorized  // charged, as any caller who is not the operator
         }
+    }
+
+    private func isOperator(_ request: APIRequest) -> Bool {
+        Self.isLoopback(request.clientIP) && AdminToken.matches(request.adminToken, adminToken)
     }
 
     static func isLoopback(_ ip: String) -> Bool {
