@@ -31,25 +31,33 @@ import Testing
     @Test func aSlowLorisIsCutOffAfterTheHeaderTimeoutThoughItKeepsSending() async throws {
         let server = try await Self.server { $0.requestHeadSeconds = 1; $0.idleSeconds = 60 }
         defer { Task { await server.stop() } }
-        let socket = try RawSocket(port: server.port)
-        // A header line every 0.2 s for 12 s: never idle, never complete.
-        let pieces = ["GET /api/v3/ping HTTP/1.1\r\n"] + (0..<60).map { "X-Slow-\($0): a\r\n" }
-        let seconds = Self.secondsUntilClosed(socket, sending: pieces, gap: 0.2)
+        let port = server.port
+        let seconds = try await onOwnThread {
+            // A header line every 0.2 s for 12 s: never idle, never complete.
+            let pieces = ["GET /api/v3/ping HTTP/1.1\r\n"] + (0..<60).map { "X-Slow-\($0): a\r\n" }
+            return Self.secondsUntilClosed(try RawSocket(port: port), sending: pieces, gap: 0.2)
+        }
         #expect(seconds != nil, "the connection was never closed")
         #expect((0.9...8).contains(seconds ?? 0), "closed after \(seconds ?? 0) s")
         // A client that sends its request at once is still served.
-        let prompt = try RawSocket(port: server.port)
-        prompt.send(Self.ping)
-        #expect(prompt.receive(within: 5).text.hasPrefix("HTTP/1.1 200"))
+        let answer = try await onOwnThread {
+            let prompt = try RawSocket(port: port)
+            prompt.send(Self.ping)
+            return prompt.receive(within: 5).text
+        }
+        #expect(answer.hasPrefix("HTTP/1.1 200"), "\(answer)")
     }
 
     @Test func aSlowBodyIsCutOffAfterTheBodyTimeout() async throws {
         let server = try await Self.server { $0.requestBodySeconds = 1; $0.idleSeconds = 60 }
         defer { Task { await server.stop() } }
-        let socket = try RawSocket(port: server.port)
-        let head = "POST /api/v3/order HTTP/1.1\r\nHost: test\r\nContent-Length: 1000\r\n"
-            + "Content-Type: application/x-www-form-urlencoded\r\n\r\n"
-        let seconds = Self.secondsUntilClosed(socket, sending: [head] + Array(repeating: "symbol=BTC&", count: 60), gap: 0.2)
+        let port = server.port
+        let seconds = try await onOwnThread {
+            let head = "POST /api/v3/order HTTP/1.1\r\nHost: test\r\nContent-Length: 1000\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\n\r\n"
+            return Self.secondsUntilClosed(try RawSocket(port: port), sending: [head] + Array(repeating: "symbol=BTC&", count: 60),
+                                           gap: 0.2)
+        }
         #expect(seconds != nil, "the connection was never closed")
         #expect((0.9...8).contains(seconds ?? 0), "closed after \(seconds ?? 0) s")
     }
@@ -57,18 +65,23 @@ import Testing
     @Test func anIdleKeepAliveConnectionIsClosedAfterItsAnswerAndTheIdleTimeout() async throws {
         let server = try await Self.server { $0.idleSeconds = 1 }
         defer { Task { await server.stop() } }
-        let socket = try RawSocket(port: server.port)
-        socket.send(Self.ping)
-        let first = socket.receive(within: 0.5)
+        let port = server.port
+        let (first, second, rest, seconds) = try await onOwnThread {
+            let socket = try RawSocket(port: port)
+            socket.send(Self.ping)
+            let first = socket.receive(within: 0.5)
+            // Answered, the connection stays for the next request, then closes when none comes:
+            // a second after that answer, not before.
+            let start = Date()
+            socket.send(Self.ping)
+            let second = socket.receive(within: 0.5)
+            let rest = socket.receive(within: 8)
+            return (first, second.text, rest, Date().timeIntervalSince(start))
+        }
         #expect(first.text.hasPrefix("HTTP/1.1 200") && !first.closed, "\(first)")
-        // Answered, the connection stays for the next request, then closes when none comes:
-        // a second after that answer, not before.
-        let start = Date()
-        socket.send(Self.ping)
-        #expect(socket.receive(within: 0.5).text.hasPrefix("HTTP/1.1 200"))
-        let rest = socket.receive(within: 8)
+        #expect(second.hasPrefix("HTTP/1.1 200"), "\(second)")
         #expect(rest.closed && rest.text.isEmpty, "\(rest)")
-        #expect((0.9...8).contains(Date().timeIntervalSince(start)), "closed after \(Date().timeIntervalSince(start)) s")
+        #expect((0.9...8).contains(seconds), "closed after \(seconds) s")
     }
 
     @Test func idleConnectionsByTheThousandDoNotLockOutATrader() async throws {
@@ -77,19 +90,17 @@ import Testing
         let server = try await Self.server { $0.openMax = openMax }
         defer { Task { await server.stop() } }
         let alice = try await server.account()
-        var idle: [RawSocket] = []
-        let opening = Date()
-        for _ in 0..<count { idle.append(try RawSocket(port: server.port)) }
-        print("opened \(count) idle connections in \(Date().timeIntervalSince(opening)) s")
+        let port = server.port
+        let idle = try await onOwnThread { try IdleSockets(count: count, port: port) }
         let order = try await server.signed("POST", "/api/v3/order", [
             "symbol": "BTCUSDT", "side": "BUY", "type": "LIMIT", "timeInForce": "GTC", "quantity": "0.001",
             "price": "1000"], as: alice)
         #expect(order.status == 200, "\(order.text)")
         // Past openMax the oldest idle sockets were closed to make room.
         try await Task.sleep(for: .seconds(1))
-        let closed = idle.filter(\.isClosed).count
+        let closed = idle.sockets.filter(\.isClosed).count
         #expect(closed >= count - openMax, "\(closed) of \(count) closed with openMax \(openMax)")
-        #expect(!idle.last!.isClosed, "the newest idle socket should have stayed")
+        #expect(!idle.sockets.last!.isClosed, "the newest idle socket should have stayed")
     }
 
     /// As many sockets as the descriptor limit allows beside the server's half, at most `upTo`.
@@ -99,5 +110,14 @@ import Testing
         limit.rlim_cur = limit.rlim_max
         setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
         return min(wanted, max(0, Int(limit.rlim_cur) - 1_000) * 2 / 3)
+    }
+}
+
+/// Sockets opened and left idle, handed back from the thread that opened them.
+private final class IdleSockets: @unchecked Sendable {
+    let sockets: [RawSocket]
+
+    init(count: Int, port: Int) throws {
+        sockets = try (0..<count).map { _ in try RawSocket(port: port) }
     }
 }
