@@ -14,6 +14,8 @@ public struct ServerConfiguration: Sendable {
     public var sequencer = SequencerConfiguration()
     public var streams = StreamLimits()
     public var proof = ProofSettings()
+    /// The web page's sign-in rules.
+    public var users = UserSettings()
 
     public init(dataDirectory: String) {
         self.dataDirectory = dataDirectory

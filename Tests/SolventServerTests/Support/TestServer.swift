@@ -13,12 +13,13 @@ final class TestServer: @unchecked Sendable {
     let port: Int
     private let task: Task<Void, any Error>
 
-    static func start(rateLimits: RateLimits = { var limits = RateLimits(); limits.enforced = false; return limits }())
-        async throws -> TestServer {
+    static func start(rateLimits: RateLimits = { var limits = RateLimits(); limits.enforced = false; return limits }(),
+                      users: UserSettings = .forTests) async throws -> TestServer {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("solvent-server-\(UUID())").path
         var configuration = ServerConfiguration(dataDirectory: directory)
         configuration.port = 0
         configuration.rateLimits = rateLimits
+        configuration.users = users
         let ready = AsyncStream<Int>.makeStream()
         var logger = Logger(label: "test")
         logger.logLevel = .warning
@@ -104,6 +105,15 @@ final class TestServer: @unchecked Sendable {
         allowed.insert(charactersIn: "-._~")
         return parameters.sorted { $0.key < $1.key }
             .map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: allowed)!)" }.joined(separator: "&")
+    }
+}
+
+extension UserSettings {
+    /// The cheapest password hash swift-crypto allows, so sign-ins in tests take less time.
+    static var forTests: UserSettings {
+        var settings = UserSettings()
+        settings.passwordRounds = PasswordHash.roundsMin
+        return settings
     }
 }
 
