@@ -331,7 +331,7 @@ def test_sign_up_trades_with_the_session_and_logs_out(env):
     page.click('.view-tab[data-view="trade"]')
     expect(page.locator("#o-available")).to_contain_text("1,000.00000000 USDT", timeout=10000)
     page.fill("#o-price", "96.00")
-    page.fill("#o-qty", "0.01000")
+    page.fill("#o-qty", "0.02000")
     page.click("#o-submit")
     expect(page.locator("#o-message")).to_contain_text("placed", timeout=5000)
     row = page.locator("#acct-body tr", has=page.locator("button.cancel"))

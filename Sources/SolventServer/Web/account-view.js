@@ -154,7 +154,13 @@ async function createKey(event) {
 
 export function init() {
   for (const button of document.querySelectorAll(".user-mode")) {
-    button.addEventListener("click", () => { mode = button.dataset.mode; needsCode = false; say($("u-message"), ""); drawSignedOut(); });
+    button.addEventListener("click", () => {
+      if (mode === button.dataset.mode) return;
+      mode = button.dataset.mode;
+      needsCode = false;
+      say($("u-message"), "");
+      drawSignedOut();
+    });
   }
   $("user-form").addEventListener("submit", enter);
   $("u-logout").addEventListener("click", logOut);

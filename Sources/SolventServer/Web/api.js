@@ -15,11 +15,11 @@ let clockOffset = 0;
 
 const csrfHeader = "X-Solvent-CSRF";
 
-async function send(method, path, query, headers = {}, body = undefined) {
+async function send(method, path, query, headers = {}, form = undefined) {
   const url = query ? `${path}?${query}` : path;
   let response;
   try {
-    response = await fetch(url, { method, headers, body, cache: "no-store" });
+    response = await fetch(url, { method, headers, body: form, cache: "no-store" });
   } catch (error) {
     throw new APIError(-1, "network", 0);
   }
