@@ -316,6 +316,9 @@ def test_sign_up_trades_with_the_session_and_logs_out(env):
     page, exchange = env["page"], env["exchange"]
     since = len(env["errors"])
     page.click('.view-tab[data-view="account"]')
+    for language, sign_in in [("fr", "Se connecter"), ("zh", "登录"), ("en", "Sign in")]:
+        page.select_option("#lang", language)
+        expect(page.locator("#u-submit")).to_have_text(sign_in)
     enter(page, "signup", "carol", "short")
     expect(page.locator("#u-message")).to_have_text("The password must be 10 to 256 characters long.", timeout=5000)
     enter(page, "signup", "carol", PASSWORD)
@@ -377,6 +380,7 @@ def test_two_factor_guards_new_keys_and_sign_in(env):
     expect(page.locator("#keys-body tr")).to_have_count(1)
     expect(page.locator("#keys-body tr")).to_contain_text("127.0.0.1")
     assert key_secret not in page.inner_text("#keys-table"), "the list never shows a secret"
+    page.screenshot(path=str(env["artifacts"] / "account-en.png"), full_page=True)
     client = Client(exchange.url, api_key, key_secret, account)
     assert client.balances()["USDT"] == ("1000.00000000", "0.00000000")
     page.click("#k-hide")
