@@ -2,9 +2,6 @@
 
 Screenshots of the main page per language go to $SOLVENT_BROWSER_ARTIFACTS (default: a temp
 folder, printed). Tests run in file order and share one exchange and one browser page."""
-import base64
-import hashlib
-import hmac
 import json
 import os
 import re
@@ -18,6 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
+from accounts import PASSWORD, enter, take_refused_fetches, totp
 from exchange import Client, Exchange
 
 WEB = Path(__file__).resolve().parents[2] / "Sources" / "SolventServer" / "Web"
@@ -282,34 +280,6 @@ def test_keyboard_reaches_and_uses_the_order_form(env):
     page.focus('.type-btn[data-type="LIMIT"]')
     page.keyboard.press("Space")
     expect(page.locator("#f-price")).to_be_visible()
-
-
-PASSWORD = "correct horse battery"
-REFUSED_FETCH = re.compile(r"Failed to load resource: the server responded with a status of 4\d\d")
-
-
-def totp(secret, at):
-    """RFC 6238 (SHA-1, 30 s, 6 digits), written here from the RFC rather than taken from the server."""
-    key = base64.b32decode(secret + "=" * (-len(secret) % 8))
-    mac = hmac.new(key, int(at // 30).to_bytes(8, "big"), hashlib.sha1).digest()
-    offset = mac[-1] & 15
-    return f"{(int.from_bytes(mac[offset:offset + 4], 'big') & 0x7FFFFFFF) % 1000000:06d}"
-
-
-def enter(page, mode, login, password, code=None):
-    page.click(f'.user-mode[data-mode="{mode}"]')
-    page.fill("#u-login", login)
-    page.fill("#u-password", password)
-    if code is not None:
-        page.fill("#u-code", code)
-    page.click("#u-submit")
-
-
-def take_refused_fetches(env, since):
-    """Chromium logs every refused request; the ones this test provoked on purpose come off the list."""
-    provoked = env["errors"][since:]
-    assert all(REFUSED_FETCH.search(e) for e in provoked), provoked
-    del env["errors"][since:]
 
 
 def test_sign_up_trades_with_the_session_and_logs_out(env):
