@@ -34,7 +34,11 @@ package final class WebSessions: Sendable {
         let record = SessionRecord(tokenHash: Self.hash(token), login: user.login, account: user.account, createdAt: now,
                                    expiresAt: now + Int64(settings.sessionSeconds) * 1_000)
         try store.insertSession(record)
-        live.withLock { $0[record.tokenHash] = record }
+        live.withLock { live in
+            // Sessions nobody used again until they expired are dropped here, as the store drops them.
+            live = live.filter { $0.value.expiresAt > now }
+            live[record.tokenHash] = record
+        }
         return (token, record)
     }
 
