@@ -51,6 +51,10 @@ import Testing
         let missing = try await browser.send("POST", "/sapi/v1/solvent/user/signup", form: ["login": "carol"],
                                              headers: [WebSessions.csrfHeader: "1"], session: false)
         #expect(missing.code == -1102)
+        let inQuery = try await browser.send("POST", "/sapi/v1/solvent/user/signup",
+                                             query: ["login": "dave", "password": Self.password],
+                                             headers: [WebSessions.csrfHeader: "1"], session: false)
+        #expect(inQuery.code == -1130 && inQuery.text.contains("password"), "a password never in the URL")
     }
 
     @Test func loginLocksOutAfterRepeatedFailuresEvenForTheRightPassword() async throws {

@@ -57,9 +57,12 @@ enum UserEndpoints {
 
     /// Sign-up and sign-in have no session yet, so no CSRF token: they must carry the header all
     /// the same, which a form on another site cannot add (so it cannot sign a visitor in as
-    /// someone else).
+    /// someone else). And the password goes in the body: a query string ends up in logs.
     private static func requireCustomHeader(_ request: APIRequest) throws(BinanceError) {
         guard let value = request.csrfToken, !value.isEmpty else { throw .badCSRFToken }
+        if try RequestParameters(rawQuery: request.rawQuery, rawBody: "").contains("password") {
+            throw .invalidParameter("password")
+        }
     }
 
     private static func reply(_ signedIn: UserAccounts.SignedIn, _ request: APIRequest, _ users: UserAccounts) -> Reply {
