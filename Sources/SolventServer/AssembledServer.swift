@@ -7,4 +7,6 @@ struct AssembledServer {
     let webSockets: WebSocketUpgrade
     let webSocketAPI: WebSocketAPI
     let proof: ProofServices
+    /// The plain HTTP connections open now (`ConnectionDeadlines` keeps it).
+    let connections: OpenConnections
 }

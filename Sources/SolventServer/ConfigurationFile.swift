@@ -5,6 +5,8 @@ import Foundation
 ///     {"host": "127.0.0.1", "port": 8080, "masterKey": "/etc/solvent/master.key",
 ///      "rateLimits": {"enforced": true, "weightPerMinute": 6000, "rawRequestsPerFiveMinutes": 61000,
 ///                     "ordersPerTenSeconds": 100, "ordersPerDay": 200000, "banSeconds": 120},
+///      "connections": {"idleSeconds": 60, "requestHeadSeconds": 10, "requestBodySeconds": 30,
+///                      "openMax": 8192},
 ///      "journal": {"maxBatch": 2048, "queueCapacity": 8192, "segmentBytes": 67108864,
 ///                  "snapshotEvery": 1000000},
 ///      "proof": {"exchangeId": "solvent", "treeHeight": 24, "epochIntervalSeconds": 86400,
@@ -23,6 +25,13 @@ struct ConfigurationFile: Decodable {
         var banSeconds: Int?
     }
 
+    struct Connections: Decodable {
+        var idleSeconds: Int?
+        var requestHeadSeconds: Int?
+        var requestBodySeconds: Int?
+        var openMax: Int?
+    }
+
     struct Journal: Decodable {
         var maxBatch: Int?
         var queueCapacity: Int?
@@ -34,6 +43,7 @@ struct ConfigurationFile: Decodable {
     var port: Int?
     var masterKey: String?
     var rateLimits: Limits?
+    var connections: Connections?
     var journal: Journal?
     var proof: ProofSettingsFile?
     var users: UserSettingsFile?
@@ -63,6 +73,12 @@ extension ServerConfiguration {
             rateLimits.ordersPerDay = limits.ordersPerDay ?? rateLimits.ordersPerDay
             rateLimits.banSeconds = limits.banSeconds ?? rateLimits.banSeconds
         }
+        if let limits = file.connections {
+            connections.idleSeconds = limits.idleSeconds ?? connections.idleSeconds
+            connections.requestHeadSeconds = limits.requestHeadSeconds ?? connections.requestHeadSeconds
+            connections.requestBodySeconds = limits.requestBodySeconds ?? connections.requestBodySeconds
+            connections.openMax = limits.openMax ?? connections.openMax
+        }
         if let journal = file.journal {
             sequencer.maxBatch = journal.maxBatch ?? sequencer.maxBatch
             sequencer.queueCapacity = journal.queueCapacity ?? sequencer.queueCapacity
@@ -75,7 +91,8 @@ extension ServerConfiguration {
 
     private static func rejectUnknownKeys(_ data: Data, _ path: String) throws {
         let known: [String: Set<String>] = [
-            "": ["host", "port", "masterKey", "rateLimits", "journal", "proof", "users"],
+            "": ["host", "port", "masterKey", "rateLimits", "connections", "journal", "proof", "users"],
+            "connections": ["idleSeconds", "requestHeadSeconds", "requestBodySeconds", "openMax"],
             "rateLimits": ["enforced", "weightPerMinute", "rawRequestsPerFiveMinutes", "ordersPerTenSeconds", "ordersPerDay",
                            "banSeconds"],
             "journal": ["maxBatch", "queueCapacity", "segmentBytes", "snapshotEvery"],

@@ -13,6 +13,7 @@ public struct ServerConfiguration: Sendable {
     public var rateLimits = RateLimits()
     public var sequencer = SequencerConfiguration()
     public var streams = StreamLimits()
+    public var connections = ConnectionLimits()
     public var proof = ProofSettings()
     /// The web page's sign-in rules.
     public var users = UserSettings()

@@ -19,6 +19,14 @@ public enum SolventApplication {
     public static func run(_ configuration: ServerConfiguration, logger: Logger,
                            onReady: @escaping @Sendable (Int) -> Void = { _ in },
                            onAssembled: @Sendable (Sequencer) -> Void = { _ in }) async throws {
+        let descriptors = DescriptorLimit.raise()
+        if descriptors < DescriptorLimit.needed(configuration.connections, configuration.streams) {
+            logger.warning("""
+                the file-descriptor limit is \(descriptors), below what the connection limits allow \
+                (\(DescriptorLimit.needed(configuration.connections, configuration.streams))): raise it (ulimit -n) \
+                or lower connections.openMax and the WebSocket connection limit
+                """)
+        }
         let parts = try await assemble(configuration, logger: logger)
         onAssembled(parts.context.sequencer)
         let app = Application(
@@ -26,14 +34,16 @@ public enum SolventApplication {
             // REST and WebSockets share the port (spec §1.1); keepalive is the streams' own
             // (`SessionRunner`), since clients answer pings with pongs the library would not count.
             server: HTTPServerBuilder { responder in
-                MalformedRequestGuard(base: HTTP1WebSocketUpgradeChannel(
+                GuardedHTTPChannel(base: HTTP1WebSocketUpgradeChannel(
                     responder: responder,
                     configuration: .init(
                         http1: .init(additionalChannelHandlers: [APIChannelHandler(api: parts.api, serverName: Self.serverName)]),
                         ws: .init(maxFrameSize: configuration.streams.inboundMessageBytesMax, autoPing: .disabled)),
-                    shouldUpgrade: parts.webSockets.shouldUpgrade))
+                    shouldUpgrade: parts.webSockets.shouldUpgrade),
+                    limits: configuration.connections, connections: parts.connections)
             },
-            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: Self.serverName),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: Self.serverName,
+                                 backlog: configuration.connections.acceptBacklog),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? configuration.port
                 // Where `solvent admin` finds the running server.
@@ -61,6 +71,7 @@ public enum SolventApplication {
         let log: @Sendable (String) -> Void = { logger.info("\($0)") }
         let history = try SQLiteHistoryStore(path: configuration.historyFile)
         try configuration.proof.validate()
+        try configuration.connections.validate()
         let metrics = APIMetrics()
         let catalog = Catalog()
         // The commit pipeline, in one place. Stage 1, inline on the committer before anyone is
@@ -125,9 +136,9 @@ public enum SolventApplication {
         let webSockets = WebSocketUpgrade(
             routes: routes,
             admission: ConnectionAdmission(limits: configuration.streams, enforcePerIP: configuration.rateLimits.enforced),
-            limits: configuration.streams)
+            limits: configuration.streams, budget: OutboxBudget(bytesMax: configuration.streams.outboxesBytesMax))
         return AssembledServer(context: context, api: api, webSockets: webSockets, webSocketAPI: webSocketAPI,
-                               proof: proof)
+                               proof: proof, connections: OpenConnections(openMax: configuration.connections.openMax))
     }
 
     /// The web page's users, in `users.sqlite`; a sign-up opens its account like the operator does.

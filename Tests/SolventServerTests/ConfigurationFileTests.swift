@@ -24,6 +24,24 @@ struct ConfigurationFileTests {
         #expect(configuration.sequencer.segmentSizeLimit == 8192)
     }
 
+    @Test func connectionLimitsApplyAndNonsenseIsRefusedAtStart() throws {
+        var configuration = ServerConfiguration(dataDirectory: "/tmp/x")
+        try configuration.apply(configurationFile: try file("""
+            {"connections": {"idleSeconds": 30, "requestHeadSeconds": 5, "openMax": 100}}
+            """))
+        #expect(configuration.connections.idleSeconds == 30 && configuration.connections.requestHeadSeconds == 5)
+        #expect(configuration.connections.requestBodySeconds == 30 && configuration.connections.openMax == 100)
+        try configuration.connections.validate()
+        configuration.connections.requestHeadSeconds = 0
+        #expect(throws: ServerError.self) { try configuration.connections.validate() }
+        configuration.connections.requestHeadSeconds = 5
+        configuration.connections.openMax = 0
+        #expect(throws: ServerError.self) { try configuration.connections.validate() }
+        #expect(throws: ServerError.self) {
+            try configuration.apply(configurationFile: try file(#"{"connections": {"idle": 1}}"#))
+        }
+    }
+
     @Test func unknownKeysAndBadJSONAreRefused() throws {
         var configuration = ServerConfiguration(dataDirectory: "/tmp/x")
         #expect(throws: ServerError.self) { try configuration.apply(configurationFile: try file(#"{"prot": 1}"#)) }

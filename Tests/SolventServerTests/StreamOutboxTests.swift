@@ -7,15 +7,37 @@ import Testing
 /// reason, and never slows the engine or other consumers"): every outbox is bounded, a push never
 /// waits, and a full outbox closes itself instead.
 @Suite struct StreamOutboxTests {
+    /// A budget no test here reaches, but the one about the budget.
+    static let roomy = OutboxBudget(bytesMax: 1 << 30)
+
+    /// At the server-wide budget, a connection that is behind is cut off and frees its queue,
+    /// and one whose outbox is empty still gets its message.
+    @Test func theSharedBudgetCutsOffConnectionsThatAreBehindAndSparesTheOnesThatRead() async {
+        let budget = OutboxBudget(bytesMax: 10)
+        let behind = Outbox(messagesMax: 100, bytesMax: 1_000, budget: budget)
+        let reading = Outbox(messagesMax: 100, bytesMax: 1_000, budget: budget)
+        #expect(behind.push(ByteBuffer(string: "12345678")))
+        #expect(budget.bytesUsed == 8)
+        #expect(reading.push(ByteBuffer(string: "abcd")), "an empty outbox gets its message past the budget")
+        #expect(budget.bytesUsed == 12)
+        #expect(!behind.push(ByteBuffer(string: "9")))
+        #expect(behind.closeReason == .slowConsumer)
+        #expect(budget.bytesUsed == 4, "the cut-off queue's bytes went back")
+        var items: [Outbox.Item] = []
+        #expect(await reading.take(into: &items) == nil && items.count == 1)
+        #expect(budget.bytesUsed == 0)
+        #expect(reading.push(ByteBuffer(string: "0123456789")) && reading.closeReason == nil)
+    }
     private func session(messagesMax: Int, bytesMax: Int = 1 << 20) -> WebSocketSession {
         var limits = StreamLimits()
         limits.outboxMessagesMax = messagesMax
         limits.outboxBytesMax = bytesMax
-        return WebSocketSession(path: "/ws", query: nil, clientIP: "127.0.0.1", channel: EmbeddedChannel(), limits: limits)
+        return WebSocketSession(path: "/ws", query: nil, clientIP: "127.0.0.1", channel: EmbeddedChannel(), limits: limits,
+                                budget: Self.roomy)
     }
 
     @Test func aFullOutboxClosesWithSlowConsumerAndDropsWhatItHeld() async {
-        let outbox = Outbox(messagesMax: 3, bytesMax: 1_000)
+        let outbox = Outbox(messagesMax: 3, bytesMax: 1_000, budget: Self.roomy)
         for _ in 0..<3 { #expect(outbox.push(ByteBuffer(string: "x"))) }
         #expect(outbox.closeReason == nil)
         #expect(!outbox.push(ByteBuffer(string: "one too many")))
@@ -28,7 +50,7 @@ import Testing
     }
 
     @Test func theByteBoundCountsToo() {
-        let outbox = Outbox(messagesMax: 100, bytesMax: 10)
+        let outbox = Outbox(messagesMax: 100, bytesMax: 10, budget: Self.roomy)
         #expect(outbox.push(ByteBuffer(string: "12345")))
         #expect(outbox.push(ByteBuffer(string: "67890")))
         #expect(!outbox.push(ByteBuffer(string: "1")))
@@ -36,7 +58,7 @@ import Testing
     }
 
     @Test func aWaitingWriterWakesOnPushAndGetsEverythingInOrder() async {
-        let outbox = Outbox(messagesMax: 10, bytesMax: 1_000)
+        let outbox = Outbox(messagesMax: 10, bytesMax: 1_000, budget: Self.roomy)
         let writer = Task {
             var items: [Outbox.Item] = []
             _ = await outbox.take(into: &items)

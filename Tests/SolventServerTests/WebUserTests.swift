@@ -60,7 +60,7 @@ import Testing
     @Test func loginLocksOutAfterRepeatedFailuresEvenForTheRightPassword() async throws {
         var settings = UserSettings.forTests
         settings.lockoutFailures = 3
-        let server = try await TestServer.start(users: settings)
+        let server = try await TestServer.start(configure: { $0.users = settings })
         defer { Task { await server.stop() } }
         var browser = PageBrowser(server)
         _ = try await browser.enter("signup", login: "alice", password: Self.password)
@@ -85,7 +85,7 @@ import Testing
     @Test func oneIPGetsAFewAttemptsAMinute() async throws {
         var settings = UserSettings.forTests
         settings.attemptsPerMinute = 3
-        let server = try await TestServer.start(users: settings)
+        let server = try await TestServer.start(configure: { $0.users = settings })
         defer { Task { await server.stop() } }
         var browser = PageBrowser(server)
         var answers: [HTTPAnswer] = []
@@ -105,6 +105,9 @@ import Testing
         #expect(throws: BinanceError.self) { try throttle.charge(ip: "10.0.0.1", now: minute + 59_500) }
         #expect(throws: Never.self) { try throttle.charge(ip: "10.0.0.2", now: minute + 59_500) }
         #expect(throws: Never.self) { try throttle.charge(ip: "10.0.0.1", now: minute + 60_000) }
+        #expect(throws: Never.self) { try throttle.charge(ip: "2001:db8::1", now: minute) }
+        #expect(throws: Never.self) { try throttle.charge(ip: "2001:db8::2", now: minute) }
+        #expect(throws: BinanceError.self, "one /64") { try throttle.charge(ip: "2001:db8::ffff:3", now: minute) }
     }
 
     @Test func everyChangeWithASessionNeedsItsCSRFTokenReadsDoNot() async throws {

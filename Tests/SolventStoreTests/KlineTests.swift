@@ -83,6 +83,29 @@ struct KlineTests {
         #expect(threeDays.first?.trades == 2)
     }
 
+    /// A `timeZone` window holding more base bars than one store query returns: the newest bars
+    /// are answered without a start, the ones from the start with one, each with all its trades.
+    @Test func shiftedBarsOverALongWindowAreTheOnesAskedFor() throws {
+        var recorded = start
+        let day = Fixtures.day
+        let offset: Int64 = 19_800_000  // +5:30, so daily bars are merged from quarter hours
+        try trade(&recorded, 100, 1, .buy, at: t0 + 3 * Fixtures.minute)
+        try trade(&recorded, 110, 2, .sell, at: t0 + 600 * day)
+        let now = t0 + 600 * day + 3_600_000
+        // 200 daily bars are 19,200 quarter hours, beyond one query's 5,000.
+        let newest = try ShiftedKlines.bars(recorded.store, market: TestMarkets.btcusdt, interval: .oneDay, offset: offset,
+                                            startTime: nil, endTime: nil, limit: 200, now: now)
+        #expect(newest.count == 200)
+        #expect(newest.last?.trades == 1 && newest.last?.volume == TestMarkets.btc(2), "\(String(describing: newest.last))")
+        #expect(newest.last.map { $0.openTime <= t0 + 600 * day && t0 + 600 * day <= $0.closeTime } == true)
+        #expect(zip(newest, newest.dropFirst()).allSatisfy { $1.openTime == $0.closeTime + 1 && $1.openTime - $0.openTime == day })
+        #expect(newest.dropLast().allSatisfy { $0.trades == 0 })
+        let fromStart = try ShiftedKlines.bars(recorded.store, market: TestMarkets.btcusdt, interval: .oneDay, offset: offset,
+                                               startTime: t0 - offset, endTime: nil, limit: 200, now: now)
+        #expect(fromStart.count == 200 && fromStart.first?.openTime == t0 - offset && fromStart.first?.trades == 1)
+        #expect(fromStart.last?.openTime == t0 - offset + 199 * day)
+    }
+
     @Test func monthBarsBreakOnTheFirstAndQuietMonthsAreGapBars() throws {
         var recorded = start
         let february = KlineIntervalTests.february2024

@@ -19,6 +19,27 @@ struct WebSocketAPIRequestTests {
         #expect(WebSocketAPISignature.formEncoded("x-a:b/c d") == "x-a%3Ab%2Fc+d")
     }
 
+    /// One signature stands for one request: the form encoding of `a:b` is the plain text of
+    /// `a%3Ab`, so a text holding `%` or `+` is read only as encoded.
+    @Test func noPayloadIsTwoRequestsReadings() {
+        func readings(_ value: String) -> [String] {
+            WebSocketAPISignature.payloads([.init(name: "newClientOrderId", value: value)])
+                .map { String(decoding: $0, as: UTF8.self) }
+        }
+        #expect(readings("abc-1") == ["newClientOrderId=abc-1"])
+        #expect(readings("a:b") == ["newClientOrderId=a:b", "newClientOrderId=a%3Ab"])
+        #expect(readings("a%3Ab") == ["newClientOrderId=a%253Ab"])
+        #expect(readings("a+b") == ["newClientOrderId=a%2Bb"])
+        let values = ["a:b", "a%3Ab", "a b", "a+b", "a%2Bb", "[\"X\"]", "%5B%22X%22%5D", "plain"]
+        var owner: [String: String] = [:]
+        for value in values {
+            for reading in readings(value) {
+                #expect(owner[reading] == nil, "\(reading) reads as both \(owner[reading] ?? "") and \(value)")
+                owner[reading] = value
+            }
+        }
+    }
+
     @Test func theScannerKeepsNumberSpellingsAndRefusesWhatIsNotOneObject() {
         guard case .success(let request) = WebSocketAPIRequest.parse(
             #"{"id":-3,"method":"order.place","params":{"price":0.01000000,"x":"a\"b\u00e9\ud83d\ude00","b":true,"s":["A","B"],"n":null,"o":{"k":[1,{"z":"y"}]}}}"#)

@@ -30,8 +30,9 @@ package final class RateLimiter: Sendable {
         self.limits = limits
     }
 
-    /// Charges one request of `weight` to `ip`; throws 429 over the limit, 418 while banned.
+    /// Charges one request of `weight` to `ip` (counted by `LimitedAddress`); throws 429 over the limit, 418 while banned.
     func chargeRequest(ip: String, weight: Int, now: Int64) throws(BinanceError) {
+        let ip = LimitedAddress.key(ip)
         let refusal: BinanceError? = state.withLock { state in
             state.sweep(now: now)
             var counters = state.ips[ip] ?? IPCounters()
@@ -88,7 +89,7 @@ package final class RateLimiter: Sendable {
 
     /// Weight `ip` has used in the current minute (the `X-MBX-USED-WEIGHT-1M` header).
     func usedWeight(ip: String, now: Int64) -> Int {
-        state.withLock { state in state.ips[ip]?.weight.current(at: now) ?? 0 }
+        state.withLock { state in state.ips[LimitedAddress.key(ip)]?.weight.current(at: now) ?? 0 }
     }
 }
 

@@ -16,6 +16,8 @@ public struct StreamLimits: Sendable {
     /// disconnected (close 1008 "slow consumer") rather than allowed to hold anything up.
     public var outboxMessagesMax = 4_096
     public var outboxBytesMax = 16 * 1_024 * 1_024
+    /// All outboxes together (`OutboxBudget`, which states what happens when it is reached).
+    public var outboxesBytesMax = 1_024 * 1_024 * 1_024
     /// Largest text message a client may send (control messages are small).
     public var inboundMessageBytesMax = 64 * 1_024
     /// The server pings every `pingIntervalSeconds`; a connection silent (no pong, no message)

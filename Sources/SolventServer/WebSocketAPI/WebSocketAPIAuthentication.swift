@@ -18,9 +18,8 @@ extension Authenticator {
         guard let apiKey = values["apiKey"], !apiKey.isEmpty else { throw .mandatoryParameter("apiKey") }
         let key = try key(id: apiKey, ip: ip)
         try Self.checkTiming(values, now: now)
-        let signed = WebSocketAPISignature.signed(parameters)
-        guard key.verifier.verifies(signature: signature, payload: WebSocketAPISignature.payload(signed, encoded: false))
-            || key.verifier.verifies(signature: signature, payload: WebSocketAPISignature.payload(signed, encoded: true)) else {
+        let payloads = WebSocketAPISignature.payloads(WebSocketAPISignature.signed(parameters))
+        guard payloads.contains(where: { key.verifier.verifies(signature: signature, payload: $0) }) else {
             throw .invalidSignature
         }
         _ = try Self.permitted(key, permission)

@@ -72,6 +72,19 @@ enum BenchEndpoint: String, ExpressibleByArgument, CaseIterable {
         }
     }
 
+    /// Cancels, untimed, what a cancel measurement left resting, so the next measurement's
+    /// resting orders stay within `MAX_NUM_ORDERS`; order and account measurements rest nothing.
+    func clear(port: Int, traders: [BenchTrader]) throws {
+        guard self == .cancel || self == .cancelReplace else { return }
+        let cleared = try LoadRun(port: port, connections: traders.count, seconds: 600).run { trader, n in
+            n == 0 ? traders[trader].raw("DELETE", traders[trader].cancelAllTarget()) : nil
+        }
+        // A trader with nothing left open answers -2011, counted as a failure here but expected.
+        guard cleared.requests + cleared.failures == traders.count else {
+            throw ValidationError("clearing the resting orders failed: \(cleared.requests + cleared.failures) of \(traders.count) answered")
+        }
+    }
+
     /// Places `perTrader` resting orders for every trader, a connection each.
     private func rest(port: Int, traders: [BenchTrader], perTrader: Int, id: @escaping @Sendable (Int, Int) -> String)
         throws {

@@ -69,6 +69,11 @@ struct BenchTrader: Sendable {
         signed("/api/v3/order", "symbol=BTCUSDT&origClientOrderId=\(clientOrderId)")
     }
 
+    /// Cancels every open order of this trader (what a measurement left resting).
+    func cancelAllTarget() -> String {
+        signed("/api/v3/openOrders", "symbol=BTCUSDT")
+    }
+
     /// Cancels the resting order `old` and rests a new one as `new` in its place.
     func cancelReplaceTarget(_ old: String, _ new: String) -> String {
         signed("/api/v3/order/cancelReplace", "symbol=BTCUSDT&side=BUY&type=LIMIT&timeInForce=GTC&quantity=0.001"

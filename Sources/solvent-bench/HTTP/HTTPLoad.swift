@@ -53,7 +53,9 @@ struct HTTPLoad: CustomStringConvertible {
         case .threads:
             let source = try endpoint.source(port: port, traders: traders, run: run,
                                              restingPerConnection: restingPerConnection)
-            return try threads(port: port, request: source)
+            let result = try threads(port: port, request: source)
+            try endpoint.clear(port: port, traders: traders)
+            return result
         }
     }
 

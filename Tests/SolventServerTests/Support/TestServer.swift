@@ -14,15 +14,17 @@ final class TestServer: @unchecked Sendable {
     private let task: Task<Void, any Error>
 
     static func start(rateLimits: RateLimits = { var limits = RateLimits(); limits.enforced = false; return limits }(),
-                      users: UserSettings = .forTests) async throws -> TestServer {
+                      logLevel: Logger.Level = .warning,
+                      configure: (inout ServerConfiguration) -> Void = { _ in }) async throws -> TestServer {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("solvent-server-\(UUID())").path
         var configuration = ServerConfiguration(dataDirectory: directory)
         configuration.port = 0
         configuration.rateLimits = rateLimits
-        configuration.users = users
+        configuration.users = .forTests
+        configure(&configuration)
         let ready = AsyncStream<Int>.makeStream()
         var logger = Logger(label: "test")
-        logger.logLevel = .warning
+        logger.logLevel = logLevel
         let task = Task {
             try await SolventApplication.run(configuration, logger: logger) { port in ready.continuation.yield(port) }
         }

@@ -26,6 +26,9 @@ public struct CloseReason: Sendable, Equatable {
 /// task drains it into the socket. A push that would pass a bound closes the outbox with
 /// `slowConsumer` instead: a consumer that falls behind is cut off, and nobody waits for it.
 ///
+/// Every outbox also draws on the server's `OutboxBudget`, whose policy may cut a connection
+/// that is behind before its own bounds do.
+///
 /// Buffers are shared, not copied: the hub renders a payload once and pushes the same
 /// `ByteBuffer` (reference-counted storage) into every subscriber's outbox.
 public final class Outbox: Sendable {
@@ -43,12 +46,14 @@ public final class Outbox: Sendable {
 
     public let messagesMax: Int
     public let bytesMax: Int
+    private let budget: OutboxBudget
     private let state = Mutex(State())
 
-    public init(messagesMax: Int, bytesMax: Int) {
+    public init(messagesMax: Int, bytesMax: Int, budget: OutboxBudget) {
         precondition(messagesMax > 0 && bytesMax > 0, "an outbox holds something")
         self.messagesMax = messagesMax
         self.bytesMax = bytesMax
+        self.budget = budget
     }
 
     /// Queues a text message; false when the outbox is closed, or has just been closed because
@@ -90,6 +95,7 @@ public final class Outbox: Sendable {
                 guard !state.items.isEmpty || state.closed != nil else { return (false, nil) }
                 swap(&items, &state.items)
                 state.items.removeAll(keepingCapacity: true)
+                budget.give(state.bytes)
                 state.bytes = 0
                 return (true, state.closed)
             }
@@ -112,9 +118,11 @@ public final class Outbox: Sendable {
             guard state.closed == nil else { return .closed }
             let waiter = state.waiter
             state.waiter = nil
-            guard state.items.count < messagesMax, state.bytes + size <= bytesMax else {
+            guard state.items.count < messagesMax, state.bytes + size <= bytesMax,
+                  budget.take(size, outboxEmpty: state.items.isEmpty) else {
                 // What is queued for a consumer this far behind is dropped with it.
                 state.items.removeAll()
+                budget.give(state.bytes)
                 state.bytes = 0
                 state.closed = .slowConsumer
                 return .overflow(waiter)

@@ -22,13 +22,14 @@ public final class WebSocketSession: Sendable {
 
     private static let nextId = Atomic<UInt64>(1)
 
-    init(path: String, query: String?, clientIP: String, channel: any Channel, limits: StreamLimits) {
+    init(path: String, query: String?, clientIP: String, channel: any Channel, limits: StreamLimits,
+         budget: OutboxBudget) {
         id = Self.nextId.wrappingAdd(1, ordering: .relaxed).oldValue
         self.path = path
         self.query = query
         self.clientIP = clientIP
         self.channel = channel
-        outbox = Outbox(messagesMax: limits.outboxMessagesMax, bytesMax: limits.outboxBytesMax)
+        outbox = Outbox(messagesMax: limits.outboxMessagesMax, bytesMax: limits.outboxBytesMax, budget: budget)
         lastHeard = Atomic(Self.monotonicMilliseconds())
     }
 

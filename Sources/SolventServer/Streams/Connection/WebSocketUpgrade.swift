@@ -12,6 +12,8 @@ struct WebSocketUpgrade: Sendable {
     let routes: WebSocketRoutes
     let admission: ConnectionAdmission
     let limits: StreamLimits
+    /// What every connection's outbox draws on together.
+    let budget: OutboxBudget
 
     /// Runs on the connection's event loop, before the handshake is answered.
     func shouldUpgrade(_ request: HTTPRequest, _ channel: any Channel, _ logger: Logger) throws
@@ -23,8 +25,13 @@ struct WebSocketUpgrade: Sendable {
             logger.info("websocket refused: connection limit", metadata: ["ip": "\(ip)"])
             return .dontUpgrade
         }
-        let session = WebSocketSession(path: path, query: query, clientIP: ip, channel: channel, limits: limits)
+        let session = WebSocketSession(path: path, query: query, clientIP: ip, channel: channel, limits: limits,
+                                       budget: budget)
         try channel.pipeline.syncOperations.addHandler(InboundActivity(session: session), position: .first)
+        // From here the session's own silence timeout watches the connection, not HTTP's clocks.
+        if let deadlines = try? channel.pipeline.syncOperations.handler(type: ConnectionDeadlines.self) {
+            channel.pipeline.syncOperations.removeHandler(deadlines, promise: nil)
+        }
         let admission = admission, limits = limits
         return .upgrade([:]) { inbound, outbound, _ in
             defer { admission.release() }
