@@ -76,6 +76,8 @@ let package = Package(
             dependencies: [
                 "SolventCore", "SolventJournal", "SolventWire", "SolventStore", "SolventProof", "SolventAudit",
                 .product(name: "Crypto", package: "swift-crypto"),
+                // PBKDF2, for the web page's passwords (Users/PasswordHash.swift).
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),

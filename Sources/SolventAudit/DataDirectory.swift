@@ -20,6 +20,8 @@ public struct DataDirectory: Sendable {
     public var adminToken: String { path + "/admin.token" }
     public var history: String { path + "/history.sqlite" }
     public var keys: String { path + "/keys.sqlite" }
+    /// The web page's users (logins, password hashes, second factors) and their sessions.
+    public var users: String { path + "/users.sqlite" }
     /// Where `solvent admin` finds the running server.
     public var serverURL: String { path + "/server.url" }
 }

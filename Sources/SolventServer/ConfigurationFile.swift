@@ -11,7 +11,9 @@ import Foundation
 ///      "journal": {"maxBatch": 2048, "queueCapacity": 8192, "segmentBytes": 67108864,
 ///                  "snapshotEvery": 1000000},
 ///      "proof": {"exchangeId": "solvent", "treeHeight": 24, "epochIntervalSeconds": 86400,
-///                "reserves": {"BTC": "1250.5"}}}
+///                "reserves": {"BTC": "1250.5"}},
+///      "users": {"passwordRounds": 600000, "lockoutFailures": 5, "lockoutSeconds": 900,
+///                "attemptsPerMinute": 20, "sessionSeconds": 43200, "secureCookies": false}}
 ///
 /// Every key is optional. Precedence: flags, then environment, then this file, then defaults.
 struct ConfigurationFile: Decodable {
@@ -51,6 +53,7 @@ struct ConfigurationFile: Decodable {
     var connections: Connections?
     var journal: Journal?
     var proof: ProofSettingsFile?
+    var users: UserSettingsFile?
 }
 
 extension ServerConfiguration {
@@ -94,17 +97,19 @@ extension ServerConfiguration {
             sequencer.snapshotInterval = journal.snapshotEvery ?? sequencer.snapshotInterval
         }
         file.proof?.apply(to: &proof)
+        file.users?.apply(to: &users)
     }
 
     private static func rejectUnknownKeys(_ data: Data, _ path: String) throws {
         let known: [String: Set<String>] = [
-            "": ["host", "port", "masterKey", "rateLimits", "streams", "connections", "journal", "proof"],
+            "": ["host", "port", "masterKey", "rateLimits", "streams", "connections", "journal", "proof", "users"],
             "streams": ["connectionsMax", "connectionsPerIPPerFiveMinutes"],
             "connections": ["idleSeconds", "requestHeadSeconds", "requestBodySeconds", "openMax"],
             "rateLimits": ["enforced", "weightPerMinute", "rawRequestsPerFiveMinutes", "ordersPerTenSeconds", "ordersPerDay",
                            "banSeconds"],
             "journal": ["maxBatch", "queueCapacity", "segmentBytes", "snapshotEvery"],
             "proof": ProofSettingsFile.keys,
+            "users": UserSettingsFile.keys,
         ]
         guard let root = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw ServerError("\(path): the configuration must be a JSON object")

@@ -15,6 +15,8 @@ public struct ServerConfiguration: Sendable {
     public var streams = StreamLimits()
     public var connections = ConnectionLimits()
     public var proof = ProofSettings()
+    /// The web page's sign-in rules.
+    public var users = UserSettings()
 
     public init(dataDirectory: String) {
         self.dataDirectory = dataDirectory

@@ -7,6 +7,7 @@ import SolventAudit
 import SolventCore
 import SolventJournal
 import SolventStore
+import SolventWire
 
 /// `solvent serve`: opens the data directory (journal, history, keys), brings the history up to
 /// the journal, starts the sequencer, and serves the API until SIGTERM or SIGINT; then it stops
@@ -118,8 +119,10 @@ public enum SolventApplication {
                                     metrics: metrics, streams: streams)
         let adminToken = try AdminToken.load(path: configuration.adminTokenFile)
         let proof = try ProofServices(configuration: configuration, sequencer: sequencer, journalLog: journalLog)
-        let table = EndpointTable(Endpoints.all(context, proof: proof))
-        let api = APIService(table: table, gate: RequestGate(limiter: limiter, authenticator: authenticator, adminToken: adminToken),
+        let users = try userAccounts(configuration, context: context)
+        let table = EndpointTable(Endpoints.all(context, proof: proof, users: users))
+        let api = APIService(table: table, gate: RequestGate(limiter: limiter, authenticator: authenticator, adminToken: adminToken,
+                                                             sessions: users.sessions),
                              metrics: metrics)
         var routes = WebSocketRoutes()
         let marketStreams = MarketStreamService(hub: streams, catalog: catalog,
@@ -136,5 +139,16 @@ public enum SolventApplication {
             limits: configuration.streams, budget: OutboxBudget(bytesMax: configuration.streams.outboxesBytesMax))
         return AssembledServer(context: context, api: api, webSockets: webSockets, webSocketAPI: webSocketAPI,
                                proof: proof, connections: OpenConnections(openMax: configuration.connections.openMax))
+    }
+
+    /// The web page's users, in `users.sqlite`; a sign-up opens its account like the operator does.
+    private static func userAccounts(_ configuration: ServerConfiguration, context: ServerContext) throws -> UserAccounts {
+        try configuration.users.validate()
+        let store = try SQLiteUserStore(path: configuration.layout.users)
+        let operations = AdminOperations(context: context)
+        return UserAccounts(store: store,
+                            sessions: try WebSessions(store: store, settings: configuration.users, now: ServerClock.milliseconds()),
+                            settings: configuration.users, masterKey: context.keys.masterKey,
+                            openAccount: { () async throws(BinanceError) -> AccountId in try await operations.openAccount() })
     }
 }

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from exchange import Exchange
+from accounts import PASSWORD, enter, take_refused_fetches, totp
+from exchange import Client, Exchange
 
 WEB = Path(__file__).resolve().parents[2] / "Sources" / "SolventServer" / "Web"
 # What the browser itself logs when the server is down during the restart test: network
@@ -279,6 +280,95 @@ def test_keyboard_reaches_and_uses_the_order_form(env):
     page.focus('.type-btn[data-type="LIMIT"]')
     page.keyboard.press("Space")
     expect(page.locator("#f-price")).to_be_visible()
+
+
+def test_sign_up_trades_with_the_session_and_logs_out(env):
+    page, exchange = env["page"], env["exchange"]
+    since = len(env["errors"])
+    page.click('.view-tab[data-view="account"]')
+    for language, sign_in in [("fr", "Se connecter"), ("zh", "登录"), ("en", "Sign in")]:
+        page.select_option("#lang", language)
+        expect(page.locator("#u-submit")).to_have_text(sign_in)
+    enter(page, "signup", "carol", "short")
+    expect(page.locator("#u-message")).to_have_text("The password must be 10 to 256 characters long.", timeout=5000)
+    enter(page, "signup", "carol", PASSWORD)
+    expect(page.locator("#signed-in")).to_be_visible(timeout=10000)
+    expect(page.locator("#u-who")).to_have_text("carol")
+    expect(page.locator("#user-open")).to_have_text("carol")
+    account = int(page.inner_text("#u-account"))
+    cookie = next(c for c in page.context.cookies() if c["name"] == "solvent_session")
+    assert cookie["httpOnly"] and cookie["sameSite"] == "Strict" and len(cookie["value"]) == 64
+    assert "solvent_session" not in page.evaluate("document.cookie"), "scripts cannot read the session"
+    # The account was opened in the exchange: the operator credits it, the page trades with it.
+    exchange.admin("deposit", "--account", str(account), "--asset", "USDT", "--amount", "1000")
+    page.click('.view-tab[data-view="trade"]')
+    expect(page.locator("#o-available")).to_contain_text("1,000.00000000 USDT", timeout=10000)
+    page.fill("#o-price", "96.00")
+    page.fill("#o-qty", "0.02000")
+    page.click("#o-submit")
+    expect(page.locator("#o-message")).to_contain_text("placed", timeout=5000)
+    row = page.locator("#acct-body tr", has=page.locator("button.cancel"))
+    expect(row).to_have_count(1, timeout=5000)
+    expect(row).to_contain_text("96.00")
+    row.locator("button.cancel").click()
+    expect(page.locator("#acct-body button.cancel")).to_have_count(0, timeout=5000)
+    page.click('.view-tab[data-view="account"]')
+    page.click("#u-logout")
+    expect(page.locator("#signed-out")).to_be_visible(timeout=5000)
+    assert not any(c["name"] == "solvent_session" and c["value"] for c in page.context.cookies())
+    enter(page, "login", "carol", "wrong password!")
+    expect(page.locator("#u-message")).to_have_text("Wrong login or password.", timeout=10000)
+    enter(page, "login", "carol", PASSWORD)
+    expect(page.locator("#signed-in")).to_be_visible(timeout=10000)
+    take_refused_fetches(env, since)
+
+
+def test_two_factor_guards_new_keys_and_sign_in(env):
+    page, exchange = env["page"], env["exchange"]
+    since = len(env["errors"])
+    account = int(page.inner_text("#u-account"))
+    page.fill("#k-label", "bot")
+    page.click("#k-create")
+    expect(page.locator("#k-message")).to_have_text("Turn on two-factor authentication first.", timeout=5000)
+    page.click("#tfa-setup-btn")
+    secret = page.locator("#tfa-secret")
+    expect(secret).to_have_text(re.compile(r"^[A-Z2-7]{32}$"), timeout=5000)
+    secret = secret.inner_text()
+    assert page.inner_text("#tfa-uri").startswith("otpauth://totp/Solvent")
+    page.fill("#tfa-code", totp(secret, time.time() - 30))
+    page.click("#tfa-submit")
+    expect(page.locator("#tfa-message")).to_have_text("Two-factor authentication is on.", timeout=5000)
+    page.fill("#k-ips", "127.0.0.1")
+    page.fill("#k-code", "000000" if totp(secret, time.time()) != "000000" else "111111")
+    page.click("#k-create")
+    expect(page.locator("#k-message")).to_have_text("Wrong or already used code.", timeout=5000)
+    page.fill("#k-code", totp(secret, time.time()))
+    page.click("#k-create")
+    expect(page.locator("#k-created")).to_be_visible(timeout=5000)
+    api_key, key_secret = page.inner_text("#k-new-key"), page.inner_text("#k-new-secret")
+    assert len(api_key) == 64 and len(key_secret) == 64
+    expect(page.locator("#keys-body tr")).to_have_count(1)
+    expect(page.locator("#keys-body tr")).to_contain_text("127.0.0.1")
+    assert key_secret not in page.inner_text("#keys-table"), "the list never shows a secret"
+    page.screenshot(path=str(env["artifacts"] / "account-en.png"), full_page=True)
+    client = Client(exchange.url, api_key, key_secret, account)
+    assert client.balances()["USDT"] == ("1000.00000000", "0.00000000")
+    page.click("#k-hide")
+    expect(page.locator("#k-created")).to_be_hidden()
+    page.locator("#keys-body tr button").click()
+    expect(page.locator("#keys-body tr")).to_have_count(0, timeout=5000)
+    with pytest.raises(AssertionError, match="-2015"):
+        client.balances()
+    page.click("#u-logout")
+    enter(page, "login", "carol", PASSWORD)
+    expect(page.locator("#u-message")).to_have_text("Enter the code from your authenticator app.", timeout=10000)
+    expect(page.locator("#u-code")).to_be_visible()
+    enter(page, "login", "carol", PASSWORD, code=totp(secret, time.time() + 30))
+    expect(page.locator("#signed-in")).to_be_visible(timeout=10000)
+    page.click("#u-logout")
+    expect(page.locator("#signed-out")).to_be_visible(timeout=5000)
+    page.click('.view-tab[data-view="trade"]')
+    take_refused_fetches(env, since)
 
 
 def test_verify_my_assets_reports_valid(env):

@@ -1,4 +1,5 @@
 import SolventCore
+import SolventStore
 import SolventWire
 
 /// One REST request after routing and parsing: the raw parts the signature is checked over,
@@ -18,6 +19,12 @@ package struct APIRequest: Sendable {
     let receivedAt: Int64
     /// The authenticated account; set before TRADE, USER_DATA and USER_STREAM handlers run.
     package var account: AccountId?
+    /// The web page's parts (`WebSessions`): the `Cookie` header, the `X-Solvent-CSRF` header,
+    /// whether a proxy says the request came over TLS, and the session once authenticated.
+    var cookie: String? = nil
+    var csrfToken: String? = nil
+    var overTLS = false
+    var session: SessionRecord? = nil
 
     /// The authenticated account; only handlers behind authentication call this.
     var caller: AccountId {

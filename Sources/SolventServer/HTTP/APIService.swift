@@ -19,6 +19,8 @@ package struct APIService: Sendable {
     static let bodyLimit = 64 * 1024
     private static let apiKeyField = HTTPField.Name("X-MBX-APIKEY")!
     private static let adminTokenField = HTTPField.Name(AdminToken.header)!
+    private static let csrfField = HTTPField.Name(WebSessions.csrfHeader)!
+    private static let forwardedProtoField = HTTPField.Name("X-Forwarded-Proto")!
     private static let usedWeightFields = [HTTPField.Name("X-MBX-USED-WEIGHT-1M")!, HTTPField.Name("X-MBX-USED-WEIGHT")!]
 
     enum Route {
@@ -53,7 +55,9 @@ package struct APIService: Sendable {
         return APIRequest(method: head.method.rawValue, path: uri.path, rawQuery: rawQuery, rawBody: rawBody,
                           parameters: try RequestParameters(rawQuery: rawQuery, rawBody: rawBody),
                           apiKey: head.headerFields[apiKeyField], adminToken: head.headerFields[adminTokenField],
-                          clientIP: clientIP, receivedAt: ServerClock.milliseconds(), account: nil)
+                          clientIP: clientIP, receivedAt: ServerClock.milliseconds(), account: nil,
+                          cookie: head.headerFields[.cookie], csrfToken: head.headerFields[csrfField],
+                          overTLS: head.headerFields[forwardedProtoField]?.lowercased() == "https")
     }
 
     /// An error's reply, with `Retry-After` when a rate limit refused the request.

@@ -9,11 +9,14 @@ package struct RequestGate: Sendable {
     let limiter: RateLimiter
     let authenticator: Authenticator
     let adminToken: String
+    /// The web page's sessions; without them (benchmarks, tests of the door) no cookie is honoured.
+    let sessions: WebSessions?
 
-    package init(limiter: RateLimiter, authenticator: Authenticator, adminToken: String) {
+    package init(limiter: RateLimiter, authenticator: Authenticator, adminToken: String, sessions: WebSessions? = nil) {
         self.limiter = limiter
         self.authenticator = authenticator
         self.adminToken = adminToken
+        self.sessions = sessions
     }
 
     package func admit(_ endpoint: Endpoint, _ request: inout APIRequest) throws(BinanceError) {
@@ -22,15 +25,36 @@ package struct RequestGate: Sendable {
         try limiter.chargeRequest(ip: request.clientIP, weight: weight, now: request.receivedAt)
         switch endpoint.security {
         case .none: break
-        case .userStream: request.account = try authenticator.keyOnly(request)
-        case .trade: request.account = try authenticator.signed(request, needs: .trade)
-        case .userData: request.account = try authenticator.signed(request, needs: .read)
+        case .userStream:
+            if try !bySession(&request, needs: .read) { request.account = try authenticator.keyOnly(request) }
+        case .trade:
+            if try !bySession(&request, needs: .trade) { request.account = try authenticator.signed(request, needs: .trade) }
+        case .userData:
+            if try !bySession(&request, needs: .read) { request.account = try authenticator.signed(request, needs: .read) }
         case .admin: throw .unauthorized  // charged, as any caller who is not the operator
+        case .session:
+            guard let sessions else { throw .notSignedIn }
+            let session = try sessions.authenticate(request)
+            request.session = session
+            request.account = session.account
         }
     }
 
     private func isOperator(_ request: APIRequest) -> Bool {
         Self.isLoopback(request.clientIP) && AdminToken.matches(request.adminToken, adminToken)
+    }
+
+    /// The web page signed in: a request with a session cookie and no API key acts for the
+    /// session's account, with what a read-and-trade key may do (never `withdraw`: that takes
+    /// its own second-factor check). Nil when the request is not the page's, so the API key
+    /// decides. Returns whether the session authenticated the request.
+    private func bySession(_ request: inout APIRequest, needs permission: APIKeyPermissions) throws(BinanceError) -> Bool {
+        guard let sessions, request.apiKey == nil, WebSessions.token(inCookie: request.cookie) != nil else { return false }
+        guard APIKeyPermissions([.read, .trade]).isSuperset(of: permission) else { throw .rejectedAPIKey }
+        let session = try sessions.authenticate(request)
+        request.session = session
+        request.account = session.account
+        return true
     }
 
     static func isLoopback(_ ip: String) -> Bool {

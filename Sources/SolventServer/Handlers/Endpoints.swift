@@ -2,13 +2,13 @@ import SolventWire
 
 /// One handler for every endpoint `EndpointCatalog` declares, and none for anything else (a test
 /// holds the two to each other): the Binance REST API, the operational endpoints, the admin
-/// surface and proof of liabilities.
+/// surface, proof of liabilities and the web page's users.
 enum Endpoints {
-    static func all(_ context: ServerContext, proof: ProofServices) -> [Endpoint] {
+    static func all(_ context: ServerContext, proof: ProofServices, users: UserAccounts) -> [Endpoint] {
         let operations = AdminOperations(context: context)
         return GeneralEndpoints.all(context) + MarketDataEndpoints.all(context) + TradingEndpoints.all(context)
             + AccountEndpoints.all(context) + UserStreamEndpoints.all(context) + OperationalEndpoints.all(context)
             + AdminEndpoints.all(operations) + ProofEndpoints.all(proof) + ProofEndpoints.admin(proof, operations)
-            + WebPageEndpoints.all()
+            + UserEndpoints.all(users, keys: context.keys) + WebPageEndpoints.all()
     }
 }

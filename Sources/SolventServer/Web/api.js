@@ -1,4 +1,5 @@
-// The REST API, as the page uses it: public GETs, and signed requests through the auth module.
+// The REST API, as the page uses it: public GETs, signed (or session) requests through the auth
+// module, and the page's own user calls.
 import * as auth from "./auth-key.js";
 
 /** A refusal from the server, carrying Binance's code and message. */
@@ -12,11 +13,13 @@ export class APIError extends Error {
 
 let clockOffset = 0;
 
-async function send(method, path, query, headers = {}) {
+const csrfHeader = "X-Solvent-CSRF";
+
+async function send(method, path, query, headers = {}, form = undefined) {
   const url = query ? `${path}?${query}` : path;
   let response;
   try {
-    response = await fetch(url, { method, headers, cache: "no-store" });
+    response = await fetch(url, { method, headers, body: form, cache: "no-store" });
   } catch (error) {
     throw new APIError(-1, "network", 0);
   }
@@ -39,9 +42,12 @@ export async function syncClock() {
   clockOffset = serverTime - Math.round((before + Date.now()) / 2);
 }
 
-/** A TRADE / USER_DATA request: parameters in the query, timestamp and signature last. */
+/** A TRADE / USER_DATA request: with a session, its cookie and CSRF token; with a pasted key,
+ *  the parameters in the query, timestamp and signature last. */
 export async function signed(method, path, params = {}) {
   if (!auth.signedIn()) throw new APIError(-2015, "not signed in", 401);
+  const session = auth.session();
+  if (session) return send(method, path, encode(params), { [csrfHeader]: session.csrfToken });
   const query = encode({ ...params, recvWindow: 10000, timestamp: Date.now() + clockOffset });
   const signature = await auth.sign(query);
   return send(method, path, `${query}&signature=${signature}`, { "X-MBX-APIKEY": auth.apiKey() });
@@ -50,5 +56,17 @@ export async function signed(method, path, params = {}) {
 /** listenKey management: the API key alone. */
 export function userStream(method, listenKey) {
   const query = listenKey ? encode({ listenKey }) : "";
-  return send(method, "/api/v3/userDataStream", query, { "X-MBX-APIKEY": auth.apiKey() });
+  const session = auth.session();
+  return send(method, "/api/v3/userDataStream", query,
+    session ? { [csrfHeader]: session.csrfToken } : { "X-MBX-APIKEY": auth.apiKey() });
+}
+
+/** The page's own user calls (`/sapi/v1/solvent/user/…`): a form body, and the CSRF header (the
+ *  session's token, or before there is a session a marker a form on another site cannot send). */
+export function user(method, name, form = {}) {
+  const headers = { [csrfHeader]: auth.session()?.csrfToken ?? "1" };
+  const path = `/sapi/v1/solvent/user/${name}`;
+  if (method === "GET" || method === "DELETE") return send(method, path, encode(form), headers);
+  headers["Content-Type"] = "application/x-www-form-urlencoded";
+  return send(method, path, "", headers, encode(form));
 }

@@ -9,6 +9,7 @@ import { SyncedBook } from "./orderbook.js";
 import * as market from "./market-view.js";
 import * as trade from "./trade-view.js";
 import * as verifyView from "./verify-view.js";
+import * as accountView from "./account-view.js";
 
 const $ = (id) => document.getElementById(id);
 const intervals = ["1s", "1m", "5m", "15m", "1h", "4h", "1d"];
@@ -176,11 +177,11 @@ function wireControls() {
   for (const button of document.querySelectorAll(".view-tab")) {
     button.addEventListener("click", () => {
       pressed(".view-tab", button);
-      $("view-trade").hidden = button.dataset.view !== "trade";
-      $("view-verify").hidden = button.dataset.view !== "verify";
+      for (const view of document.querySelectorAll("main[id^='view-']")) view.hidden = view.id !== `view-${button.dataset.view}`;
       if (button.dataset.view === "trade") redraw("chart");
     });
   }
+  $("user-open").addEventListener("click", () => document.querySelector(".view-tab[data-view='account']").click());
   const language = $("lang");
   language.addEventListener("change", () => i18n.setLanguage(language.value));
   window.addEventListener("resize", () => redraw("chart"));
@@ -198,6 +199,7 @@ async function boot() {
   wireControls();
   trade.init(state);
   verifyView.init();
+  accountView.init();
   i18n.onLanguage(translateDynamic);
   i18n.setLanguage(i18n.initialLanguage());
   let info;

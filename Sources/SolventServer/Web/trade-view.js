@@ -244,6 +244,8 @@ function wireKeyDialog() {
   const dialog = $("key-dialog");
   const label = () => { $("key-open").textContent = i18n.t(auth.signedIn() ? "key.signedIn" : "key.connect"); };
   i18n.onLanguage(label);
+  // Signing in or out on the Account view changes whose account this is, like a key change.
+  auth.onChange(() => { account.balances = new Map(); label(); update(); refresh(); startUserStream(); });
   $("key-open").addEventListener("click", () => { $("key-api").value = auth.apiKey() ?? ""; $("key-secret").value = ""; dialog.showModal(); });
   $("key-form").addEventListener("submit", async (event) => {
     const action = event.submitter?.value;

@@ -85,7 +85,7 @@ struct WebSocketAPI: Sendable {
         case .userData:
             return try authenticator.webSocketSigned(params, logon: logon, ip: connection.clientIP, now: now,
                                                      needs: .read).account
-        case .admin:
+        case .admin, .session:
             throw .unauthorized
         }
     }

@@ -10,4 +10,7 @@ public enum SecurityType: Sendable, Hashable {
     case userData
     /// Solvent's operator surface: loopback only, with the admin token.
     case admin
+    /// The web page signed in: its session cookie and, on a state change, the session's CSRF
+    /// token (`X-Solvent-CSRF`).
+    case session
 }

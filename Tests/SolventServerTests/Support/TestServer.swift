@@ -20,6 +20,7 @@ final class TestServer: @unchecked Sendable {
         var configuration = ServerConfiguration(dataDirectory: directory)
         configuration.port = 0
         configuration.rateLimits = rateLimits
+        configuration.users = .forTests
         configure(&configuration)
         let ready = AsyncStream<Int>.makeStream()
         var logger = Logger(label: "test")
@@ -106,6 +107,15 @@ final class TestServer: @unchecked Sendable {
         allowed.insert(charactersIn: "-._~")
         return parameters.sorted { $0.key < $1.key }
             .map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: allowed)!)" }.joined(separator: "&")
+    }
+}
+
+extension UserSettings {
+    /// The cheapest password hash swift-crypto allows, so sign-ins in tests take less time.
+    static var forTests: UserSettings {
+        var settings = UserSettings()
+        settings.passwordRounds = PasswordHash.roundsMin
+        return settings
     }
 }
 
