@@ -39,7 +39,7 @@ package struct ProofKeys: Sendable {
     /// and writes what `store` makes of them.
     private static func loadOrCreate(_ path: String, decode: (Data) throws -> [UInt8],
                                      store: ([UInt8]) throws -> [UInt8]) throws -> [UInt8] {
-        if let data = FileManager.default.contents(atPath: path) {
+        if let data = try SecretFile.read(path) {
             let bytes = try decode(data)
             guard bytes.count == 32, (try? Curve25519.Signing.PrivateKey(rawRepresentation: bytes)) != nil else {
                 throw AuditFileError("\(path) does not hold a 32-byte key")
@@ -47,10 +47,7 @@ package struct ProofKeys: Sendable {
             return bytes
         }
         let fresh = SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }
-        guard FileManager.default.createFile(atPath: path, contents: Data(try store(fresh)),
-                                             attributes: [.posixPermissions: 0o600]) else {
-            throw AuditFileError("cannot create \(path)")
-        }
+        try SecretFile.create(path, contents: try store(fresh))
         return fresh
     }
 }

@@ -8,18 +8,16 @@ package struct MasterKey: Sendable {
     /// The raw key; a `SymmetricKey` is made from it per use, as that type is not Sendable.
     private let bytes: [UInt8]
 
-    /// Reads the key at `path`, or creates one there (mode 0600) if none exists yet.
+    /// Reads the key at `path`, or creates one there (a `SecretFile`) if none exists yet.
     package init(path: String) throws {
-        if let data = FileManager.default.contents(atPath: path) {
+        if let data = try SecretFile.read(path) {
             guard data.count == 32 else { throw AuditFileError("\(path) is not a 32-byte master key") }
             bytes = Array(data)
             return
         }
         let fresh = SymmetricKey(size: .bits256)
         let data = fresh.withUnsafeBytes { Data($0) }
-        guard FileManager.default.createFile(atPath: path, contents: data, attributes: [.posixPermissions: 0o600]) else {
-            throw AuditFileError("cannot create the master key at \(path)")
-        }
+        try SecretFile.create(path, contents: Array(data))
         bytes = Array(data)
     }
 

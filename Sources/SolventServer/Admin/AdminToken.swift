@@ -3,21 +3,18 @@ import Foundation
 import SolventAudit
 
 /// The secret the admin surface requires (header `X-Solvent-Admin-Token`), kept in
-/// `<data>/admin.token` with mode 0600: whoever can read the data directory is the operator.
+/// `<data>/admin.token` (a `SecretFile`): whoever can read the data directory is the operator.
 enum AdminToken {
     static let header = AuditAPI.adminTokenHeader
 
     /// Reads the token, creating it on first start.
     static func load(path: String) throws -> String {
-        if let data = FileManager.default.contents(atPath: path),
+        if let data = try SecretFile.read(path),
            let token = String(data: data, encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines), !token.isEmpty {
             return token
         }
         let token = RandomText.hex(bytes: 32)
-        guard FileManager.default.createFile(atPath: path, contents: Data((token + "\n").utf8),
-                                             attributes: [.posixPermissions: 0o600]) else {
-            throw ServerError("cannot create the admin token at \(path)")
-        }
+        try SecretFile.create(path, contents: Array((token + "\n").utf8))
         return token
     }
 
