@@ -35,13 +35,26 @@ import Testing
         defer { unlink(path) }
         let key = try MasterKey(path: path)
         #expect(Self.mode(path) == 0o600)
-        #expect(try MasterKey(path: path).open(try key.seal([7])) == [7])
+        #expect(try MasterKey(path: path).open(try key.seal([7], for: "a"), for: "a") == [7])
         for exposed: mode_t in [0o644, 0o640, 0o604, 0o660] {
             chmod(path, exposed)
             let error = #expect(throws: AuditFileError.self) { _ = try MasterKey(path: path) }
             #expect("\(error.map { "\($0)" } ?? "")".contains("chmod 600"))
         }
         chmod(path, 0o400)
-        #expect(try MasterKey(path: path).open(try key.seal([8])) == [8])
+        #expect(try MasterKey(path: path).open(try key.seal([8], for: "a"), for: "a") == [8])
+    }
+
+    /// A sealed secret opens only for the owner it was sealed for: copied into another key's
+    /// row, or its row given to another account, it does not open.
+    @Test func aSealedSecretOpensOnlyForItsOwner() throws {
+        let path = Self.path()
+        defer { unlink(path) }
+        let key = try MasterKey(path: path)
+        let alice = KeyAdministration.owner(ofKey: "k1", account: 1)
+        let sealed = try key.seal(Array("secret".utf8), for: alice)
+        #expect(try key.open(sealed, for: alice) == Array("secret".utf8))
+        #expect(throws: AuditFileError.self) { try key.open(sealed, for: KeyAdministration.owner(ofKey: "k2", account: 1)) }
+        #expect(throws: AuditFileError.self) { try key.open(sealed, for: KeyAdministration.owner(ofKey: "k1", account: 2)) }
     }
 }

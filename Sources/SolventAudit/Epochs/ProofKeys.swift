@@ -18,8 +18,8 @@ package struct ProofKeys: Sendable {
     package init(directory: String, masterKey: MasterKey) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         signingKeyBytes = try Self.loadOrCreate(directory + "/signing.key") { Array($0) } store: { $0 }
-        let master = try Self.loadOrCreate(directory + "/tree.secret") { try masterKey.open(Array($0)) } store: {
-            try masterKey.seal($0)
+        let master = try Self.loadOrCreate(directory + "/tree.secret") { try masterKey.open(Array($0), for: "proof:tree.secret") } store: {
+            try masterKey.seal($0, for: "proof:tree.secret")
         }
         secrets = TreeSecrets(master: Hash256(bytes: master)!)
     }

@@ -23,12 +23,25 @@ package struct MasterKey: Sendable {
 
     private var key: SymmetricKey { SymmetricKey(data: bytes) }
 
-    package func seal(_ secret: [UInt8]) throws -> [UInt8] {
-        guard let combined = try AES.GCM.seal(secret, using: key).combined else { throw AuditFileError("AES-GCM sealing failed") }
+    /// Seals `secret` for `owner` (what it belongs to: `api-key:<id>`, `totp:<login>`, ...),
+    /// which is bound in as associated data: a sealed secret copied to another owner's row in a
+    /// database does not open there.
+    package func seal(_ secret: [UInt8], for owner: String) throws -> [UInt8] {
+        guard let combined = try AES.GCM.seal(secret, using: key, authenticating: Self.binding(owner)).combined else {
+            throw AuditFileError("AES-GCM sealing failed")
+        }
         return Array(combined)
     }
 
-    package func open(_ sealed: [UInt8]) throws -> [UInt8] {
-        Array(try AES.GCM.open(AES.GCM.SealedBox(combined: sealed), using: key))
+    package func open(_ sealed: [UInt8], for owner: String) throws -> [UInt8] {
+        do {
+            return Array(try AES.GCM.open(AES.GCM.SealedBox(combined: sealed), using: key, authenticating: Self.binding(owner)))
+        } catch {
+            throw AuditFileError("the secret sealed for \(owner) does not open with this master key for that owner")
+        }
+    }
+
+    private static func binding(_ owner: String) -> [UInt8] {
+        Array("solvent-sealed-secret-v1\u{0}\(owner)".utf8)
     }
 }

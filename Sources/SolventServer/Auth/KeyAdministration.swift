@@ -52,7 +52,7 @@ struct KeyAdministration: Sendable {
         switch kind {
         case .hmac:
             secret = RandomText.alphanumeric(64)
-            material = try masterKey.seal(Array(secret!.utf8))
+            material = try masterKey.seal(Array(secret!.utf8), for: Self.owner(ofKey: id, account: account))
         case .ed25519:
             if let publicKeyPEM {
                 guard case .ed25519(let raw) = APIKeyCredential.ed25519(publicKeyPEM: publicKeyPEM) else {
@@ -89,6 +89,12 @@ struct KeyAdministration: Sendable {
         return try store.setEnabled(id: id, enabled: enabled)
     }
 
+    /// What an HMAC secret is sealed for: its key and the account it acts for, so neither a
+    /// secret moved to another key's row nor a row moved to another account opens.
+    static func owner(ofKey id: String, account: AccountId) -> String {
+        "api-key:\(id)@account:\(account)"
+    }
+
     /// Every stored key, decrypted for the authenticator (at start).
     func loadAll() throws -> [ActiveKey] {
         try store.allKeys().map(activeKey)
@@ -96,7 +102,7 @@ struct KeyAdministration: Sendable {
 
     func activeKey(_ record: APIKeyRecord) throws -> ActiveKey {
         let credential: APIKeyCredential = switch record.kind {
-        case .hmac: .hmac(secret: try masterKey.open(record.material))
+        case .hmac: .hmac(secret: try masterKey.open(record.material, for: Self.owner(ofKey: record.id, account: record.account)))
         case .ed25519: .ed25519(publicKey: record.material)
         case .rsa: .rsa(publicKeyPEM: String(decoding: record.material, as: UTF8.self))
         }

@@ -5,10 +5,13 @@ import SolventWire
 /// off by another, and `checkSecondFactor`, the one check every sensitive action makes
 /// (sign-in when it is on, creating API keys from the page, withdrawals).
 extension UserAccounts {
+    /// What a login's TOTP secret is sealed for.
+    static func secondFactorOwner(_ login: String) -> String { "totp:\(login)" }
+
     /// A new secret for `login`, kept sealed and not yet in force: (base 32, `otpauth://` URI).
     func setUpSecondFactor(login: String) throws(BinanceError) -> (secret: String, uri: String) {
         let secret = RandomText.bytes(TOTP.secretBytes)
-        let sealed = try read { try masterKey.seal(secret) }
+        let sealed = try read { try masterKey.seal(secret, for: Self.secondFactorOwner(login)) }
         try change(login) { user throws(BinanceError) in
             guard !user.totpEnabled else { throw .secondFactorEnabled }
             user.totpSecret = sealed
@@ -52,7 +55,7 @@ extension UserAccounts {
         try change(login) { user throws(BinanceError) in
             guard user.lockedUntil <= now else { throw .lockedOut(until: user.lockedUntil, now: now) }
             guard let sealed = user.totpSecret else { throw .secondFactorNotSetUp }
-            let secret = try read { try masterKey.open(sealed) }
+            let secret = try read { try masterKey.open(sealed, for: Self.secondFactorOwner(login)) }
             guard let step = TOTP.matchingStep(code, secret: secret, now: now, after: user.totpLastStep) else {
                 refusal = .wrongSecondFactor
                 return
