@@ -155,7 +155,7 @@ let package = Package(
         .testTarget(
             name: "SolventServerTests",
             dependencies: [
-                "SolventServer", "SolventAudit", "SolventWire", "SolventCore", "SolventTestSupport",
+                "SolventServer", "SolventAudit", "SolventWire", "SolventCore", "SolventJournal", "SolventTestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -4,7 +4,8 @@ import Foundation
 ///
 ///     {"host": "127.0.0.1", "port": 8080, "masterKey": "/etc/solvent/master.key",
 ///      "rateLimits": {"enforced": true, "weightPerMinute": 6000, "rawRequestsPerFiveMinutes": 61000,
-///                     "ordersPerTenSeconds": 100, "ordersPerDay": 200000, "banSeconds": 120},
+///                     "ordersPerTenSeconds": 100, "ordersPerDay": 200000, "banSeconds": 120,
+///                     "rejectedPerTenSeconds": 50},
 ///      "streams": {"connectionsMax": 10000, "connectionsPerIPPerFiveMinutes": 300},
 ///      "connections": {"idleSeconds": 60, "requestHeadSeconds": 10, "requestBodySeconds": 30,
 ///                      "openMax": 8192},
@@ -24,6 +25,7 @@ struct ConfigurationFile: Decodable {
         var ordersPerTenSeconds: Int?
         var ordersPerDay: Int?
         var banSeconds: Int?
+        var rejectedPerTenSeconds: Int?
     }
 
     struct Streams: Decodable {
@@ -79,6 +81,7 @@ extension ServerConfiguration {
             rateLimits.ordersPerTenSeconds = limits.ordersPerTenSeconds ?? rateLimits.ordersPerTenSeconds
             rateLimits.ordersPerDay = limits.ordersPerDay ?? rateLimits.ordersPerDay
             rateLimits.banSeconds = limits.banSeconds ?? rateLimits.banSeconds
+            rateLimits.rejectedPerTenSeconds = limits.rejectedPerTenSeconds ?? rateLimits.rejectedPerTenSeconds
         }
         if let limits = file.streams {
             streams.connectionsMax = limits.connectionsMax ?? streams.connectionsMax
@@ -106,7 +109,7 @@ extension ServerConfiguration {
             "streams": ["connectionsMax", "connectionsPerIPPerFiveMinutes"],
             "connections": ["idleSeconds", "requestHeadSeconds", "requestBodySeconds", "openMax"],
             "rateLimits": ["enforced", "weightPerMinute", "rawRequestsPerFiveMinutes", "ordersPerTenSeconds", "ordersPerDay",
-                           "banSeconds"],
+                           "banSeconds", "rejectedPerTenSeconds"],
             "journal": ["maxBatch", "queueCapacity", "segmentBytes", "snapshotEvery"],
             "proof": ProofSettingsFile.keys,
             "users": UserSettingsFile.keys,

@@ -1,4 +1,5 @@
 import Foundation
+import SolventJournal
 import Testing
 @testable import SolventServer
 
@@ -57,6 +58,37 @@ import Testing
         let opened = try await server.admin("POST", "/admin/v1/account", [:])
         #expect(opened.status == 200)
         #expect(try await server.send("POST", "/admin/v1/account", headers: ["X-Solvent-Admin-Token": "wrong"]).status == 418)
+    }
+
+    /// Every command is journaled, refused ones too: an account whose commands keep being
+    /// refused is stopped at the door, so its flood adds nothing more to the journal.
+    @Test func aFloodOfRefusedCommandsIsStoppedBeforeTheJournal() async throws {
+        var limits = RateLimits()
+        limits.rejectedPerTenSeconds = 5
+        let server = try await TestServer.start(rateLimits: limits)
+        defer { Task { await server.stop() } }
+        let alice = try await server.account()
+        let journal = JournalReader(directory: server.directory + "/journal")
+        func frameBytes() throws -> (records: Int, bytes: Int) {
+            var total = (records: 0, bytes: 0)
+            try journal.frames(after: 0) { total = (total.records + 1, total.bytes + $0.body.count + 8) }
+            return total
+        }
+        let before = try frameBytes()
+        var codes: [Int?] = []
+        for n in 0..<20 {
+            let answer = try await server.signed("DELETE", "/api/v3/order", ["symbol": "BTCUSDT", "orderId": String(900_000 + n)],
+                                                 as: alice)
+            codes.append(answer.code)
+            if answer.code == -1015 { #expect(answer.status == 429 && Int(answer.headers["retry-after"] ?? "") != nil) }
+        }
+        let after = try frameBytes()
+        // Counted in aligned 10 s windows, so a window may end mid-test and let five more in.
+        let refusedByEngine = codes.filter { $0 == -2011 }.count
+        #expect(codes.prefix(5).allSatisfy { $0 == -2011 } && codes.contains(-1015), "\(codes)")
+        #expect(refusedByEngine <= 10, "\(codes)")
+        #expect(after.records - before.records == refusedByEngine, "only the engine's refusals were journaled")
+        print("journal bytes per refused command: \((after.bytes - before.bytes) / max(1, after.records - before.records))")
     }
 
     @Test func ordersOverTheTenSecondLimitGet1015() async throws {

@@ -33,7 +33,7 @@ STARTUP_SECONDS = 120
 # traffic from one address (thousands of malformed requests, hundreds of stream connections).
 RAISED_LIMITS = {
     "rateLimits": {"enforced": True, "weightPerMinute": 1_000_000, "rawRequestsPerFiveMinutes": 10_000_000,
-                   "ordersPerTenSeconds": 100_000, "ordersPerDay": 10_000_000},
+                   "ordersPerTenSeconds": 100_000, "ordersPerDay": 10_000_000, "rejectedPerTenSeconds": 100_000},
     "streams": {"connectionsPerIPPerFiveMinutes": 100_000},
 }
 STOP_SECONDS = 60

@@ -14,9 +14,11 @@ enum CancelReplaceEndpoint {
                                      ?? GeneratedClientOrderIds.next(),
                                  restriction: try parameters.cancelRestrictions() ?? .none)
         let parsed = try OrderRequest(parameters, account: request.caller, market: market)
+        try context.limiter.checkRejected(account: request.caller, now: request.receivedAt)
         _ = try context.limiter.chargeOrder(account: request.caller, now: request.receivedAt)
         let outcome = try await context.gateway.execute(
             .cancelReplace(CancelReplace(mode: mode, cancel: cancel, replacement: parsed.order)))
+        TradingEndpoints.countRefusal(outcome.events, request.caller, context.limiter)
         return try answer(outcome.events, mode: mode, parsed.responseType, market.names)
     }
 

@@ -30,7 +30,7 @@ enum TradingEndpoints {
     private static func place(_ request: APIRequest, _ context: ServerContext,
                               _ handoff: @escaping ReplyHandoff) throws(BinanceError) {
         let placement = try OrderPlacement(request, market: try context.market(request.parameters), limiter: context.limiter)
-        try submit(placement.command, context, handoff) { events throws(BinanceError) in try placement.reply(events) }
+        try submit(placement.command, request, context, handoff) { events throws(BinanceError) in try placement.reply(events) }
     }
 
     /// Validates like `/order` without touching the book (`{}`, or the commission rates).
@@ -51,7 +51,7 @@ enum TradingEndpoints {
                                   cancelClientOrderId: try parameters.clientOrderId("newClientOrderId")
                                       ?? GeneratedClientOrderIds.next(),
                                   restriction: try parameters.cancelRestrictions() ?? .none)
-        try submit(.cancelOrder(command), context, handoff) { events throws(BinanceError) in
+        try submit(.cancelOrder(command), request, context, handoff) { events throws(BinanceError) in
             try rejectIfRefused(events)
             guard let canceled = CanceledOrder.all(in: events).first else { throw .unknownOrderSent }
             return Reply(CancelJSON.render(canceled, market: market.names))
@@ -61,19 +61,30 @@ enum TradingEndpoints {
     private static func cancelAll(_ request: APIRequest, _ context: ServerContext,
                                   _ handoff: @escaping ReplyHandoff) throws(BinanceError) {
         let market = try context.market(request.parameters)
-        try submit(.cancelAllOrders(request.caller, market.id), context, handoff) { events throws(BinanceError) in
+        try submit(.cancelAllOrders(request.caller, market.id), request, context, handoff) { events throws(BinanceError) in
             try rejectIfRefused(events)
             return Reply(CancelJSON.renderList(CanceledOrder.all(in: events), market: market.names))
         }
     }
 
-    /// Submits `command`; once it is durable, `reply` makes the answer from its events.
-    private static func submit(_ command: Command, _ context: ServerContext, _ handoff: @escaping ReplyHandoff,
+    /// Submits `command` for the caller, unless too many of theirs were refused of late; once it
+    /// is durable, `reply` makes the answer from its events.
+    private static func submit(_ command: Command, _ request: APIRequest, _ context: ServerContext,
+                               _ handoff: @escaping ReplyHandoff,
                                reply: @escaping @Sendable (ArraySlice<Event>) throws(BinanceError) -> Reply)
         throws(BinanceError) {
+        let (account, limiter) = (request.caller, context.limiter)
+        try limiter.checkRejected(account: account, now: request.receivedAt)
         try context.gateway.submit(command) { outcome in
+            if case .success(let outcome) = outcome { countRefusal(outcome.events, account, limiter) }
             handoff(outcome.flatMap { outcome in Result { () throws(BinanceError) in try reply(outcome.events) } })
         }
+    }
+
+    /// Counts a command the engine refused against its account (`RateLimits.rejectedPerTenSeconds`).
+    static func countRefusal(_ events: ArraySlice<Event>, _ account: AccountId, _ limiter: RateLimiter) {
+        guard events.contains(where: { if case .rejected = $0 { true } else { false } }) else { return }
+        limiter.noteRejected(account: account, now: ServerClock.milliseconds())
     }
 
     /// The engine's refusal, if it refused.

@@ -23,6 +23,7 @@ package final class RateLimiter: Sendable {
 
     fileprivate struct AccountCounters {
         var tenSeconds = FixedWindow(length: 10_000)
+        var rejected = FixedWindow(length: 10_000)
         var day = FixedWindow(length: 86_400_000)
     }
 
@@ -76,6 +77,26 @@ package final class RateLimiter: Sendable {
             return .success((counters.tenSeconds.add(1, at: now), counters.day.add(1, at: now)))
         }
         return try result.get()
+    }
+
+    /// Refuses a command of `account` while its refusals in the current 10 s are at the limit.
+    func checkRejected(account: AccountId, now: Int64) throws(BinanceError) {
+        let refusal: BinanceError? = state.withLock { state in
+            guard limits.enforced, var counters = state.accounts[account] else { return nil }
+            defer { state.accounts[account] = counters }
+            guard counters.rejected.current(at: now) >= limits.rejectedPerTenSeconds else { return nil }
+            return .tooManyRejected(limit: limits.rejectedPerTenSeconds, retryAfterSeconds: counters.rejected.secondsLeft(at: now))
+        }
+        if let refusal { throw refusal }
+    }
+
+    /// Counts a command of `account` that the engine refused.
+    func noteRejected(account: AccountId, now: Int64) {
+        state.withLock { state in
+            var counters = state.accounts[account] ?? AccountCounters()
+            _ = counters.rejected.add(1, at: now)
+            state.accounts[account] = counters
+        }
     }
 
     /// The account's order counts in the current windows.

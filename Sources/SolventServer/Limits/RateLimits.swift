@@ -9,6 +9,10 @@ public struct RateLimits: Sendable {
     /// ORDERS per account per 10 seconds and per day.
     public var ordersPerTenSeconds = 100
     public var ordersPerDay = 200_000
+    /// Commands of one account the engine may refuse per 10 seconds before the account's next
+    /// command is refused at the door instead (every command is journaled, refused ones too, so
+    /// this bounds what one key can add to the journal for nothing).
+    public var rejectedPerTenSeconds = 50
     /// An IP that keeps sending after a 429 is banned (HTTP 418) for this long.
     public var banSeconds = 120
 

@@ -58,6 +58,13 @@ extension BinanceError {
                      httpStatus: 429, retryAfterSeconds: retryAfterSeconds)
     }
 
+    /// Solvent's own limit (Binance has none by this name): an account whose commands keep being
+    /// refused is stopped before the journal, which records every command, refused ones too.
+    public static func tooManyRejected(limit: Int, retryAfterSeconds: Int? = nil) -> BinanceError {
+        BinanceError(code: -1015, message: "Too many rejected requests; current limit is \(limit) rejected requests per 10 SECOND.",
+                     httpStatus: 429, retryAfterSeconds: retryAfterSeconds)
+    }
+
     public static let unsupportedOperation = BinanceError(code: -1020, message: "This operation is not supported.")
 
     public static let timestampOutsideRecvWindow = BinanceError(
