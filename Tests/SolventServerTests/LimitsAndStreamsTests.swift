@@ -113,6 +113,22 @@ import Testing
         #expect(codes.contains(-1015), "\(codes)")
     }
 
+    /// The private stream carries balances and orders: a key that may not read cannot open it.
+    @Test func aKeyWithoutReadPermissionCannotOpenAListenKey() async throws {
+        let server = try await TestServer.start()
+        defer { Task { await server.stop() } }
+        let alice = try await server.account()
+        let tradeOnly = try await server.admin("POST", "/admin/v1/apiKey", ["account": String(alice.id), "permissions": "trade"])
+        let none = try await server.admin("POST", "/admin/v1/apiKey", ["account": String(alice.id), "permissions": ""])
+        for key in [tradeOnly, none] {
+            let id = try #require((key.json as? [String: Any])?["apiKey"] as? String)
+            let refused = try await server.send("POST", "/api/v3/userDataStream", headers: ["X-MBX-APIKEY": id])
+            #expect(refused.status == 401 && refused.code == -2015, "\(refused.text)")
+        }
+        let allowed = try await server.send("POST", "/api/v3/userDataStream", headers: ["X-MBX-APIKEY": alice.apiKey])
+        #expect(allowed.status == 200)
+    }
+
     @Test func aListenKeyIsReturnedAgainWhileAliveAndEndsWithDelete() async throws {
         let server = try await TestServer.start()
         defer { Task { await server.stop() } }

@@ -25,9 +25,10 @@ package final class Authenticator: Sendable {
         keys.withLock { $0[id]?.enabled = enabled }
     }
 
-    /// USER_STREAM: the key alone.
+    /// USER_STREAM: the key alone, unsigned, as Binance has it; but the key must be allowed to
+    /// read, since the stream carries the account's balances and orders.
     func keyOnly(_ request: APIRequest) throws(BinanceError) -> AccountId {
-        try key(id: request.apiKey, ip: request.clientIP).account
+        try Self.permitted(try key(id: request.apiKey, ip: request.clientIP), .read)
     }
 
     /// TRADE and USER_DATA: key, timing, signature, then permission. The WebSocket API runs the
