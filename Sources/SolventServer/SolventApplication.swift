@@ -87,7 +87,9 @@ public enum SolventApplication {
         let streams = MarketStreamHub(catalog: catalog, history: HubHistory(store: history) { projector.recordedSequence },
                                       cursor: ring.cursor("market streams"))
         let listenKeys = ListenKeys()
-        let userStreams = UserStreams(catalog: catalog, listenKeys: listenKeys, cursor: ring.cursor("user streams"))
+        let authenticator = Authenticator(keys: [])
+        let userStreams = UserStreams(catalog: catalog, listenKeys: listenKeys, keyIsActive: authenticator.isActive,
+                                      cursor: ring.cursor("user streams"))
         let sequencer = try Sequencer(
             directory: configuration.journalDirectory, configuration: configuration.sequencer,
             hooks: SequencerHooks(
@@ -107,7 +109,6 @@ public enum SolventApplication {
         }
         catalog.replace(assets: listings.0, markets: listings.1)
         try await StreamSeeding.seed(streams, from: sequencer, history: history)
-        let authenticator = Authenticator(keys: [])
         let keys = KeyAdministration(store: try SQLiteAPIKeyStore(path: configuration.keysFile),
                                      masterKey: try MasterKey(path: configuration.masterKeyFile),
                                      authenticator: authenticator)

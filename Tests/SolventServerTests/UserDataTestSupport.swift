@@ -55,6 +55,8 @@ final class UserDataRig: @unchecked Sendable {
     let disk = HeldSyncDisk()
     let catalog = Catalog()
     let listenKeys = ListenKeys()
+    /// API keys the rig's streams treat as revoked.
+    let revoked = RevokedKeys()
     let clock = ManualClock(1_700_000_000_000)
     let streams: UserStreams
     let ring: CommitRing
@@ -62,9 +64,10 @@ final class UserDataRig: @unchecked Sendable {
 
     init(ringBatchesMax: Int = CommitRing.batchesMaxDefault) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("solvent-userdata-\(UUID())").path
-        let catalog = catalog, clock = clock
+        let catalog = catalog, clock = clock, revoked = revoked
         ring = CommitRing(batchesMax: ringBatchesMax)
-        streams = UserStreams(catalog: catalog, listenKeys: listenKeys, cursor: ring.cursor("user streams"),
+        streams = UserStreams(catalog: catalog, listenKeys: listenKeys, keyIsActive: { !revoked.contains($0) },
+                              cursor: ring.cursor("user streams"),
                               clock: { clock.value })
         sequencer = try Sequencer(directory: directory, fileSystem: disk,
                                   hooks: SequencerHooks(onCommit: { catalog.absorb($0) }), ring: ring)
@@ -102,6 +105,14 @@ final class ManualClock: Sendable {
 
     var value: Int64 { now.load(ordering: .sequentiallyConsistent) }
     func set(_ value: Int64) { now.store(value, ordering: .sequentiallyConsistent) }
+}
+
+/// API keys a test has revoked.
+final class RevokedKeys: Sendable {
+    private let keys = Mutex<Set<String>>([])
+
+    func revoke(_ key: String) { _ = keys.withLock { $0.insert(key) } }
+    func contains(_ key: String) -> Bool { keys.withLock { $0.contains(key) } }
 }
 
 /// What a test subscription received, in order.

@@ -122,7 +122,7 @@ import Testing
         let rig = try UserDataRig()
         defer { rig.stop() }
         let now = rig.clock.value
-        let key = rig.listenKeys.open(for: 1, now: now)
+        let key = rig.listenKeys.open(for: 1, by: nil, now: now)
         let sink = CollectingSink()
         _ = rig.streams.subscribe(account: 1, listenKey: key, sink: sink.sink())
         try await Task.sleep(nanoseconds: 1_200_000_000)
@@ -137,7 +137,7 @@ import Testing
         let rig = try UserDataRig()
         defer { rig.stop() }
         let start = rig.clock.value
-        let key = rig.listenKeys.open(for: 1, now: start)
+        let key = rig.listenKeys.open(for: 1, by: nil, now: start)
         let sink = CollectingSink()
         _ = rig.streams.subscribe(account: 1, listenKey: key, sink: sink.sink())
         let minute: Int64 = 60_000
@@ -149,5 +149,26 @@ import Testing
         #expect(await eventually { !sink.ended.isEmpty })
         #expect(sink.ended == [.listenKeyExpired(key, at: start + 111 * minute)])
         #expect(!rig.listenKeys.keepAlive(key, account: 1, now: start + 111 * minute))
+    }
+
+    /// A revoked or disabled API key takes its streams with it within a sweep: the listen keys
+    /// it alone opened, and the WebSocket API subscriptions it made; another key's stay.
+    @Test func aRevokedKeysStreamsEndWithinASecond() async throws {
+        let rig = try UserDataRig()
+        defer { rig.stop() }
+        let now = rig.clock.value
+        let listenKey = rig.listenKeys.open(for: 1, by: "k1", now: now)
+        let byListenKey = CollectingSink(), bySignature = CollectingSink(), byOtherKey = CollectingSink()
+        _ = rig.streams.subscribe(account: 1, listenKey: listenKey, sink: byListenKey.sink())
+        _ = rig.streams.subscribe(account: 1, apiKey: "k1", sink: bySignature.sink())
+        _ = rig.streams.subscribe(account: 1, apiKey: "k2", sink: byOtherKey.sink())
+        rig.revoked.revoke("k1")
+        let revokedAt = Date()
+        #expect(await eventually { byListenKey.ended.count == 1 && bySignature.ended.count == 1 })
+        #expect(Date().timeIntervalSince(revokedAt) < 2.5, "a sweep runs every second")
+        #expect(byListenKey.ended == [.listenKeyExpired(listenKey, at: now)])
+        #expect(bySignature.ended == [.keyRevoked(at: now)])
+        #expect(byOtherKey.ended.isEmpty && rig.streams.subscriptionCount == 1)
+        #expect(rig.listenKeys.account(of: listenKey, now: now) == nil, "the listen key died with its only key")
     }
 }

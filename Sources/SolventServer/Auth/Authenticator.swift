@@ -25,6 +25,12 @@ package final class Authenticator: Sendable {
         keys.withLock { $0[id]?.enabled = enabled }
     }
 
+    /// Whether the key exists and is enabled: what every session it opened is checked against
+    /// (`UserStreams` ends the streams of a key that is not).
+    func isActive(_ id: String) -> Bool {
+        keys.withLock { $0[id]?.enabled ?? false }
+    }
+
     /// USER_STREAM: the key alone, unsigned, as Binance has it; but the key must be allowed to
     /// read, since the stream carries the account's balances and orders.
     func keyOnly(_ request: APIRequest) throws(BinanceError) -> AccountId {

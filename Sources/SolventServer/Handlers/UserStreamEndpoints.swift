@@ -6,7 +6,7 @@ enum UserStreamEndpoints {
     static func all(_ context: ServerContext) -> [Endpoint] {
         [
             Endpoint(.startUserDataStream) { request throws(BinanceError) in
-                let key = context.listenKeys.open(for: request.caller, now: request.receivedAt)
+                let key = context.listenKeys.open(for: request.caller, by: request.apiKey, now: request.receivedAt)
                 return Reply(GeneralJSON.listenKey(key))
             },
             Endpoint(.keepAliveUserDataStream) { request throws(BinanceError) in

@@ -17,6 +17,8 @@ struct ListenKeyStreams: UserStreamResolving {
                 switch ending {
                 case .listenKeyExpired(let key, let time):
                     subscriber.deliver(UserStreamNoticeJSON.listenKeyExpired(key, time: time), stream: name)
+                case .keyRevoked(let time):
+                    subscriber.deliver(UserStreamNoticeJSON.listenKeyExpired(name, time: time), stream: name)
                 }
             }))
         return ListenKeyAttachment(userStreams: userStreams, id: id)

@@ -14,4 +14,6 @@ struct UserEventSink: Sendable {
 enum UserStreamEnding: Sendable, Equatable {
     /// The listen key expired or was closed (legacy path: `listenKeyExpired`).
     case listenKeyExpired(String, at: Int64)
+    /// The API key that made the subscription was revoked or disabled.
+    case keyRevoked(at: Int64)
 }

@@ -6,11 +6,12 @@ import Synchronization
 /// The per-account fan-out of user-data events. Its own thread reads every durable batch from
 /// its cursor on the commit ring, renders the events of the accounts someone listens to, once
 /// each, and pushes them to every subscription of that account in sequence order. It also ends
-/// listen-key subscriptions whose key expired or was closed.
+/// listen-key subscriptions whose key expired or was closed, and every subscription whose API
+/// key was revoked or disabled, within a sweep interval.
 final class UserStreams: Sendable {
     typealias SubscriptionId = UInt64
 
-    /// How often listen keys are checked for expiry.
+    /// How often listen keys are checked for expiry and API keys for revocation.
     static let sweepIntervalMilliseconds: Int64 = 1_000
 
     fileprivate struct Subscription {
@@ -18,6 +19,9 @@ final class UserStreams: Sendable {
         /// The last sequence published when it began: it gets the events of later batches only.
         let after: UInt64
         let listenKey: String?
+        /// The API key that made it (a WebSocket API subscription); a listen key's own keys are
+        /// its listen key's.
+        let apiKey: String?
         let sink: UserEventSink
     }
 
@@ -32,25 +36,29 @@ final class UserStreams: Sendable {
     private let cursor: RingCursor
     private let catalog: Catalog
     private let listenKeys: ListenKeys
+    private let keyIsActive: @Sendable (String) -> Bool
     private let clock: @Sendable () -> Int64
 
-    init(catalog: Catalog, listenKeys: ListenKeys, cursor: RingCursor,
+    init(catalog: Catalog, listenKeys: ListenKeys, keyIsActive: @escaping @Sendable (String) -> Bool, cursor: RingCursor,
          clock: @escaping @Sendable () -> Int64 = ServerClock.milliseconds) {
         self.catalog = catalog
         self.listenKeys = listenKeys
+        self.keyIsActive = keyIsActive
         self.cursor = cursor
         self.clock = clock
         NamedThread.start("user-streams") { [self] in run() }
     }
 
     /// Events of `account` from the next published batch on go to `sink`. With a `listenKey`,
-    /// the subscription ends when that key expires or is closed.
-    func subscribe(account: AccountId, listenKey: String? = nil, sink: UserEventSink) -> SubscriptionId {
+    /// the subscription ends when that key expires or is closed; with an `apiKey`, when that key
+    /// is revoked or disabled.
+    func subscribe(account: AccountId, listenKey: String? = nil, apiKey: String? = nil,
+                   sink: UserEventSink) -> SubscriptionId {
         state.withLock { state in
             let id = state.nextId
             state.nextId += 1
             state.subscriptions[id] = Subscription(account: account, after: cursor.publishedSequence, listenKey: listenKey,
-                                                  sink: sink)
+                                                  apiKey: apiKey, sink: sink)
             state.byAccount[account, default: []].append(id)
             return id
         }
@@ -82,7 +90,7 @@ final class UserStreams: Sendable {
             render(batches)
             batches.removeAll(keepingCapacity: true)
             if ServerClock.milliseconds() >= nextSweep {
-                sweepListenKeys()
+                sweep()
                 nextSweep = ServerClock.milliseconds() + Self.sweepIntervalMilliseconds
             }
         }
@@ -121,18 +129,23 @@ final class UserStreams: Sendable {
         if !gone.isEmpty { state.withLock { state in gone.forEach { _ = state.remove($0) } } }
     }
 
-    /// Ends listen-key subscriptions whose key is no longer alive (spec §3.5: 60 minutes
-    /// without a keep-alive, or closed), telling each one.
-    private func sweepListenKeys() {
+    /// Ends the subscriptions whose listen key is no longer alive (spec §3.5: 60 minutes
+    /// without a keep-alive, closed, or every API key that opened it gone) or whose API key was
+    /// revoked or disabled, telling each one.
+    private func sweep() {
         let now = clock()
-        let expired = state.withLock { state -> [(String, UserEventSink)] in
-            let ids = state.subscriptions.compactMap { id, subscription -> SubscriptionId? in
-                guard let key = subscription.listenKey else { return nil }
-                return listenKeys.account(of: key, now: now) == subscription.account ? nil : id
+        listenKeys.dropOrphans(keyIsActive: keyIsActive)
+        let ended = state.withLock { state -> [(Subscription, UserStreamEnding)] in
+            let ids = state.subscriptions.compactMap { id, subscription -> (SubscriptionId, UserStreamEnding)? in
+                if let key = subscription.listenKey, listenKeys.account(of: key, now: now) != subscription.account {
+                    return (id, .listenKeyExpired(key, at: now))
+                }
+                if let key = subscription.apiKey, !keyIsActive(key) { return (id, .keyRevoked(at: now)) }
+                return nil
             }
-            return ids.compactMap { id in state.remove(id).flatMap { s in s.listenKey.map { ($0, s.sink) } } }
+            return ids.compactMap { id, ending in state.remove(id).map { ($0, ending) } }
         }
-        for (key, sink) in expired { sink.ended(.listenKeyExpired(key, at: now)) }
+        for (subscription, ending) in ended { subscription.sink.ended(ending) }
     }
 }
 

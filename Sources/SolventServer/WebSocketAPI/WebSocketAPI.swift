@@ -78,7 +78,7 @@ struct WebSocketAPI: Sendable {
             return nil
         case .userStream:
             let apiKey = params.first { $0.name == "apiKey" }?.value ?? logon
-            return try authenticator.key(id: apiKey, ip: connection.clientIP).account
+            return try Authenticator.permitted(try authenticator.key(id: apiKey, ip: connection.clientIP), .read)
         case .trade:
             return try authenticator.webSocketSigned(params, logon: logon, ip: connection.clientIP, now: now,
                                                      needs: .trade).account

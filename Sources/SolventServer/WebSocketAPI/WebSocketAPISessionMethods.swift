@@ -15,12 +15,12 @@ struct WebSocketAPISessionMethods {
         case .subscribeSignature:
             let key = try api.authenticator.webSocketSigned(params, logon: nil, ip: connection.clientIP, now: now, needs: .read)
             account = key.account
-            return try subscribe(key.account)
+            return try subscribe(key.account, by: key.id)
         case .subscribe:
             guard let logon = connection.logon else { throw .unauthorized }
             let key = try api.authenticator.key(id: logon.keyId, ip: connection.clientIP)
             account = key.account
-            return try subscribe(key.account)
+            return try subscribe(key.account, by: key.id)
         case .unsubscribe:
             return try unsubscribe(try parameters.int64("subscriptionId"))
         case .subscriptions:
@@ -42,10 +42,10 @@ struct WebSocketAPISessionMethods {
     }
 
     /// One subscription per account per connection (-2035 for a second).
-    private func subscribe(_ account: AccountId) throws(BinanceError) -> [UInt8] {
+    private func subscribe(_ account: AccountId, by apiKey: String) throws(BinanceError) -> [UInt8] {
         let streams = api.userStreams, connection = connection
         let id = connection.addSubscription(account: account) { id in
-            streams.subscribe(account: account, sink: UserEventSink(
+            streams.subscribe(account: account, apiKey: apiKey, sink: UserEventSink(
                 deliver: { event in connection.send(WebSocketAPIReply.event(subscriptionId: id, event.json)) },
                 ended: { _ in
                     // The server ends a signature subscription only for a reason of its own (no
