@@ -2,6 +2,7 @@
 key the demo prints connects on the page. (test_page.py runs against a bare `solvent serve`
 whose book it controls level by level; the demo's bots would move it.)"""
 import os
+import shutil
 import signal
 import subprocess
 import tempfile
@@ -20,7 +21,8 @@ class PrintedKey:
 
 @pytest.fixture(scope="module")
 def demo():
-    data = tempfile.mkdtemp(prefix="solvent-browser-demo-") + "/demo"
+    work = tempfile.mkdtemp(prefix="solvent-browser-demo-")
+    data = work + "/demo"
     process = subprocess.Popen([os.environ["SOLVENT_BIN"], "demo", "--data", data, "--port", "0", "--seed", "11"],
                                stdout=subprocess.PIPE, text=True)
     banner, deadline = {}, time.time() + 60
@@ -39,6 +41,7 @@ def demo():
     finally:
         process.send_signal(signal.SIGTERM)
         assert process.wait(timeout=30) == 0
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def test_the_demo_page_is_live_and_its_printed_key_trades(demo):

@@ -5,6 +5,7 @@ import atexit
 import hashlib
 import hmac
 import json
+import shutil
 import signal
 import subprocess
 import sys
@@ -90,7 +91,9 @@ def first_run(binary, data):
 
 
 def main(binary):
-    data = tempfile.mkdtemp(prefix="solvent-demo-smoke-") + "/demo"
+    work = tempfile.mkdtemp(prefix="solvent-demo-smoke-")
+    atexit.register(shutil.rmtree, work, ignore_errors=True)
+    data = work + "/demo"
     key, last = first_run(binary, data)
     again = Demo(binary, data)
     assert again.key == key, "a second run did not resume with the same key"
