@@ -44,7 +44,9 @@ struct ExchangeDemo: Sendable {
             }
             var ports = ready.makeAsyncIterator()
             if let port = await ports.next() {
-                let client = DemoClient(base: "http://\(host):\(port)",
+                // Listening on every address, the bots (and the printed URL) use loopback.
+                let reachable = ["0.0.0.0", "::"].contains(host) ? "127.0.0.1" : host
+                let client = DemoClient(base: "http://\(reachable):\(port)",
                                         adminToken: try String(contentsOfFile: directory + "/admin.token", encoding: .utf8)
                                             .trimmingCharacters(in: .whitespacesAndNewlines))
                 let crew = try await DemoCrew.openOrCreate(client, directory: directory)
