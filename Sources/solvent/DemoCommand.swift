@@ -1,22 +1,40 @@
 import ArgumentParser
+import Foundation
 import SolventCommandLine
 import SolventCore
 
-/// `solvent demo`: a live exchange on embedded storage, traded by simulated traders, drawn a few
-/// times a second. The first thing to run: it shows the engine and the journal working end to
-/// end without a server.
+/// `solvent demo`: the real exchange on embedded storage (`ExchangeDemo`), with the web page,
+/// a ready API key and bots trading through the API; or, with `--dashboard`, an in-process
+/// engine drawn in the terminal, which shows the engine and the journal end to end without a
+/// server.
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Run a live demo exchange, on embedded storage, with simulated traders.",
+        abstract: "Run a live demo exchange with its web page, on embedded storage, with simulated traders.",
         discussion: """
-            Lists BTC, USDT and ETH with the markets BTCUSDT, ETHUSDT and ETHBTC, funds a few dozen \
-            simulated market makers and takers, and shows the books, trades, volume and a \
-            conservation check as they change. Every command is journaled and synced before the \
-            traders see its outcome; at the end the journal is replayed from disk and its state \
-            hash compared with the live one. On a terminal the view redraws in place; when \
-            standard output is not a terminal, a summary line is printed every two seconds.
+            Starts the exchange (REST, market and user streams, WebSocket API and the web page, \
+            on one port) in a data directory, lists BTC, ETH, SOL and USDT with the markets \
+            BTCUSDT, ETHUSDT, ETHBTC and SOLUSDT, and prints the URL and an API key with its \
+            secret. A market maker and takers trade through the API from a random walk. A second \
+            run resumes the same exchange; --reset starts over.
+
+            --dashboard instead runs the engine in-process and draws its books, trades, volume \
+            and a conservation check in the terminal; at the end the journal is replayed from \
+            disk and its state hash compared with the live one (when standard output is not a \
+            terminal, a summary line is printed every two seconds).
             """)
+
+    @Flag(help: "Draw an in-process engine in the terminal instead of serving the exchange.")
+    var dashboard = false
+
+    @Flag(help: "Start over: remove the demo's data directory first.")
+    var reset = false
+
+    @Option(help: "Port of the exchange and its page (0: any free port).")
+    var port: Int = 8080
+
+    @Option(help: "Address to listen on.")
+    var host: String = "127.0.0.1"
 
     @Option(help: "Seconds to run (default: until Ctrl-C).")
     var duration: Double?
@@ -24,10 +42,10 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Seed of the simulated traders (default: from the clock).")
     var seed: UInt64?
 
-    @Option(help: "Commands per second fed to the exchange.")
+    @Option(help: "With --dashboard: commands per second fed to the exchange.")
     var rate: Int = 2_000
 
-    @Option(help: "Data directory for the journal and snapshots (default: a new temporary directory, removed at exit).")
+    @Option(help: "Data directory (default: ~/.solvent/demo; with --dashboard, a new temporary directory removed at exit).")
     var data: String?
 
     static let frameNanoseconds: UInt64 = 250_000_000
@@ -38,10 +56,12 @@ struct DemoCommand: AsyncParsableCommand {
             throw ValidationError("--duration must be a positive number of seconds")
         }
         guard rate >= 1 && rate <= 1_000_000 else { throw ValidationError("--rate must be 1...1,000,000") }
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0...65535") }
     }
 
     func run() async throws {
         let seed = self.seed ?? UInt64(Terminal.wallClockMilliseconds())
+        guard dashboard else { return try await serve(seed: seed) }
         let directory = data ?? DemoStorage.temporaryDirectory()
         let venue = DemoVenue()
         let screen = DemoScreen(venue: venue)
@@ -71,6 +91,22 @@ struct DemoCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         if !check.matches { throw ExitCode.failure }
+    }
+
+    private func serve(seed: UInt64) async throws {
+        let directory = data ?? ExchangeDemo.defaultDirectory()
+        if reset {
+            do {
+                if FileManager.default.fileExists(atPath: directory) { try FileManager.default.removeItem(atPath: directory) }
+            } catch {
+                StandardStreams.fail("solvent demo: cannot remove \(directory): \(error)")
+            }
+        }
+        do {
+            try await ExchangeDemo(directory: directory, host: host, port: port, seed: seed, duration: duration).run()
+        } catch {
+            StandardStreams.fail("solvent demo: \(error)")
+        }
     }
 
     /// The live loop: feeds the traders' commands at `rate` and redraws until the duration ends

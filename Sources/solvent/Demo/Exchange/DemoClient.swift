@@ -1,0 +1,71 @@
+import Crypto
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// One API key of the demo's traders: what any Binance client holds.
+struct DemoKey: Sendable {
+    let apiKey: String
+    let secret: String
+    let account: Int64
+}
+
+/// An answer from the server: the status and the JSON body, already parsed.
+struct DemoAnswer: @unchecked Sendable {   // the body is read-only JSON from JSONSerialization
+    let status: Int
+    let body: Any?
+
+    var object: [String: Any] { body as? [String: Any] ?? [:] }
+    /// Binance's error code, when the answer is one.
+    var code: Int? { object["code"] as? Int }
+}
+
+/// The demo's traders talk to the exchange as any client does: signed REST requests over
+/// loopback (HMAC-SHA256 of the query, `X-MBX-APIKEY`), and the operator's setup through the
+/// admin endpoint with the token from the data directory, like `solvent admin`.
+struct DemoClient: Sendable {
+    let base: String
+    let adminToken: String
+
+    func admin(_ method: String, _ path: String, _ parameters: [(String, String)] = []) async throws -> DemoAnswer {
+        let answer = try await send(method, path, query: Self.query(parameters), headers: ["X-Solvent-Admin-Token": adminToken])
+        guard answer.status == 200 else {
+            throw DemoFailure("\(method) \(path) answered \(answer.status): \(answer.object["msg"] ?? "")")
+        }
+        return answer
+    }
+
+    func signed(_ method: String, _ path: String, _ parameters: [(String, String)], key: DemoKey) async throws -> DemoAnswer {
+        let timestamp = Int64(Date().timeIntervalSince1970 * 1000)
+        let query = Self.query(parameters + [("timestamp", String(timestamp))])
+        let mac = HMAC<SHA256>.authenticationCode(for: Data(query.utf8), using: SymmetricKey(data: Data(key.secret.utf8)))
+        let signature = mac.map { String(format: "%02x", $0) }.joined()
+        return try await send(method, path, query: query + "&signature=" + signature, headers: ["X-MBX-APIKEY": key.apiKey])
+    }
+
+    func get(_ path: String, _ parameters: [(String, String)]) async throws -> DemoAnswer {
+        try await send("GET", path, query: Self.query(parameters), headers: [:])
+    }
+
+    private func send(_ method: String, _ path: String, query: String, headers: [String: String]) async throws -> DemoAnswer {
+        guard let url = URL(string: base + path + (query.isEmpty ? "" : "?" + query)) else {
+            throw DemoFailure("bad URL \(base + path)")
+        }
+        var request = URLRequest(url: url, timeoutInterval: 10)
+        request.httpMethod = method
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        return DemoAnswer(status: status, body: try? JSONSerialization.jsonObject(with: data))
+    }
+
+    static func query(_ parameters: [(String, String)]) -> String {
+        parameters.map { "\($0.0)=\(AdminTarget.encode($0.1))" }.joined(separator: "&")
+    }
+}
+
+struct DemoFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
