@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "SolventProof", targets: ["SolventProof"]),
         .library(name: "SolventAudit", targets: ["SolventAudit"]),
         .library(name: "SolventServer", targets: ["SolventServer"]),
+        .library(name: "SolventCustody", targets: ["SolventCustody"]),
         .executable(name: "solvent", targets: ["solvent"]),
         .executable(name: "solvent-verify", targets: ["solvent-verify"]),
     ],
@@ -67,6 +68,18 @@ let package = Package(
                 "SolventCore", .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C API, for binding history rows without boxing (SQLite/BoundStatement.swift).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
+            swiftSettings: strict
+        ),
+        // Custody: the ChainAdapter seam, the Bitcoin Core JSON-RPC adapter, the chain simulator,
+        // the deposit watcher and the withdrawal broadcaster (consumers of committed batches).
+        .target(
+            name: "SolventCustody",
+            dependencies: [
+                "SolventCore", "SolventJournal",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: strict
         ),
@@ -148,6 +161,11 @@ let package = Package(
         .testTarget(
             name: "SolventStoreTests",
             dependencies: ["SolventStore", "SolventCore", "SolventTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "SolventCustodyTests",
+            dependencies: ["SolventCustody", "SolventJournal", "SolventCore", "SolventTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
