@@ -116,7 +116,7 @@ let package = Package(
             name: "solvent",
             dependencies: [
                 "SolventCore", "SolventJournal", "SolventWire", "SolventServer", "SolventProof", "SolventAudit",
-                "SolventCommandLine",
+                "SolventCommandLine", "SolventCustody",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -7,5 +7,5 @@ struct Solvent: AsyncParsableCommand {
         abstract: "Solvent, a spot crypto exchange.",
         discussion: "Start with `solvent demo` to watch a live in-process exchange trade.",
         subcommands: [ServeCommand.self, DemoCommand.self, AdminCommand.self, EpochCommand.self,
-                      AuditCommand.self, JournalCheckCommand.self])
+                      AuditCommand.self, JournalCheckCommand.self, ChainCommand.self])
 }
