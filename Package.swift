@@ -88,6 +88,7 @@ let package = Package(
             name: "SolventServer",
             dependencies: [
                 "SolventCore", "SolventJournal", "SolventWire", "SolventStore", "SolventProof", "SolventAudit",
+                "SolventCustody",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -171,7 +172,7 @@ let package = Package(
         .testTarget(
             name: "SolventServerTests",
             dependencies: [
-                "SolventServer", "SolventAudit", "SolventWire", "SolventCore", "SolventTestSupport",
+                "SolventServer", "SolventAudit", "SolventWire", "SolventCore", "SolventTestSupport", "SolventCustody",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

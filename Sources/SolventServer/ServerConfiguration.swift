@@ -14,6 +14,7 @@ public struct ServerConfiguration: Sendable {
     public var sequencer = SequencerConfiguration()
     public var streams = StreamLimits()
     public var proof = ProofSettings()
+    public var custody = CustodySettings()
 
     public init(dataDirectory: String) {
         self.dataDirectory = dataDirectory
@@ -34,5 +35,7 @@ public struct ServerConfiguration: Sendable {
     var historyFile: String { layout.history }
     var keysFile: String { layout.keys }
     var serverURLFile: String { layout.serverURL }
+    var chainURLsFile: String { layout.chainURLs }
+    var chainCookieFile: String { layout.chainCookie }
     var journalDirectory: String { layout.journal }
 }

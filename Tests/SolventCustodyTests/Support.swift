@@ -61,8 +61,9 @@ final class ExchangeFixture {
     }
 
     func custodian(_ chain: ChainFixture, confirmations: Int = 3) async throws -> ChainCustodian {
-        try await ChainCustodian(asset: 0, adapter: chain.adapter, policy: .init(confirmationsRequired: confirmations),
-                                 sequencer: sequencer, cursor: cursor)
+        let feed = try await CustodyFeed(sequencer: sequencer, cursor: cursor)
+        return ChainCustodian(asset: 0, adapter: chain.adapter, policy: .init(confirmationsRequired: confirmations),
+                              sequencer: sequencer, feed: feed)
     }
 
     func balance(_ account: AccountId) async throws -> Balance {

@@ -2,8 +2,8 @@ import SolventCore
 import SolventJournal
 import Synchronization
 
-/// Custody of one asset: watches its chain for deposits and pays its withdrawals, as a consumer of
-/// committed batches (its `RingCursor` keeps a `CustodyView` current) that turns what it sees on
+/// Custody of one asset: watches its chain for deposits and pays its withdrawals, reading the
+/// journal through the `CustodyFeed` (the consumer of committed batches) and turning what it sees on
 /// the chain into journaled commands. It decides only on durable facts, and each decision is a
 /// command the engine checks again, so a crash anywhere leaves nothing half done:
 ///
@@ -33,34 +33,18 @@ public final class ChainCustodian: Sendable {
     public let policy: Policy
     private let adapter: any ChainAdapter
     private let sequencer: Sequencer
-    private let view: Mutex<CustodyView>
-    private let cursor: RingCursor
+    private let feed: CustodyFeed
 
-    /// Seeds the view from the exchange's state and follows `cursor` (made before the sequencer
-    /// started) on a thread of its own.
-    public init(asset: AssetId, adapter: any ChainAdapter, policy: Policy, sequencer: Sequencer,
-                cursor: RingCursor) async throws {
+    public init(asset: AssetId, adapter: any ChainAdapter, policy: Policy, sequencer: Sequencer, feed: CustodyFeed) {
         self.asset = asset
         self.adapter = adapter
         self.policy = policy
         self.sequencer = sequencer
-        self.cursor = cursor
-        let seeded = try await sequencer.inspectPositioned { exchange, position in
-            CustodyView(asset: asset, exchange: exchange, position: position)
-        }
-        view = Mutex(seeded)
-        NamedThread.start("custody-\(asset)") { [self] in follow() }
+        self.feed = feed
     }
 
-    private func follow() {
-        var batches: [CommittedBatch] = []
-        while cursor.take(into: &batches) {
-            view.withLock { view in batches.forEach { view.apply($0) } }
-            batches.removeAll(keepingCapacity: true)
-        }
-    }
-
-    public var snapshot: CustodyView { view.withLock { $0 } }
+    /// What the journal says of this asset now (empty before it is listed).
+    public var snapshot: CustodyView { feed.view(asset) ?? CustodyView(asset: asset, position: feed.position) }
 
     /// The account's deposit address (a fresh one each call; every one stays the account's).
     public func depositAddress(for account: AccountId) async throws -> String {
@@ -135,9 +119,6 @@ public final class ChainCustodian: Sendable {
         let outcome = try await sequencer.execute(command)
         pass.commands.append(command)
         for case .rejected(let rejection) in outcome.events { pass.refusals.append(rejection.reason) }
-        while snapshot.position < outcome.sequence {
-            cursor.hurry()
-            try await Task.sleep(nanoseconds: 200_000)
-        }
+        try await feed.waitUntilApplied(outcome.sequence)
     }
 }

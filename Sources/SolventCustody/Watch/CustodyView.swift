@@ -20,6 +20,12 @@ public struct CustodyView: Sendable {
     /// The last sequence this view reflects.
     public private(set) var position: UInt64
 
+    /// An asset listed at record `position`: nothing recorded yet.
+    public init(asset: AssetId, position: UInt64) {
+        self.asset = asset
+        self.position = position
+    }
+
     /// The view of `exchange` as it stood after record `position`.
     public init(asset: AssetId, exchange: Exchange, position: UInt64) {
         self.asset = asset

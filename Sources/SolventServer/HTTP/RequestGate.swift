@@ -22,6 +22,7 @@ package struct RequestGate: Sendable {
         case .userStream: request.account = try authenticator.keyOnly(request)
         case .trade: request.account = try authenticator.signed(request, needs: .trade)
         case .userData: request.account = try authenticator.signed(request, needs: .read)
+        case .withdraw: request.account = try authenticator.signed(request, needs: .withdraw)
         case .admin:
             guard Self.isLoopback(request.clientIP), AdminToken.matches(request.adminToken, adminToken) else {
                 throw .unauthorized

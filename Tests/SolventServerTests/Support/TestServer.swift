@@ -13,10 +13,13 @@ final class TestServer: @unchecked Sendable {
     let port: Int
     private let task: Task<Void, any Error>
 
-    static func start(rateLimits: RateLimits = { var limits = RateLimits(); limits.enforced = false; return limits }())
+    /// `prepare` sees the data directory and the configuration before the server starts.
+    static func start(rateLimits: RateLimits = { var limits = RateLimits(); limits.enforced = false; return limits }(),
+                      prepare: (String, inout ServerConfiguration) throws -> Void = { _, _ in })
         async throws -> TestServer {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("solvent-server-\(UUID())").path
         var configuration = ServerConfiguration(dataDirectory: directory)
+        try prepare(directory, &configuration)
         configuration.port = 0
         configuration.rateLimits = rateLimits
         let ready = AsyncStream<Int>.makeStream()

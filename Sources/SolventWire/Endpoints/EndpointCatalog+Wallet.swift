@@ -1,0 +1,19 @@
+/// Binance's wallet API under `/sapi/v1` (wallet spec §2): what ccxt and python-binance call to
+/// deposit and withdraw. Weights are Binance's.
+extension EndpointCatalog {
+    public static let wallet: [EndpointDeclaration] = [
+        .systemStatus, .accountStatus, .coinConfiguration, .depositAddress, .depositHistory, .withdrawApply,
+        .withdrawHistory,
+    ]
+}
+
+extension EndpointDeclaration {
+    public static let systemStatus = EndpointDeclaration("GET", "/sapi/v1/system/status", .none, weight: 1)
+    public static let accountStatus = EndpointDeclaration("GET", "/sapi/v1/account/status", .userData, weight: 1)
+    public static let coinConfiguration = EndpointDeclaration("GET", "/sapi/v1/capital/config/getall", .userData, weight: 10)
+    public static let depositAddress = EndpointDeclaration("GET", "/sapi/v1/capital/deposit/address", .userData, weight: 10)
+    public static let depositHistory = EndpointDeclaration("GET", "/sapi/v1/capital/deposit/hisrec", .userData, weight: 1)
+    public static let withdrawApply = EndpointDeclaration("POST", "/sapi/v1/capital/withdraw/apply", .withdraw, weight: 900)
+    public static let withdrawHistory = EndpointDeclaration("GET", "/sapi/v1/capital/withdraw/history", .userData,
+                                                            weight: 18_000)
+}
