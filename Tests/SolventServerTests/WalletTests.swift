@@ -10,7 +10,7 @@ import Testing
     static let cookie = "__cookie__:5eed5eed"
 
     /// A server whose data directory names a simulated BTC chain (2 confirmations, 0.0001 BTC fee).
-    static func start() async throws -> (TestServer, SimulatedChainRPC, ChainRPCServer) {
+    static func start(approvalAbove threshold: Int64? = nil) async throws -> (TestServer, SimulatedChainRPC, ChainRPCServer) {
         let btc = ChainSimulatorSpec.standard[0]
         let rpc = try btc.start(authorization: try RPCCredentials.password(user: "__cookie__", password: "5eed5eed").authorization())
         let chain = try await ChainRPCServer.start(rpc)
@@ -21,6 +21,7 @@ import Testing
             configuration.custody.pollMilliseconds = 20
             configuration.custody.confirmationsRequired = 2
             configuration.custody.withdrawalFees = ["BTC": 10_000]
+            if let threshold { configuration.custody.approvalThresholds = ["BTC": threshold] }
         }
         return (server, rpc, chain)
     }
@@ -105,6 +106,56 @@ import Testing
         #expect(status.text == #"{"status":0,"msg":"normal"}"#)
         let accountStatus = try await server.signed("GET", "/sapi/v1/account/status", [:], as: alice)
         #expect(accountStatus.text == #"{"data":"Normal"}"#)
+    }
+}
+
+extension WalletTests {
+    @Test func aLargeWithdrawalWaitsForAnOperatorAndAFrozenAccountCannotWithdraw() async throws {
+        let (server, rpc, chain) = try await Self.start(approvalAbove: 10_000_000)
+        defer { Task { await server.stop(); try? await chain.close() } }
+        let alice = try await server.account(usdt: "1", btc: "2")
+        let withdrawer = try await server.key(for: alice.id, permissions: "read,withdraw", ipAllowList: "::1,127.0.0.0/8")
+        let outside = try rpc.withChain { try $0.newAddress(wallet: "outside", label: "payee") }
+        try rpc.withChain { _ = try $0.send(from: "outside", to: try $0.newAddress(wallet: "hot", label: "float"),
+                                            amount: 500_000_000, comment: "") }
+        let applied = try await server.signed("POST", "/sapi/v1/capital/withdraw/apply",
+                                              ["coin": "BTC", "address": outside, "amount": "0.5"], as: withdrawer)
+        #expect(applied.status == 200, "\(applied.text)")
+        let pending = try await server.admin("GET", "/admin/v1/withdrawals", [:])
+        let held = try #require((pending.json as? [[String: Any]])?.first, "\(pending.text)")
+        #expect(held["state"] as? String == "AWAITING_APPROVAL" && held["amount"] as? String == "0.50000000")
+        let history = try await server.signed("GET", "/sapi/v1/capital/withdraw/history", [:], as: alice)
+        #expect((history.json as? [[String: Any]])?.first?["status"] as? Int == 2, "\(history.text)")
+        try await Task.sleep(nanoseconds: 100_000_000)
+        #expect(rpc.withChain { $0.received(by: outside, confirmationsMin: 0) } == 0, "nothing is paid before approval")
+
+        let id = String(held["withdrawal"] as! Int)
+        let token = try String(contentsOfFile: server.directory + "/admin.token", encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let noReason = try await server.send("POST", "/admin/v1/withdrawal/approve", query: "withdrawal=\(id)&operator=carol",
+                                             headers: ["X-Solvent-Admin-Token": token])
+        #expect(noReason.status == 400, "\(noReason.text)")
+        _ = try await server.admin("POST", "/admin/v1/withdrawal/approve",
+                                   ["withdrawal": id, "operator": "carol", "reason": "called the customer", "reference": "T-1"])
+        try await waitFor("the approved withdrawal to be paid") {
+            rpc.withChain { $0.received(by: outside, confirmationsMin: 0) } == 50_000_000 - 10_000
+        }
+
+        _ = try await server.admin("POST", "/admin/v1/account/freeze",
+                                   ["account": String(alice.id), "operator": "dave", "reason": "court order", "reference": "C-12"])
+        let status = try await server.signed("GET", "/sapi/v1/account/status", [:], as: alice)
+        #expect(status.text == #"{"data":"Frozen"}"#)
+        let frozen = try await server.signed("POST", "/sapi/v1/capital/withdraw/apply",
+                                             ["coin": "BTC", "address": outside, "amount": "0.01"], as: withdrawer)
+        #expect(frozen.code == -1002, "\(frozen.text)")
+        let order = try await server.signed("POST", "/api/v3/order", ["symbol": "BTCUSDT", "side": "SELL", "type": "LIMIT",
+                                                                      "timeInForce": "GTC", "quantity": "0.01", "price": "50000"],
+                                            as: alice)
+        #expect(order.status != 200, "\(order.text)")
+        _ = try await server.admin("POST", "/admin/v1/account/unfreeze",
+                                   ["account": String(alice.id), "operator": "dave", "reason": "order lifted"])
+        let again = try await server.signed("GET", "/sapi/v1/account/status", [:], as: alice)
+        #expect(again.text == #"{"data":"Normal"}"#)
     }
 }
 

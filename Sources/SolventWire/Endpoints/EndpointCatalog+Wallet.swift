@@ -17,3 +17,19 @@ extension EndpointDeclaration {
     public static let withdrawHistory = EndpointDeclaration("GET", "/sapi/v1/capital/withdraw/history", .userData,
                                                             weight: 18_000)
 }
+
+/// The operator's custody commands (loopback, admin token): withdrawals awaiting approval and
+/// the decision on them, account freezes. Each names the operator and the reason.
+extension EndpointCatalog {
+    public static let custodyAdmin: [EndpointDeclaration] = [
+        .pendingWithdrawals, .approveWithdrawal, .rejectWithdrawal, .freezeAccount, .unfreezeAccount,
+    ]
+}
+
+extension EndpointDeclaration {
+    public static let pendingWithdrawals = EndpointDeclaration("GET", "/admin/v1/withdrawals", .admin, weight: 1)
+    public static let approveWithdrawal = EndpointDeclaration("POST", "/admin/v1/withdrawal/approve", .admin, weight: 1)
+    public static let rejectWithdrawal = EndpointDeclaration("POST", "/admin/v1/withdrawal/reject", .admin, weight: 1)
+    public static let freezeAccount = EndpointDeclaration("POST", "/admin/v1/account/freeze", .admin, weight: 1)
+    public static let unfreezeAccount = EndpointDeclaration("POST", "/admin/v1/account/unfreeze", .admin, weight: 1)
+}
