@@ -106,6 +106,17 @@ import Testing
         #expect(status.text == #"{"status":0,"msg":"normal"}"#)
         let accountStatus = try await server.signed("GET", "/sapi/v1/account/status", [:], as: alice)
         #expect(accountStatus.text == #"{"data":"Normal"}"#)
+
+        let restrictions = try await server.signed("GET", "/sapi/v1/account/apiRestrictions", [:], as: withdrawer)
+        let limits = try #require(restrictions.json as? [String: Any], "\(restrictions.text)")
+        #expect(limits["ipRestrict"] as? Bool == true && limits["enableWithdrawals"] as? Bool == true)
+        #expect(limits["enableSpotAndMarginTrading"] as? Bool == false)
+        let detail = try await server.signed("GET", "/sapi/v1/asset/assetDetail", ["asset": "BTC"], as: alice)
+        #expect(detail.text.contains(#""withdrawFee":0.00010000"#) && detail.text.contains(#""withdrawStatus":true"#),
+                "\(detail.text)")
+        let fees = try await server.signed("GET", "/sapi/v1/asset/tradeFee", ["symbol": "BTCUSDT"], as: alice)
+        let fee = try #require((fees.json as? [[String: Any]])?.first, "\(fees.text)")
+        #expect(fee["symbol"] as? String == "BTCUSDT" && fee["makerCommission"] as? String != nil)
     }
 }
 

@@ -9,6 +9,7 @@ enum Endpoints {
         return GeneralEndpoints.all(context) + MarketDataEndpoints.all(context) + TradingEndpoints.all(context)
             + AccountEndpoints.all(context) + UserStreamEndpoints.all(context) + OperationalEndpoints.all(context)
             + AdminEndpoints.all(operations) + ProofEndpoints.all(proof) + ProofEndpoints.admin(proof, operations)
-            + WebPageEndpoints.all() + WalletEndpoints.all(context) + CustodyAdminEndpoints.all(context)
+            + WebPageEndpoints.all() + WalletEndpoints.all(context) + WalletAccountEndpoints.all(context)
+            + CustodyAdminEndpoints.all(context)
     }
 }

@@ -3,7 +3,7 @@
 extension EndpointCatalog {
     public static let wallet: [EndpointDeclaration] = [
         .systemStatus, .accountStatus, .coinConfiguration, .depositAddress, .depositHistory, .withdrawApply,
-        .withdrawHistory,
+        .withdrawHistory, .apiRestrictions, .assetDetail, .tradeFee,
     ]
 }
 
@@ -14,6 +14,9 @@ extension EndpointDeclaration {
     public static let depositAddress = EndpointDeclaration("GET", "/sapi/v1/capital/deposit/address", .userData, weight: 10)
     public static let depositHistory = EndpointDeclaration("GET", "/sapi/v1/capital/deposit/hisrec", .userData, weight: 1)
     public static let withdrawApply = EndpointDeclaration("POST", "/sapi/v1/capital/withdraw/apply", .withdraw, weight: 900)
+    public static let apiRestrictions = EndpointDeclaration("GET", "/sapi/v1/account/apiRestrictions", .userData, weight: 1)
+    public static let assetDetail = EndpointDeclaration("GET", "/sapi/v1/asset/assetDetail", .userData, weight: 1)
+    public static let tradeFee = EndpointDeclaration("GET", "/sapi/v1/asset/tradeFee", .userData, weight: 1)
     public static let withdrawHistory = EndpointDeclaration("GET", "/sapi/v1/capital/withdraw/history", .userData,
                                                             weight: 18_000)
 }
