@@ -30,7 +30,8 @@ struct CustodyModelTests {
             }
         }
         for expected in ["depositCredited", "depositDropped", "withdrawalBroadcast", "withdrawalRejected",
-                         "accountFrozen", "duplicateDeposit", "depositAlreadyCredited", "withdrawalNotApproved"] {
+                         "accountFrozen", "duplicateDeposit", "depositAlreadyCredited", "withdrawalNotApproved",
+                         "withdrawalLimitExceeded"] {
             #expect(kinds.contains(expected), "seed \(seed): the stream never produced \(expected)")
         }
         let restored = try Engine<FastBook>(encodedState: run.engine.encodedState())
@@ -73,6 +74,10 @@ struct CustodyCommandGenerator {
         case 88..<92: return .releaseWithdrawal(pick(withdrawals))
         case 92..<96: return .freezeAccount(account, action)
         case 96..<99: return .unfreezeAccount(account, action)
+        case 99 where rng.chance(50):
+            return .setWithdrawalLimits(asset, WithdrawalLimits(perAccount: Int64.random(in: 1_000_000_000...20_000_000_000, using: &rng),
+                                                                perAsset: Int64.random(in: 5_000_000_000...60_000_000_000, using: &rng)),
+                                        action)
         default: return .setChainCursor(asset, ChainCursor(height: Int64(rng.next() % 1_000), blockHash: "h"))
         }
     }

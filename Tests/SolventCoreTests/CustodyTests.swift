@@ -206,3 +206,29 @@ struct AccountFreezeTests {
         #expect(x.run(.freezeAccount(.feeAccount, ops)).rejections == [.unknownAccount])
     }
 }
+
+@Suite("Custody: rolling 24-hour withdrawal limits")
+struct WithdrawalLimitTests {
+    @Test func limitsPerAccountAndPerAssetRollOverADay() throws {
+        var x = TestExchange<ScenarioBook>(accounts: 2, funding: 10 * one)
+        #expect(x.run(.setWithdrawalLimits(btc, WithdrawalLimits(perAccount: 3 * one, perAsset: 5 * one),
+                                           OperatorAction(operatorName: "ops", reason: ""))).rejections == [.invalidOperatorAction])
+        x.run(.setWithdrawalLimits(btc, WithdrawalLimits(perAccount: 3 * one, perAsset: 5 * one), ops))
+        #expect(x.run(.requestChainWithdrawal(request(1, 2 * one))).rejections.isEmpty)
+        let released = try #require(x.run(.requestChainWithdrawal(request(1, one))).ledgerEntries.first?.withdrawal)
+        x.run(.releaseWithdrawal(released))
+        #expect(x.run(.requestChainWithdrawal(request(1, 1))).rejections == [.withdrawalLimitExceeded],
+                "a released withdrawal still counts, as Binance's quota does")
+        #expect(x.run(.requestChainWithdrawal(request(2, 2 * one))).rejections.isEmpty)
+        #expect(x.run(.requestChainWithdrawal(request(2, 1))).rejections == [.withdrawalLimitExceeded], "5 over the asset")
+        #expect(RejectReason.withdrawalLimitExceeded.code == -4023)
+        // An operator's hold is not limited; the limits survive a snapshot.
+        #expect(x.run(.requestWithdrawal(1, btc, one)).rejections.isEmpty)
+        var restored = try Engine<ScenarioBook>(encodedState: x.engine.encodedState())
+        #expect(restored.stateHash() == x.engine.stateHash())
+        #expect(restored.apply(.requestChainWithdrawal(request(1, 1)), at: x.time + 1).rejections == [.withdrawalLimitExceeded])
+        // A day later the window is empty again.
+        x.time += WithdrawalLimits.windowMilliseconds
+        #expect(x.run(.requestChainWithdrawal(request(1, 3 * one))).rejections.isEmpty)
+    }
+}

@@ -56,9 +56,9 @@ struct StateHashTests {
         // The empty state's bytes are fixed by the format; this changes only with a new version.
         let engine = Engine<FastBookUnderTest>()
         // Version 2: the fee account's fees, canTrade and frozen (10); then no markets, no
-        // withdrawals, next deposit id (8), no deposits, no chain cursors.
-        #expect(engine.encodedState().count == 8 + 2 + 24 + 4 + 4 + 10 + 4 + 4 + 8 + 4 + 4)
-        #expect("\(engine.stateHash())" == "69539d6a803072eb71d65fb3aea7a0e7102684e412b8b28e779a43bae253c66c")
+        // withdrawals, next deposit id (8), no deposits, chain cursors, withdrawal limits or recent withdrawals.
+        #expect(engine.encodedState().count == 8 + 2 + 24 + 4 + 4 + 10 + 4 + 4 + 8 + 4 + 4 + 4 + 4)
+        #expect("\(engine.stateHash())" == "9ec9874e2c808d77d8769038fd0c3201ce195e4648d1cd069b48f3ef79021552")
     }
 
     @Test func aVersionOneSnapshotStillDecodes() throws {
@@ -66,7 +66,7 @@ struct StateHashTests {
         var bytes = Engine<FastBookUnderTest>().encodedState()
         bytes[8] = 1
         bytes.remove(at: 8 + 2 + 24 + 4 + 4 + 9)
-        bytes.removeLast(8 + 4 + 4)
+        bytes.removeLast(8 + 4 + 4 + 4 + 4)
         #expect(bytes.count == 8 + 2 + 24 + 4 + 4 + 9 + 4 + 4)
         let decoded = try Engine<FastBookUnderTest>(encodedState: bytes)
         #expect(decoded.stateHash() == Engine<FastBookUnderTest>().stateHash())

@@ -80,6 +80,11 @@ import Testing
         let feeOnly = try await server.signed("POST", "/sapi/v1/capital/withdraw/apply",
                                               ["coin": "BTC", "address": outside, "amount": "0.0001"], as: withdrawer)
         #expect(feeOnly.code == -4028, "\(feeOnly.text)")
+        _ = try await server.admin("POST", "/admin/v1/withdrawal/limits",
+                                   ["asset": "BTC", "perAccount": "0.6", "operator": "ops", "reason": "daily cap"])
+        let overLimit = try await server.signed("POST", "/sapi/v1/capital/withdraw/apply",
+                                                ["coin": "BTC", "address": outside, "amount": "0.7"], as: withdrawer)
+        #expect(overLimit.code == -4023, "\(overLimit.text)")
         let unknown = try await server.signed("POST", "/sapi/v1/capital/withdraw/apply",
                                               ["coin": "DOGE", "address": outside, "amount": "1"], as: withdrawer)
         #expect(unknown.code == -4018, "\(unknown.text)")

@@ -43,4 +43,5 @@ public enum Command: Hashable, Sendable {
     case broadcastWithdrawal(WithdrawalId, txid: String)
     case freezeAccount(AccountId, OperatorAction)
     case unfreezeAccount(AccountId, OperatorAction)
+    case setWithdrawalLimits(AssetId, WithdrawalLimits, OperatorAction)
 }

@@ -6,6 +6,8 @@ public struct CustodyEvent: Hashable, Sendable {
         case depositSeen, depositCredited, depositDropped
         case withdrawalAwaitingApproval, withdrawalApproved, withdrawalRejected, withdrawalBroadcast
         case accountFrozen, accountUnfrozen
+        /// `amount` is the new per-account limit.
+        case withdrawalLimitsChanged
     }
 
     public var kind: Kind

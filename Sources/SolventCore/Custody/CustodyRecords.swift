@@ -7,6 +7,9 @@ struct CustodyRecords: Hashable {
     var depositsByOutpoint: [ChainOutpoint: DepositId] = [:]
     var nextDepositId: DepositId = 1
     var chainCursors: [AssetId: ChainCursor] = [:]
+    var withdrawalLimits: [AssetId: WithdrawalLimits] = [:]
+    /// Withdrawals to an address in the last 24 hours, oldest first.
+    var recentWithdrawals: [RecentWithdrawal] = []
 
     mutating func insert(_ record: DepositRecord, id: DepositId) {
         deposits[id] = record

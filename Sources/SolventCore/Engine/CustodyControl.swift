@@ -61,6 +61,15 @@ extension Engine {
         output.append(.custody(CustodyEvent(kind: .accountUnfrozen, account: account, asset: 0, amount: 0, id: 0, time: now)))
     }
 
+    mutating func setWithdrawalLimits(_ asset: AssetId, _ limits: WithdrawalLimits, _ action: OperatorAction) {
+        guard action.isComplete else { return reject(.invalidOperatorAction, stage: .command) }
+        guard Int(asset) < assets.count else { return reject(.unknownAsset, stage: .command) }
+        guard limits.isValid else { return reject(.invalidAmount, stage: .command) }
+        custody.withdrawalLimits[asset] = limits
+        output.append(.custody(CustodyEvent(kind: .withdrawalLimitsChanged, account: 0, asset: asset, amount: limits.perAccount,
+                                            id: 0, time: now)))
+    }
+
     private mutating func cancelEveryOrder(of account: AccountId, onMarket m: Int) {
         for id in openOrderIds(of: account, onMarket: m) {
             guard var order = takeOff(id, m) else { continue }

@@ -58,6 +58,7 @@ public struct Engine<Book: OrderBook> {
         case .broadcastWithdrawal(let id, let txid): broadcastWithdrawal(id, txid)
         case .freezeAccount(let account, let action): freezeAccount(account, action)
         case .unfreezeAccount(let account, let action): unfreezeAccount(account, action)
+        case .setWithdrawalLimits(let asset, let limits, let action): setWithdrawalLimits(asset, limits, action)
         }
         emitTouchedBalances()
     }
@@ -121,6 +122,8 @@ extension Engine {
     public func chainDepositId(_ outpoint: ChainOutpoint) -> DepositId? { custody.depositsByOutpoint[outpoint] }
 
     public func chainCursor(_ asset: AssetId) -> ChainCursor? { custody.chainCursors[asset] }
+
+    public func withdrawalLimits(_ asset: AssetId) -> WithdrawalLimits { custody.withdrawalLimits[asset] ?? .none }
 }
 
 // MARK: Bookkeeping types

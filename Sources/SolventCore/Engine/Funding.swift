@@ -42,6 +42,11 @@ extension Engine {
         guard request.clientId.isEmpty || CustodyText.isChainText(request.clientId) else {
             return reject(.invalidChainReference, stage: .command)
         }
+        guard custody.withdrawalFits(request.account, request.asset, request.amount, now: now) else {
+            return reject(.withdrawalLimitExceeded, stage: .command)
+        }
+        custody.recentWithdrawals.append(RecentWithdrawal(time: now, account: request.account, asset: request.asset,
+                                                          amount: request.amount))
         let id = hold(PendingWithdrawal(account: request.account, asset: request.asset, amount: request.amount,
                                         fee: request.fee, destination: request.address,
                                         state: request.requiresApproval ? .awaitingApproval : .approved))

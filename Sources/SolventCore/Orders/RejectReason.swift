@@ -46,6 +46,7 @@ public enum RejectReason: Hashable, Sendable {
     case invalidAddress
     case invalidChainReference
     case invalidOperatorAction
+    case withdrawalLimitExceeded
 
     /// The Binance error code.
     public var code: Int32 {
@@ -63,6 +64,7 @@ public enum RejectReason: Hashable, Sendable {
             -1000
         case .accountFrozen: -1002
         case .withdrawalFeeNotCovered: -4028
+        case .withdrawalLimitExceeded: -4023
         case .invalidAddress: -4033
         case .invalidChainReference, .invalidOperatorAction: -1130
         case .marketClosed, .tradingDisabled, .orderTypeNotSupported, .icebergNotSupported,
@@ -120,6 +122,7 @@ public enum RejectReason: Hashable, Sendable {
         case .invalidAddress: "Illegal address."
         case .invalidChainReference: "Data sent for parameter 'txId' is not valid."
         case .invalidOperatorAction: "Data sent for parameter 'reason' is not valid."
+        case .withdrawalLimitExceeded: "Within 24 hours, the withdrawal exceeds the maximum amount."
         }
     }
 

@@ -35,6 +35,7 @@
 /// |  27 | `broadcastWithdrawal`| WithdrawalId i64, txid string                        |
 /// |  28 | `freezeAccount`      | AccountId u32, OperatorAction                        |
 /// |  29 | `unfreezeAccount`    | AccountId u32, OperatorAction                        |
+/// |  30 | `setWithdrawalLimits`| AssetId u16, perAccount i64, perAsset i64, OperatorAction |
 ///
 /// Versioning: a tag names a case *and* its payload layout, for ever. A tag is never reused or
 /// renumbered. A new case takes the next free number. To change a case's payload, give the new
@@ -70,6 +71,7 @@ enum CommandTag: UInt8, CaseIterable {
     case broadcastWithdrawal = 27
     case freezeAccount = 28
     case unfreezeAccount = 29
+    case setWithdrawalLimits = 30
 }
 
 extension Command {
@@ -102,6 +104,7 @@ extension Command {
         case .broadcastWithdrawal: .broadcastWithdrawal
         case .freezeAccount: .freezeAccount
         case .unfreezeAccount: .unfreezeAccount
+        case .setWithdrawalLimits: .setWithdrawalLimits
         }
     }
 
@@ -121,7 +124,7 @@ extension Command {
         case .setChainCursor(_, let cursor): cursor.isBinaryEncodable
         case .requestChainWithdrawal(let request): request.isBinaryEncodable
         case .approveWithdrawal(_, let action), .rejectWithdrawal(_, let action),
-             .freezeAccount(_, let action), .unfreezeAccount(_, let action):
+             .freezeAccount(_, let action), .unfreezeAccount(_, let action), .setWithdrawalLimits(_, _, let action):
             action.isBinaryEncodable
         case .broadcastWithdrawal(_, let txid): txid.utf8.count <= CustodyText.chainLengthMax
         }
@@ -199,6 +202,11 @@ extension Command: BinaryEncodable {
         case .freezeAccount(let account, let action), .unfreezeAccount(let account, let action):
             writer.write(account)
             writer.write(action)
+        case .setWithdrawalLimits(let asset, let limits, let action):
+            writer.write(asset)
+            writer.write(limits.perAccount)
+            writer.write(limits.perAsset)
+            writer.write(action)
         }
     }
 }
@@ -257,6 +265,10 @@ extension Command: BinaryDecodable {
             self = .freezeAccount(try reader.readUInt32(), try reader.read(OperatorAction.self))
         case .unfreezeAccount:
             self = .unfreezeAccount(try reader.readUInt32(), try reader.read(OperatorAction.self))
+        case .setWithdrawalLimits:
+            let asset = try reader.readUInt16()
+            let limits = WithdrawalLimits(perAccount: try reader.readInt64(), perAsset: try reader.readInt64())
+            self = .setWithdrawalLimits(asset, limits, try reader.read(OperatorAction.self))
         }
     }
 }

@@ -43,6 +43,19 @@ extension Engine {
             writer.write(asset)
             writer.write(cursor)
         }
+        writer.write(UInt32(custody.withdrawalLimits.count))
+        for (asset, limits) in custody.withdrawalLimits.sorted(by: { $0.key < $1.key }) {
+            writer.write(asset)
+            writer.write(limits.perAccount)
+            writer.write(limits.perAsset)
+        }
+        writer.write(UInt32(custody.recentWithdrawals.count))
+        for recent in custody.recentWithdrawals {
+            writer.write(recent.time)
+            writer.write(recent.account)
+            writer.write(recent.asset)
+            writer.write(recent.amount)
+        }
     }
 
     mutating func decodeWithdrawals(_ reader: inout BinaryReader, version: UInt16) throws(BinaryDecodingError) {
@@ -83,6 +96,23 @@ extension Engine {
                 throw .invalidValue(offset: reader.offset, what: "chain cursor of asset \(asset)")
             }
             custody.chainCursors[asset] = cursor
+        }
+        for _ in 0..<(try Self.readCount(&reader)) {
+            let asset = try reader.readUInt16()
+            let limits = WithdrawalLimits(perAccount: try reader.readInt64(), perAsset: try reader.readInt64())
+            guard Int(asset) < assets.count, custody.withdrawalLimits[asset] == nil, limits.isValid else {
+                throw .invalidValue(offset: reader.offset, what: "withdrawal limits of asset \(asset)")
+            }
+            custody.withdrawalLimits[asset] = limits
+        }
+        for _ in 0..<(try Self.readCount(&reader)) {
+            let recent = RecentWithdrawal(time: try reader.readInt64(), account: try reader.readUInt32(),
+                                          asset: try reader.readUInt16(), amount: try reader.readInt64())
+            guard Int(recent.asset) < assets.count, recent.amount > 0,
+                  recent.time >= (custody.recentWithdrawals.last?.time ?? .min) else {
+                throw .invalidValue(offset: reader.offset, what: "recent withdrawal")
+            }
+            custody.recentWithdrawals.append(recent)
         }
     }
 }

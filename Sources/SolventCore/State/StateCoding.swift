@@ -7,7 +7,8 @@
 /// frozen), markets (spec, last price, next trade id, average-price buckets, bids and asks best
 /// first, waiting stops oldest first), pending withdrawals by id (account, asset, amount, fee,
 /// state, destination, txid), then custody (`CustodyStateCoding.swift`): next deposit id, chain
-/// deposits by id, chain cursors by asset. Indexes derivable from what is stored (client ids,
+/// deposits by id, chain cursors by asset, withdrawal limits by asset, the last 24 hours'
+/// withdrawals oldest first. Indexes derivable from what is stored (client ids,
 /// open counts, deposits by outpoint) are not stored. Version 1 (no frozen flag, withdrawals
 /// without fee/state/destination/txid, no custody) is still read.
 extension Engine {

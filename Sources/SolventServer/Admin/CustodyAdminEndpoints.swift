@@ -27,6 +27,13 @@ enum CustodyAdminEndpoints {
             Endpoint(.unfreezeAccount) { request throws(BinanceError) in
                 try await run(.unfreezeAccount(try AdminEndpoints.accountParameter(request), try action(request)), context)
             },
+            Endpoint(.setWithdrawalLimits) { request throws(BinanceError) in
+                let asset = try WalletEndpoints.asset(try request.parameters.required("asset"), context)
+                let scale = asset.spec.scale
+                let limits = WithdrawalLimits(perAccount: try request.parameters.decimal("perAccount", scale: scale) ?? .max,
+                                              perAsset: try request.parameters.decimal("perAsset", scale: scale) ?? .max)
+                return try await run(.setWithdrawalLimits(asset.id, limits, try action(request)), context)
+            },
         ]
     }
 

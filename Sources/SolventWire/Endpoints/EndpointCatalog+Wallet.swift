@@ -26,6 +26,7 @@ extension EndpointDeclaration {
 extension EndpointCatalog {
     public static let custodyAdmin: [EndpointDeclaration] = [
         .pendingWithdrawals, .approveWithdrawal, .rejectWithdrawal, .freezeAccount, .unfreezeAccount,
+        .setWithdrawalLimits,
     ]
 }
 
@@ -35,4 +36,5 @@ extension EndpointDeclaration {
     public static let rejectWithdrawal = EndpointDeclaration("POST", "/admin/v1/withdrawal/reject", .admin, weight: 1)
     public static let freezeAccount = EndpointDeclaration("POST", "/admin/v1/account/freeze", .admin, weight: 1)
     public static let unfreezeAccount = EndpointDeclaration("POST", "/admin/v1/account/unfreeze", .admin, weight: 1)
+    public static let setWithdrawalLimits = EndpointDeclaration("POST", "/admin/v1/withdrawal/limits", .admin, weight: 1)
 }

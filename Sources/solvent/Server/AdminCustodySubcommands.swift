@@ -6,7 +6,7 @@ extension AdminCommand {
     struct Withdrawals: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "withdrawals", abstract: "Withdrawals held by the exchange, and the operator's decision on them.",
-            subcommands: [Pending.self, Approve.self, Reject.self])
+            subcommands: [Pending.self, Approve.self, Reject.self, Limits.self])
     }
 
     struct Decision: ParsableArguments {
@@ -43,6 +43,21 @@ extension AdminCommand {
 
         func run() async throws {
             try await target.send("POST", "/admin/v1/withdrawal/reject", [("withdrawal", String(withdrawal))] + decision.parameters)
+        }
+    }
+
+    struct Limits: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "limits", abstract: "Set an asset's rolling 24-hour withdrawal limits (omitted: none).")
+        @OptionGroup var target: AdminTarget
+        @Option var asset: String
+        @Option(help: "Per account, a plain decimal.") var perAccount: String?
+        @Option(help: "Over the whole exchange, a plain decimal.") var perAsset: String?
+        @OptionGroup var decision: Decision
+
+        func run() async throws {
+            try await target.send("POST", "/admin/v1/withdrawal/limits",
+                                  [("asset", asset), ("perAccount", perAccount), ("perAsset", perAsset)] + decision.parameters)
         }
     }
 

@@ -24,6 +24,12 @@ extension NaiveExchange {
         case .broadcastWithdrawal(let id, let txid): broadcast(id, txid)
         case .freezeAccount(let account, let action): setFrozen(account, action, true)
         case .unfreezeAccount(let account, let action): setFrozen(account, action, false)
+        case .setWithdrawalLimits(let asset, let limits, let action):
+            guard !action.operatorName.isEmpty, !action.reason.isEmpty else { return reject(.invalidOperatorAction) }
+            guard Int(asset) < assets.count else { return reject(.unknownAsset) }
+            guard limits.perAccount >= 0, limits.perAsset >= 0 else { return reject(.invalidAmount) }
+            withdrawalLimits[asset] = (limits.perAccount, limits.perAsset)
+            custodyEvent(.withdrawalLimitsChanged, 0, asset, limits.perAccount, 0)
         default: preconditionFailure("not a custody command: \(command)")
         }
     }
@@ -92,6 +98,13 @@ extension NaiveExchange {
         guard r.fee >= 0, r.fee < r.amount else { return reject(.withdrawalFeeNotCovered) }
         guard Self.isChainText(r.address) else { return reject(.invalidAddress) }
         guard r.clientId.isEmpty || Self.isChainText(r.clientId) else { return reject(.invalidChainReference) }
+        // The last 24 hours: strictly after now − 24 h.
+        let window = recentWithdrawals.filter { $0.asset == r.asset && $0.time > now - 86_400_000 }
+        let limits = withdrawalLimits[r.asset] ?? (Amount.max, Amount.max)
+        let mine = window.filter { $0.account == r.account }.reduce(Int128(r.amount)) { $0 + Int128($1.amount) }
+        let all = window.reduce(Int128(r.amount)) { $0 + Int128($1.amount) }
+        guard mine <= Int128(limits.perAccount), all <= Int128(limits.perAsset) else { return reject(.withdrawalLimitExceeded) }
+        recentWithdrawals.append((now, r.account, r.asset, r.amount))
         let id = nextWithdrawalId
         nextWithdrawalId += 1
         balances[Int(r.account)][Int(r.asset)].free -= r.amount

@@ -39,6 +39,8 @@ struct NaiveExchange {
     var open: [OpenOrder] = []
     var withdrawals: [Withdrawal] = []
     var chainDeposits: [NaiveChainDeposit] = []
+    var withdrawalLimits: [AssetId: (perAccount: Amount, perAsset: Amount)] = [:]
+    var recentWithdrawals: [(time: Timestamp, account: AccountId, asset: AssetId, amount: Amount)] = []
     var nextOrderId: OrderId = 1
     var nextWithdrawalId: WithdrawalId = 1
     var nextPreventionId: Int64 = 1
@@ -73,7 +75,8 @@ struct NaiveExchange {
         case .cancelReplace(let request): cancelReplace(request)
         case .amendOrder(let request): amend(request)
         case .depositSeen, .creditDeposit, .dropDeposit, .setChainCursor, .requestChainWithdrawal,
-             .approveWithdrawal, .rejectWithdrawal, .broadcastWithdrawal, .freezeAccount, .unfreezeAccount:
+             .approveWithdrawal, .rejectWithdrawal, .broadcastWithdrawal, .freezeAccount, .unfreezeAccount,
+             .setWithdrawalLimits:
             applyCustody(command)
         }
         for (account, asset) in touched {

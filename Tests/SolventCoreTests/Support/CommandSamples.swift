@@ -112,6 +112,7 @@ enum CommandSamples {
         .broadcastWithdrawal(.max, txid: longestChainText), .broadcastWithdrawal(0, txid: ""),
         .freezeAccount(.max, OperatorAction(operatorName: "ops", reason: "court order", reference: "case 12/2026")),
         .unfreezeAccount(0, OperatorAction(operatorName: "Ünï", reason: "😀")),
+        .setWithdrawalLimits(.max, WithdrawalLimits(perAccount: .max, perAsset: .min), OperatorAction(operatorName: "o", reason: "r")),
     ]
 
     static func randomAction(_ random: inout SplitMix64) -> OperatorAction {
@@ -158,6 +159,9 @@ enum CommandSamples {
         case .broadcastWithdrawal: .broadcastWithdrawal(random.integer(), txid: random.string(lengthMax: 64))
         case .freezeAccount: .freezeAccount(random.integer(), randomAction(&random))
         case .unfreezeAccount: .unfreezeAccount(random.integer(), randomAction(&random))
+        case .setWithdrawalLimits:
+            .setWithdrawalLimits(random.integer(), WithdrawalLimits(perAccount: random.integer(), perAsset: random.integer()),
+                                 randomAction(&random))
         }
     }
 
