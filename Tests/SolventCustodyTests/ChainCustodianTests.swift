@@ -147,3 +147,39 @@ struct ChainCustodianTests {
         exchange.sequencer.stop()
     }
 }
+
+@Suite("Custody of a chain: hot and cold wallets", .serialized)
+struct HotColdTests {
+    @Test func theSurplusIsSweptToColdAndAPaymentBelowTheFloorWaits() async throws {
+        let chain = try ChainFixture()
+        let exchange = try await ExchangeFixture.listed()
+        let cold = try chain.rpc.withChain { try $0.newAddress(wallet: "cold", label: "vault") }
+        let feed = try await CustodyFeed(sequencer: exchange.sequencer, cursor: exchange.cursor)
+        let custodian = ChainCustodian(asset: 0, adapter: chain.adapter,
+                                       policy: .init(confirmationsRequired: 1, hotCeiling: 200_000_000,
+                                                     hotFloor: 150_000_000, coldAddress: cold),
+                                       sequencer: exchange.sequencer, feed: feed)
+        let address = try await custodian.depositAddress(for: 1)
+        try chain.pay(address, 500_000_000)
+        try chain.mine(1)
+        let pass = try await custodian.runOnce()
+        #expect(pass.sweptTxid != nil)
+        try chain.mine(1)
+        #expect(chain.rpc.withChain { $0.balance(of: "cold") } == 500_000_000 - 200_000_000 - ChainCustodian.sweepFeeReserve)
+        #expect(try await chain.adapter.balance() == 200_000_000 + ChainCustodian.sweepFeeReserve - 1_000)
+        #expect(try await exchange.balance(1).free == 500_000_000, "the user's balance is the exchange's liability, wherever the coins sit")
+
+        let outcome = try await exchange.run(.requestChainWithdrawal(WithdrawalRequest(
+            account: 1, asset: 0, amount: 100_000_000, fee: 0, address: chain.outside, requiresApproval: false)))
+        let id = try #require(outcome.events.compactMap { if case .ledger(let e) = $0 { e.withdrawal } else { nil } }.first)
+        let waiting = try await custodian.runOnce()
+        #expect(waiting.queued == [id], "\(waiting)")
+        #expect(chain.rpc.withChain { $0.received(by: chain.outside, confirmationsMin: 0) } == 0)
+        // The operator refills the hot wallet from cold: the payment goes out.
+        let hot = try await chain.adapter.newAddress(label: "refill")
+        _ = try chain.rpc.withChain { try $0.send(from: "cold", to: hot, amount: 100_000_000, comment: "") }
+        let paid = try await custodian.runOnce()
+        #expect(paid.commands.contains { if case .broadcastWithdrawal(id, _) = $0 { true } else { false } })
+        exchange.sequencer.stop()
+    }
+}

@@ -18,8 +18,19 @@ import Synchronization
 public final class ChainCustodian: Sendable {
     public struct Policy: Sendable {
         public var confirmationsRequired: Int
+        /// Above this the hot wallet's surplus is swept to `coldAddress` (nil: never).
+        public var hotCeiling: Amount?
+        /// A payment that would leave the hot wallet below this waits, and the operator is told.
+        public var hotFloor: Amount
+        /// The cold wallet's address sweeps pay to.
+        public var coldAddress: String?
 
-        public init(confirmationsRequired: Int) { self.confirmationsRequired = max(1, confirmationsRequired) }
+        public init(confirmationsRequired: Int, hotCeiling: Amount? = nil, hotFloor: Amount = 0, coldAddress: String? = nil) {
+            self.confirmationsRequired = max(1, confirmationsRequired)
+            self.hotCeiling = hotCeiling
+            self.hotFloor = max(0, hotFloor)
+            self.coldAddress = coldAddress
+        }
     }
 
     /// What one pass did, for logs, metrics and tests.
@@ -27,6 +38,10 @@ public final class ChainCustodian: Sendable {
         public var commands: [Command] = []
         public var refusals: [RejectReason] = []
         public var incidents: [String] = []
+        /// Withdrawals waiting for the hot wallet to be refilled.
+        public var queued: [WithdrawalId] = []
+        /// What was swept to the cold wallet, if anything.
+        public var sweptTxid: String?
     }
 
     public let asset: AssetId
@@ -56,6 +71,7 @@ public final class ChainCustodian: Sendable {
         var pass = Pass()
         try await watchDeposits(&pass)
         try await payWithdrawals(&pass)
+        try await sweepSurplus(&pass)
         return pass
     }
 
@@ -99,6 +115,12 @@ public final class ChainCustodian: Sendable {
     private func pay(_ id: WithdrawalId, _ withdrawal: PendingWithdrawal, _ pass: inout Pass) async throws -> String? {
         let reference = Self.reference(of: id)
         if let sent = try await adapter.sentTransaction(reference: reference) { return sent }
+        let payment = withdrawal.amount - withdrawal.fee
+        if try await adapter.balance() - payment < policy.hotFloor {
+            pass.queued.append(id)
+            pass.incidents.append("withdrawal \(id) waits: paying \(payment) would leave the hot wallet below its floor")
+            return nil
+        }
         do {
             return try await adapter.send(to: withdrawal.destination, amount: withdrawal.amount - withdrawal.fee,
                                           reference: reference)
@@ -107,6 +129,19 @@ public final class ChainCustodian: Sendable {
             return nil
         }
     }
+
+    /// Withdrawals are paid from the hot wallet only; what it holds above its ceiling goes to cold.
+    /// Sent as a wallet payment with a reference of its own, so it is never mistaken for a deposit.
+    private func sweepSurplus(_ pass: inout Pass) async throws {
+        guard let ceiling = policy.hotCeiling, let cold = policy.coldAddress else { return }
+        let balance = try await adapter.balance()
+        guard balance > ceiling + Self.sweepFeeReserve else { return }
+        pass.sweptTxid = try await adapter.send(to: cold, amount: balance - ceiling - Self.sweepFeeReserve,
+                                                reference: "sweep")
+    }
+
+    /// Left in the hot wallet by a sweep, for the sweep's own network fee.
+    static let sweepFeeReserve: Amount = 100_000
 
     /// bitcoind's "Insufficient funds".
     static let insufficientFundsCode: Int64 = -6

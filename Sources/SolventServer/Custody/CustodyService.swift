@@ -41,7 +41,10 @@ final class CustodyService: Sendable {
             let adapter = BitcoinRPCAdapter(poster: NIOHTTPPoster(host: host, port: port),
                                             credentials: .cookieFile(path: cookieFile), wallet: "hot")
             let custodian = ChainCustodian(asset: asset, adapter: adapter,
-                                           policy: .init(confirmationsRequired: settings.confirmationsRequired),
+                                           policy: .init(confirmationsRequired: settings.confirmationsRequired,
+                                                         hotCeiling: settings.hotCeilings[symbol],
+                                                         hotFloor: settings.hotFloors[symbol] ?? 0,
+                                                         coldAddress: settings.coldAddresses[symbol]),
                                            sequencer: sequencer, feed: feed)
             custodians[asset] = custodian
             return custodian

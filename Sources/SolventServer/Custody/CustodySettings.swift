@@ -9,6 +9,12 @@ public struct CustodySettings: Sendable {
     public var withdrawalFees: [String: Amount] = [:]
     /// Withdrawals above this (units, per asset symbol) wait for an operator's approval.
     public var approvalThresholds: [String: Amount] = [:]
+    /// Per asset symbol: the hot wallet's ceiling (its surplus is swept to the cold address), its
+    /// floor (payments that would go below it wait), and the cold wallet's address, which the
+    /// operator gives (a cold wallet's keys are not on the hot node).
+    public var hotCeilings: [String: Amount] = [:]
+    public var hotFloors: [String: Amount] = [:]
+    public var coldAddresses: [String: String] = [:]
 
     public init() {}
 
