@@ -183,3 +183,22 @@ extension TestServer {
         return TestAccount(id: account, apiKey: key["apiKey"] as! String, secret: key["secret"] as! String)
     }
 }
+
+@Suite struct CustodyConfigurationTests {
+    @Test func theConfigurationFileSetsCustodyAndRefusesBadValues() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("custody-\(UUID()).json").path
+        try #"{"custody": {"confirmations": 6, "withdrawalFees": {"BTC": 20000}, "approvalAbove": {"BTC": 100000000}, "coldAddresses": {"BTC": "bc1qcold"}}}"#
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        var configuration = ServerConfiguration(dataDirectory: "/tmp/unused")
+        try configuration.apply(configurationFile: path)
+        #expect(configuration.custody.confirmationsRequired == 6)
+        #expect(configuration.custody.withdrawalFees == ["BTC": 20_000])
+        #expect(configuration.custody.approvalThresholds == ["BTC": 100_000_000])
+        #expect(configuration.custody.coldAddresses == ["BTC": "bc1qcold"])
+        for bad in [#"{"custody": {"withdrawalFees": {"BTC": -1}}}"#, #"{"custody": {"confirmation": 6}}"#,
+                    #"{"custody": {"withdrawalFees": {"BTC": "0.1"}}}"#] {
+            try bad.write(toFile: path, atomically: true, encoding: .utf8)
+            #expect(throws: (any Error).self, "\(bad)") { try configuration.apply(configurationFile: path) }
+        }
+    }
+}
