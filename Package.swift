@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "SolventProof", targets: ["SolventProof"]),
         .library(name: "SolventAudit", targets: ["SolventAudit"]),
         .library(name: "SolventServer", targets: ["SolventServer"]),
+        .library(name: "SolventCustody", targets: ["SolventCustody"]),
         .executable(name: "solvent", targets: ["solvent"]),
         .executable(name: "solvent-verify", targets: ["solvent-verify"]),
     ],
@@ -70,11 +71,24 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Custody: the ChainAdapter seam, the Bitcoin Core JSON-RPC adapter, the chain simulator,
+        // the deposit watcher and the withdrawal broadcaster (consumers of committed batches).
+        .target(
+            name: "SolventCustody",
+            dependencies: [
+                "SolventCore", "SolventJournal",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
         // HTTP: the Binance REST API, the admin surface, metrics.
         .target(
             name: "SolventServer",
             dependencies: [
                 "SolventCore", "SolventJournal", "SolventWire", "SolventStore", "SolventProof", "SolventAudit",
+                "SolventCustody",
                 .product(name: "Crypto", package: "swift-crypto"),
                 // PBKDF2, for the web page's passwords (Users/PasswordHash.swift).
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
@@ -105,7 +119,7 @@ let package = Package(
             name: "solvent",
             dependencies: [
                 "SolventCore", "SolventJournal", "SolventWire", "SolventServer", "SolventProof", "SolventAudit",
-                "SolventCommandLine",
+                "SolventCommandLine", "SolventCustody",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -153,9 +167,14 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "SolventCustodyTests",
+            dependencies: ["SolventCustody", "SolventJournal", "SolventCore", "SolventTestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "SolventServerTests",
             dependencies: [
-                "SolventServer", "SolventAudit", "SolventWire", "SolventCore", "SolventJournal", "SolventTestSupport",
+                "SolventServer", "SolventAudit", "SolventWire", "SolventCore", "SolventJournal", "SolventTestSupport", "SolventCustody",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -24,4 +24,8 @@ public struct DataDirectory: Sendable {
     public var users: String { path + "/users.sqlite" }
     /// Where `solvent admin` finds the running server.
     public var serverURL: String { path + "/server.url" }
+    /// Where the exchange finds `solvent chain`: one line per asset, `SYMBOL URL`.
+    public var chainURLs: String { path + "/chain.url" }
+    /// The chain's RPC cookie (`__cookie__:<secret>`), as bitcoind writes `.cookie`.
+    public var chainCookie: String { path + "/chain.cookie" }
 }

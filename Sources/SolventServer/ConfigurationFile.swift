@@ -14,7 +14,12 @@ import Foundation
 ///      "proof": {"exchangeId": "solvent", "treeHeight": 24, "epochIntervalSeconds": 86400,
 ///                "reserves": {"BTC": "1250.5"}},
 ///      "users": {"passwordRounds": 600000, "lockoutFailures": 5, "lockoutSeconds": 900,
-///                "attemptsPerMinute": 20, "sessionSeconds": 43200, "secureCookies": false}}
+///                "attemptsPerMinute": 20, "sessionSeconds": 43200, "secureCookies": false},
+///      "custody": {"pollMilliseconds": 1000, "confirmations": 2, "withdrawalFees": {"BTC": 10000},
+///                  "approvalAbove": {"BTC": 100000000}, "hotCeilings": {"BTC": 5000000000},
+///                  "hotFloors": {"BTC": 100000000}, "coldAddresses": {"BTC": "bc1q..."}}}
+///
+/// Custody amounts are integers in the asset's smallest units (satoshis for an 8-decimal asset).
 ///
 /// Every key is optional. Precedence: flags, then environment, then this file, then defaults.
 struct ConfigurationFile: Decodable {
@@ -56,6 +61,34 @@ struct ConfigurationFile: Decodable {
     var journal: Journal?
     var proof: ProofSettingsFile?
     var users: UserSettingsFile?
+    var custody: Custody?
+
+    struct Custody: Decodable {
+        var pollMilliseconds: Int?
+        var confirmations: Int?
+        var withdrawalFees: [String: Int64]?
+        var approvalAbove: [String: Int64]?
+        var hotCeilings: [String: Int64]?
+        var hotFloors: [String: Int64]?
+        var coldAddresses: [String: String]?
+
+        static let keys: Set<String> = ["pollMilliseconds", "confirmations", "withdrawalFees", "approvalAbove",
+                                        "hotCeilings", "hotFloors", "coldAddresses"]
+
+        func apply(to settings: inout CustodySettings) throws {
+            let amounts = [withdrawalFees, approvalAbove, hotCeilings, hotFloors].compactMap { $0 }.flatMap(\.values)
+            guard amounts.allSatisfy({ $0 >= 0 }), (pollMilliseconds ?? 1) > 0, (confirmations ?? 1) > 0 else {
+                throw ServerError("custody: amounts must be whole units >= 0, pollMilliseconds and confirmations > 0")
+            }
+            settings.pollMilliseconds = pollMilliseconds ?? settings.pollMilliseconds
+            settings.confirmationsRequired = confirmations ?? settings.confirmationsRequired
+            settings.withdrawalFees = withdrawalFees ?? settings.withdrawalFees
+            settings.approvalThresholds = approvalAbove ?? settings.approvalThresholds
+            settings.hotCeilings = hotCeilings ?? settings.hotCeilings
+            settings.hotFloors = hotFloors ?? settings.hotFloors
+            settings.coldAddresses = coldAddresses ?? settings.coldAddresses
+        }
+    }
 }
 
 extension ServerConfiguration {
@@ -101,11 +134,12 @@ extension ServerConfiguration {
         }
         file.proof?.apply(to: &proof)
         file.users?.apply(to: &users)
+        try file.custody?.apply(to: &custody)
     }
 
     private static func rejectUnknownKeys(_ data: Data, _ path: String) throws {
         let known: [String: Set<String>] = [
-            "": ["host", "port", "masterKey", "rateLimits", "streams", "connections", "journal", "proof", "users"],
+            "": ["host", "port", "masterKey", "rateLimits", "streams", "connections", "journal", "proof", "users", "custody"],
             "streams": ["connectionsMax", "connectionsPerIPPerFiveMinutes"],
             "connections": ["idleSeconds", "requestHeadSeconds", "requestBodySeconds", "openMax"],
             "rateLimits": ["enforced", "weightPerMinute", "rawRequestsPerFiveMinutes", "ordersPerTenSeconds", "ordersPerDay",
@@ -113,6 +147,7 @@ extension ServerConfiguration {
             "journal": ["maxBatch", "queueCapacity", "segmentBytes", "snapshotEvery"],
             "proof": ProofSettingsFile.keys,
             "users": UserSettingsFile.keys,
+            "custody": ConfigurationFile.Custody.keys,
         ]
         guard let root = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw ServerError("\(path): the configuration must be a JSON object")

@@ -17,6 +17,7 @@ public struct ServerConfiguration: Sendable {
     public var proof = ProofSettings()
     /// The web page's sign-in rules.
     public var users = UserSettings()
+    public var custody = CustodySettings()
 
     public init(dataDirectory: String) {
         self.dataDirectory = dataDirectory
@@ -37,5 +38,7 @@ public struct ServerConfiguration: Sendable {
     var historyFile: String { layout.history }
     var keysFile: String { layout.keys }
     var serverURLFile: String { layout.serverURL }
+    var chainURLsFile: String { layout.chainURLs }
+    var chainCookieFile: String { layout.chainCookie }
     var journalDirectory: String { layout.journal }
 }

@@ -15,6 +15,8 @@ struct ServerContext: Sendable {
     let metrics: APIMetrics
     /// The market streams' hub; also the book `/api/v3/depth` reads, with its update id.
     let streams: MarketStreamHub
+    /// Deposits and withdrawals on chains; nil when the data directory names no chain.
+    var custody: CustodyService? = nil
 
     var sequencer: Sequencer { gateway.sequencer }
 

@@ -53,7 +53,10 @@ public enum SolventApplication {
             },
             logger: logger)
         let epochs = EpochSchedule.start(parts.proof) { logger.info("\($0)") }
+        let catalog = parts.context.catalog
+        let custody = parts.context.custody?.run { catalog.snapshot.assets.enumerated().map { (AssetId($0.offset), $0.element.name) } }
         defer {
+            custody?.cancel()
             epochs?.cancel()
             try? FileManager.default.removeItem(atPath: configuration.serverURLFile)
             parts.context.sequencer.stop(takingSnapshot: true)
@@ -90,6 +93,7 @@ public enum SolventApplication {
         let authenticator = Authenticator(keys: [])
         let userStreams = UserStreams(catalog: catalog, listenKeys: listenKeys, keyIsActive: authenticator.isActive,
                                       cursor: ring.cursor("user streams"))
+        let custodyCursor = CustodyService.cursor(configuration, ring: ring)
         let sequencer = try Sequencer(
             directory: configuration.journalDirectory, configuration: configuration.sequencer,
             hooks: SequencerHooks(
@@ -114,10 +118,13 @@ public enum SolventApplication {
                                      authenticator: authenticator)
         for key in try keys.loadAll() { authenticator.install(key) }
         let limiter = RateLimiter(limits: configuration.rateLimits)
-        let context = ServerContext(configuration: configuration,
+        var context = ServerContext(configuration: configuration,
                                     gateway: ExchangeGateway(sequencer: sequencer, catalog: catalog), catalog: catalog,
                                     history: projector, keys: keys, limiter: limiter, listenKeys: listenKeys,
                                     metrics: metrics, streams: streams)
+        if let custodyCursor {
+            context.custody = try await CustodyService(configuration, cursor: custodyCursor, sequencer: sequencer, logger: logger)
+        }
         let adminToken = try AdminToken.load(path: configuration.adminTokenFile)
         let proof = try ProofServices(configuration: configuration, sequencer: sequencer, journalLog: journalLog)
         let users = try userAccounts(configuration, context: context)

@@ -7,5 +7,5 @@ struct Solvent: AsyncParsableCommand {
         abstract: "Solvent, a spot crypto exchange.",
         discussion: "Start with `solvent demo`: a live exchange with its web page, traded by bots through the API.",
         subcommands: [ServeCommand.self, DemoCommand.self, AdminCommand.self, EpochCommand.self,
-                      AuditCommand.self, JournalCheckCommand.self])
+                      AuditCommand.self, JournalCheckCommand.self, ChainCommand.self])
 }

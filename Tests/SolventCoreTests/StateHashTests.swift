@@ -55,8 +55,23 @@ struct StateHashTests {
     @Test func aNewEngineHasAPinnedHash() {
         // The empty state's bytes are fixed by the format; this changes only with a new version.
         let engine = Engine<FastBookUnderTest>()
-        #expect(engine.encodedState().count == 8 + 2 + 24 + 4 + 4 + 9 + 4 + 4)
-        #expect("\(engine.stateHash())" == "50cd876f52884c1af8d9664880e0834dfb63eca77fef51870c0f978b4455cacf")
+        // Version 2: the fee account's fees, canTrade and frozen (10); then no markets, no
+        // withdrawals, next deposit id (8), no deposits, chain cursors, withdrawal limits or recent withdrawals.
+        #expect(engine.encodedState().count == 8 + 2 + 24 + 4 + 4 + 10 + 4 + 4 + 8 + 4 + 4 + 4 + 4)
+        #expect("\(engine.stateHash())" == "9ec9874e2c808d77d8769038fd0c3201ce195e4648d1cd069b48f3ef79021552")
+    }
+
+    @Test func aVersionOneSnapshotStillDecodes() throws {
+        // Version 1 of the empty state: no frozen flag after the fee account, no custody part.
+        var bytes = Engine<FastBookUnderTest>().encodedState()
+        bytes[8] = 1
+        bytes.remove(at: 8 + 2 + 24 + 4 + 4 + 9)
+        bytes.removeLast(8 + 4 + 4 + 4 + 4)
+        #expect(bytes.count == 8 + 2 + 24 + 4 + 4 + 9 + 4 + 4)
+        let decoded = try Engine<FastBookUnderTest>(encodedState: bytes)
+        #expect(decoded.stateHash() == Engine<FastBookUnderTest>().stateHash())
+        bytes[8] = 3
+        #expect(throws: BinaryDecodingError.self) { try Engine<FastBookUnderTest>(encodedState: bytes) }
     }
 
     @Test func corruptSnapshotsThrowAndNeverTrap() {

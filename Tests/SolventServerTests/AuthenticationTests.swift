@@ -30,7 +30,7 @@ import Testing
     @Test func unknownPathsAnswerJSONNeverHTML() async throws {
         let server = try await TestServer.start()
         defer { Task { await server.stop() } }
-        for path in ["/web/nothing.html", "/sapi/v1/capital/config/getall", "/api/v3/nothing", "/fapi/v1/exchangeInfo"] {
+        for path in ["/web/nothing.html", "/sapi/v1/margin/account", "/api/v3/nothing", "/fapi/v1/exchangeInfo"] {
             let answer = try await server.send("GET", path)
             #expect(answer.status == 404 && answer.code == -1000 && answer.headers["content-type"]?.hasPrefix("application/json") == true)
         }

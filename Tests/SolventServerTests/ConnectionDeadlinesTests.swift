@@ -15,7 +15,7 @@ import Testing
     /// Hummingbird logs an error for every connection closed before its first request; here
     /// thousands are, on purpose.
     static func server(_ change: @escaping (inout ConnectionLimits) -> Void) async throws -> TestServer {
-        try await TestServer.start(logLevel: .critical) { change(&$0.connections) }
+        try await TestServer.start(logLevel: .critical) { change(&$1.connections) }
     }
 
     /// Sends `pieces` one after another, `gap` apart, until the server closes the connection;

@@ -58,7 +58,7 @@ import Testing
     @Test func wrongCodesCountTowardTheLockOut() async throws {
         var settings = UserSettings.forTests
         settings.lockoutFailures = 2
-        let server = try await TestServer.start(configure: { $0.users = settings })
+        let server = try await TestServer.start(configure: { $1.users = settings })
         defer { Task { await server.stop() } }
         let (browser, secret) = try await Self.withSecondFactor(server)
         let wrong = String(format: "%06d", (Int(Self.code(secret))! + 7) % 1_000_000)

@@ -60,7 +60,7 @@ import Testing
     @Test func loginLocksOutAfterRepeatedFailuresEvenForTheRightPassword() async throws {
         var settings = UserSettings.forTests
         settings.lockoutFailures = 3
-        let server = try await TestServer.start(configure: { $0.users = settings })
+        let server = try await TestServer.start(configure: { $1.users = settings })
         defer { Task { await server.stop() } }
         var browser = PageBrowser(server)
         _ = try await browser.enter("signup", login: "alice", password: Self.password)
@@ -85,7 +85,7 @@ import Testing
     @Test func oneIPGetsAFewAttemptsAMinute() async throws {
         var settings = UserSettings.forTests
         settings.attemptsPerMinute = 3
-        let server = try await TestServer.start(configure: { $0.users = settings })
+        let server = try await TestServer.start(configure: { $1.users = settings })
         defer { Task { await server.stop() } }
         var browser = PageBrowser(server)
         var answers: [HTTPAnswer] = []

@@ -24,4 +24,24 @@ public enum Command: Hashable, Sendable {
     case cancelAllOrders(AccountId, MarketId)
     case cancelReplace(CancelReplace)
     case amendOrder(AmendOrder)
+
+    // Custody (`Custody/`): chain deposits, withdrawals to an address, freezes.
+    /// A deposit appeared on the chain: recorded as pending, not yet credited.
+    case depositSeen(ChainDeposit)
+    /// The deposit has its confirmations: credited, once.
+    case creditDeposit(DepositId)
+    /// A reorg took the deposit away before it was credited.
+    case dropDeposit(DepositId)
+    /// How far the deposit watcher has read the asset's chain.
+    case setChainCursor(AssetId, ChainCursor)
+    /// A user's withdrawal to an address: held in locked, perhaps awaiting approval.
+    case requestChainWithdrawal(WithdrawalRequest)
+    case approveWithdrawal(WithdrawalId, OperatorAction)
+    /// Refused by an operator before broadcast: the hold is released.
+    case rejectWithdrawal(WithdrawalId, OperatorAction)
+    /// The withdrawal's transaction is on the chain (not yet confirmed).
+    case broadcastWithdrawal(WithdrawalId, txid: String)
+    case freezeAccount(AccountId, OperatorAction)
+    case unfreezeAccount(AccountId, OperatorAction)
+    case setWithdrawalLimits(AssetId, WithdrawalLimits, OperatorAction)
 }

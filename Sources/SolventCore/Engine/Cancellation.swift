@@ -29,17 +29,10 @@ extension Engine {
     mutating func cancelAllOrders(_ account: AccountId, _ market: MarketId) {
         if let problem = cancelProblem(account, market) { return reject(problem, stage: .command) }
         let m = Int(market)
-        var ids: [OrderId] = []
-        for side in Side.allCases {
-            markets[m].book.forEach(side) { order in
-                if order.account == account { ids.append(order.id) }
-                return true
-            }
-        }
-        ids += markets[m].stops.all.filter { $0.account == account }.map(\.id)
+        let ids = openOrderIds(of: account, onMarket: m)
         // Binance answers an empty cancel-all with -2011, and clients map that to "order not found".
         guard !ids.isEmpty else { return reject(.unknownOrder, stage: .command) }
-        for id in ids.sorted() {
+        for id in ids {
             guard var order = takeOff(id, m) else { continue }
             end(&order, .canceled)
         }
@@ -60,11 +53,24 @@ extension Engine {
         }
     }
 
+    /// The account's open orders (resting and waiting) on market `m`, oldest id first.
+    func openOrderIds(of account: AccountId, onMarket m: Int) -> [OrderId] {
+        var ids: [OrderId] = []
+        for side in Side.allCases {
+            markets[m].book.forEach(side) { order in
+                if order.account == account { ids.append(order.id) }
+                return true
+            }
+        }
+        ids += markets[m].stops.all.filter { $0.account == account }.map(\.id)
+        return ids.sorted()
+    }
+
     /// Why `account` may not cancel on `market` now, if it may not.
     func cancelProblem(_ account: AccountId, _ market: MarketId) -> RejectReason? {
         guard ledger.contains(account) else { return .unknownAccount }
         guard Int(market) < markets.count else { return .unknownSymbol }
-        guard ledger.accounts[Int(account)].canTrade else { return .tradingDisabled }
+        guard ledger.accounts[Int(account)].mayTrade else { return .tradingDisabled }
         guard markets[Int(market)].spec.status.acceptsCancels else { return .marketClosed }
         return nil
     }

@@ -10,6 +10,7 @@ public struct Engine<Book: OrderBook> {
     public internal(set) var ledger = Ledger()
     var counters = Counters()
     var withdrawals: [WithdrawalId: PendingWithdrawal] = [:]
+    var custody = CustodyRecords()
     /// Open orders by (account, client order id), for cancels by client id and duplicate checks.
     var clientOrderIds: [ClientOrderKey: OrderId] = [:]
     /// Open orders (stops included) per (account, market), for `MAX_NUM_ORDERS`.
@@ -47,6 +48,17 @@ public struct Engine<Book: OrderBook> {
         case .cancelAllOrders(let account, let market): cancelAllOrders(account, market)
         case .cancelReplace(let request): cancelReplace(request)
         case .amendOrder(let request): amendOrder(request)
+        case .depositSeen(let deposit): depositSeen(deposit)
+        case .creditDeposit(let id): creditDeposit(id)
+        case .dropDeposit(let id): dropDeposit(id)
+        case .setChainCursor(let asset, let cursor): setChainCursor(asset, cursor)
+        case .requestChainWithdrawal(let request): requestWithdrawal(request)
+        case .approveWithdrawal(let id, let action): approveWithdrawal(id, action)
+        case .rejectWithdrawal(let id, let action): rejectWithdrawal(id, action)
+        case .broadcastWithdrawal(let id, let txid): broadcastWithdrawal(id, txid)
+        case .freezeAccount(let account, let action): freezeAccount(account, action)
+        case .unfreezeAccount(let account, let action): unfreezeAccount(account, action)
+        case .setWithdrawalLimits(let asset, let limits, let action): setWithdrawalLimits(asset, limits, action)
         }
         emitTouchedBalances()
     }
@@ -97,6 +109,21 @@ extension Engine {
     }
 
     public func pendingWithdrawal(_ id: WithdrawalId) -> PendingWithdrawal? { withdrawals[id] }
+
+    /// Every withdrawal still held, by id.
+    public var pendingWithdrawals: [WithdrawalId: PendingWithdrawal] { withdrawals }
+
+    public func chainDeposit(_ id: DepositId) -> DepositRecord? { custody.deposits[id] }
+
+    /// Every chain deposit the exchange has seen, by id.
+    public var chainDeposits: [DepositId: DepositRecord] { custody.deposits }
+
+    /// The deposit known by `outpoint`, if the chain showed it before.
+    public func chainDepositId(_ outpoint: ChainOutpoint) -> DepositId? { custody.depositsByOutpoint[outpoint] }
+
+    public func chainCursor(_ asset: AssetId) -> ChainCursor? { custody.chainCursors[asset] }
+
+    public func withdrawalLimits(_ asset: AssetId) -> WithdrawalLimits { custody.withdrawalLimits[asset] ?? .none }
 }
 
 // MARK: Bookkeeping types
@@ -108,11 +135,30 @@ struct Counters: Hashable, Sendable {
     var nextPreventedMatchId: Int64 = 1
 }
 
-/// A withdrawal whose amount is held (locked) until it is confirmed or released.
+/// A withdrawal whose amount is held (locked) until it is confirmed or released. An operator's
+/// hold has no destination and no fee and starts approved.
 public struct PendingWithdrawal: Hashable, Sendable {
     public var account: AccountId
     public var asset: AssetId
     public var amount: Amount
+    /// The part of `amount` the fee account keeps when the withdrawal is confirmed.
+    public var fee: Amount = 0
+    /// The chain address it pays; empty for an operator's hold.
+    public var destination: String = ""
+    public var state: WithdrawalState = .approved
+    /// The chain transaction once broadcast.
+    public var txid: String = ""
+
+    public init(account: AccountId, asset: AssetId, amount: Amount, fee: Amount = 0, destination: String = "",
+                state: WithdrawalState = .approved, txid: String = "") {
+        self.account = account
+        self.asset = asset
+        self.amount = amount
+        self.fee = fee
+        self.destination = destination
+        self.state = state
+        self.txid = txid
+    }
 }
 
 struct ClientOrderKey: Hashable {

@@ -16,7 +16,7 @@ extension Engine {
         guard Int(request.market) < markets.count else { return .unknownSymbol }
         // Markets are read in place through `m`, never copied out: a copy retains every buffer it holds.
         let m = Int(request.market)
-        guard ledger.accounts[Int(request.account)].canTrade else { return .tradingDisabled }
+        guard ledger.accounts[Int(request.account)].mayTrade else { return .tradingDisabled }
         guard markets[m].spec.status.acceptsNewOrders else { return .marketClosed }
         if let problem = featureProblem(request, m) ?? compositionProblem(request) { return problem }
         let mode = request.selfTradePreventionMode ?? markets[m].spec.defaultSelfTradePreventionMode

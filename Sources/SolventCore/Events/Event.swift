@@ -22,6 +22,8 @@ public enum Event: Hashable, Sendable {
     case balance(BalanceChange)
     /// Money entered or left the exchange, or was held for a withdrawal (balanceUpdate material).
     case ledger(LedgerEntry)
+    /// A chain deposit, a withdrawal or an account's freeze changed state.
+    case custody(CustodyEvent)
 }
 
 /// A refusal with its Binance code, and which part of the command it concerns.

@@ -9,6 +9,9 @@
 /// 5. A resting limit buy reserves exactly price × remaining; a sell reserves exactly its remaining
 ///    quantity; nothing open has a negative reservation or remaining quantity.
 /// 6. The open-order counts and the client-id index agree with the open orders.
+/// 7. Custody (`CustodyInvariants.swift`): the custody form of conservation, every withdrawal and
+///    chain deposit record well formed, exactly one record per outpoint, no open order of a
+///    frozen account.
 extension Engine {
     public func invariantViolations() -> [String] {
         var problems: [String] = []
@@ -19,6 +22,7 @@ extension Engine {
             checkBook(market, MarketId(m), &problems)
         }
         checkIndexes(open, &problems)
+        checkCustody(open, &problems)
         return problems
     }
 

@@ -33,6 +33,20 @@ public enum RejectReason: Hashable, Sendable {
     case invalidAssetSpec
     case duplicateName
     case capacityExhausted
+    // Custody.
+    case unknownDeposit
+    case duplicateDeposit
+    case depositNotPending
+    case depositAlreadyCredited
+    case accountFrozen
+    case accountNotFrozen
+    case withdrawalNotAwaitingApproval
+    case withdrawalNotApproved
+    case withdrawalFeeNotCovered
+    case invalidAddress
+    case invalidChainReference
+    case invalidOperatorAction
+    case withdrawalLimitExceeded
 
     /// The Binance error code.
     public var code: Int32 {
@@ -44,7 +58,15 @@ public enum RejectReason: Hashable, Sendable {
              .selfTradePreventionModeNotAllowed, .invalidAmendQuantity:
             -1013
         case .invalidMarketSpec, .invalidAssetSpec, .duplicateName: -1130
-        case .unknownAccount, .unknownAsset, .unknownWithdrawal, .capacityExhausted: -1000
+        case .unknownAccount, .unknownAsset, .unknownWithdrawal, .capacityExhausted, .unknownDeposit,
+             .duplicateDeposit, .depositNotPending, .depositAlreadyCredited, .accountNotFrozen,
+             .withdrawalNotAwaitingApproval, .withdrawalNotApproved:
+            -1000
+        case .accountFrozen: -1002
+        case .withdrawalFeeNotCovered: -4028
+        case .withdrawalLimitExceeded: -4023
+        case .invalidAddress: -4033
+        case .invalidChainReference, .invalidOperatorAction: -1130
         case .marketClosed, .tradingDisabled, .orderTypeNotSupported, .icebergNotSupported,
              .quoteOrderQtyNotSupported, .cancelReplaceNotSupported, .amendNotSupported, .zeroNotional,
              .icebergExceedsQuantity, .insufficientBalance, .wouldMatchAndTake, .wouldTriggerImmediately,
@@ -88,6 +110,19 @@ public enum RejectReason: Hashable, Sendable {
         case .invalidAssetSpec: "Data sent for parameter 'asset' is not valid."
         case .duplicateName: "Data sent for parameter 'name' is not valid."
         case .capacityExhausted: "Exchange capacity exhausted."
+        case .unknownDeposit: "Unknown deposit."
+        case .duplicateDeposit: "Deposit already recorded."
+        case .depositNotPending: "Deposit is not pending."
+        case .depositAlreadyCredited: "Deposit was already credited."
+        case .accountFrozen: "You are not authorized to execute this request."
+        case .accountNotFrozen: "Account is not frozen."
+        case .withdrawalNotAwaitingApproval: "Withdrawal is not awaiting approval."
+        case .withdrawalNotApproved: "Withdrawal is not approved."
+        case .withdrawalFeeNotCovered: "The amount of withdrawal must be greater than the Commission."
+        case .invalidAddress: "Illegal address."
+        case .invalidChainReference: "Data sent for parameter 'txId' is not valid."
+        case .invalidOperatorAction: "Data sent for parameter 'reason' is not valid."
+        case .withdrawalLimitExceeded: "Within 24 hours, the withdrawal exceeds the maximum amount."
         }
     }
 

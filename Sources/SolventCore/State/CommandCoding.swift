@@ -24,6 +24,18 @@
 /// |  13 | `cancelAllOrders`    | AccountId u32, MarketId u16                          |
 /// |  14 | `cancelReplace`      | CancelReplace                                        |
 /// |  15 | `amendOrder`         | AmendOrder                                           |
+/// |16-19| (left free for concurrent branches; the next new case takes 16)              |
+/// |  20 | `depositSeen`        | ChainDeposit                                         |
+/// |  21 | `creditDeposit`      | DepositId i64                                        |
+/// |  22 | `dropDeposit`        | DepositId i64                                        |
+/// |  23 | `setChainCursor`     | AssetId u16, ChainCursor                             |
+/// |  24 | `requestChainWithdrawal` | WithdrawalRequest                                |
+/// |  25 | `approveWithdrawal`  | WithdrawalId i64, OperatorAction                     |
+/// |  26 | `rejectWithdrawal`   | WithdrawalId i64, OperatorAction                     |
+/// |  27 | `broadcastWithdrawal`| WithdrawalId i64, txid string                        |
+/// |  28 | `freezeAccount`      | AccountId u32, OperatorAction                        |
+/// |  29 | `unfreezeAccount`    | AccountId u32, OperatorAction                        |
+/// |  30 | `setWithdrawalLimits`| AssetId u16, perAccount i64, perAsset i64, OperatorAction |
 ///
 /// Versioning: a tag names a case *and* its payload layout, for ever. A tag is never reused or
 /// renumbered. A new case takes the next free number. To change a case's payload, give the new
@@ -49,6 +61,17 @@ enum CommandTag: UInt8, CaseIterable {
     case cancelAllOrders = 13
     case cancelReplace = 14
     case amendOrder = 15
+    case depositSeen = 20
+    case creditDeposit = 21
+    case dropDeposit = 22
+    case setChainCursor = 23
+    case requestChainWithdrawal = 24
+    case approveWithdrawal = 25
+    case rejectWithdrawal = 26
+    case broadcastWithdrawal = 27
+    case freezeAccount = 28
+    case unfreezeAccount = 29
+    case setWithdrawalLimits = 30
 }
 
 extension Command {
@@ -71,6 +94,17 @@ extension Command {
         case .cancelAllOrders: .cancelAllOrders
         case .cancelReplace: .cancelReplace
         case .amendOrder: .amendOrder
+        case .depositSeen: .depositSeen
+        case .creditDeposit: .creditDeposit
+        case .dropDeposit: .dropDeposit
+        case .setChainCursor: .setChainCursor
+        case .requestChainWithdrawal: .requestChainWithdrawal
+        case .approveWithdrawal: .approveWithdrawal
+        case .rejectWithdrawal: .rejectWithdrawal
+        case .broadcastWithdrawal: .broadcastWithdrawal
+        case .freezeAccount: .freezeAccount
+        case .unfreezeAccount: .unfreezeAccount
+        case .setWithdrawalLimits: .setWithdrawalLimits
         }
     }
 
@@ -84,8 +118,15 @@ extension Command {
         case .listMarket(let spec): spec.isBinaryEncodable
         case .setMarketStatus, .openAccount, .setFees, .setTradingEnabled, .deposit, .requestWithdrawal,
              .confirmWithdrawal, .releaseWithdrawal, .placeOrder, .cancelOrder, .cancelAllOrders,
-             .cancelReplace, .amendOrder:
+             .cancelReplace, .amendOrder, .creditDeposit, .dropDeposit:
             true
+        case .depositSeen(let deposit): deposit.isBinaryEncodable
+        case .setChainCursor(_, let cursor): cursor.isBinaryEncodable
+        case .requestChainWithdrawal(let request): request.isBinaryEncodable
+        case .approveWithdrawal(_, let action), .rejectWithdrawal(_, let action),
+             .freezeAccount(_, let action), .unfreezeAccount(_, let action), .setWithdrawalLimits(_, _, let action):
+            action.isBinaryEncodable
+        case .broadcastWithdrawal(_, let txid): txid.utf8.count <= CustodyText.chainLengthMax
         }
     }
 
@@ -143,6 +184,29 @@ extension Command: BinaryEncodable {
             writer.write(request)
         case .amendOrder(let amend):
             writer.write(amend)
+        case .depositSeen(let deposit):
+            writer.write(deposit)
+        case .creditDeposit(let id), .dropDeposit(let id):
+            writer.write(id)
+        case .setChainCursor(let asset, let cursor):
+            writer.write(asset)
+            writer.write(cursor)
+        case .requestChainWithdrawal(let request):
+            writer.write(request)
+        case .approveWithdrawal(let id, let action), .rejectWithdrawal(let id, let action):
+            writer.write(id)
+            writer.write(action)
+        case .broadcastWithdrawal(let id, let txid):
+            writer.write(id)
+            writer.write(CustodyText.checkedChainText(txid))
+        case .freezeAccount(let account, let action), .unfreezeAccount(let account, let action):
+            writer.write(account)
+            writer.write(action)
+        case .setWithdrawalLimits(let asset, let limits, let action):
+            writer.write(asset)
+            writer.write(limits.perAccount)
+            writer.write(limits.perAsset)
+            writer.write(action)
         }
     }
 }
@@ -180,6 +244,31 @@ extension Command: BinaryDecodable {
             self = .cancelReplace(try reader.read(CancelReplace.self))
         case .amendOrder:
             self = .amendOrder(try reader.read(AmendOrder.self))
+        case .depositSeen:
+            self = .depositSeen(try reader.read(ChainDeposit.self))
+        case .creditDeposit:
+            self = .creditDeposit(try reader.readInt64())
+        case .dropDeposit:
+            self = .dropDeposit(try reader.readInt64())
+        case .setChainCursor:
+            self = .setChainCursor(try reader.readUInt16(), try reader.read(ChainCursor.self))
+        case .requestChainWithdrawal:
+            self = .requestChainWithdrawal(try reader.read(WithdrawalRequest.self))
+        case .approveWithdrawal:
+            self = .approveWithdrawal(try reader.readInt64(), try reader.read(OperatorAction.self))
+        case .rejectWithdrawal:
+            self = .rejectWithdrawal(try reader.readInt64(), try reader.read(OperatorAction.self))
+        case .broadcastWithdrawal:
+            self = .broadcastWithdrawal(try reader.readInt64(),
+                                        txid: try reader.readString(lengthMax: CustodyText.chainLengthMax))
+        case .freezeAccount:
+            self = .freezeAccount(try reader.readUInt32(), try reader.read(OperatorAction.self))
+        case .unfreezeAccount:
+            self = .unfreezeAccount(try reader.readUInt32(), try reader.read(OperatorAction.self))
+        case .setWithdrawalLimits:
+            let asset = try reader.readUInt16()
+            let limits = WithdrawalLimits(perAccount: try reader.readInt64(), perAsset: try reader.readInt64())
+            self = .setWithdrawalLimits(asset, limits, try reader.read(OperatorAction.self))
         }
     }
 }

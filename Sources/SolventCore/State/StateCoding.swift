@@ -2,13 +2,18 @@
 /// hash is taken over. Two engines with equal state encode to equal bytes, whatever book they run
 /// on, because the book is written as its orders in priority order.
 ///
-/// Layout (version 1), all integers little-endian:
-/// magic "SOLVSTAT", version u16, counters, assets, ledger, markets (spec, last price, next trade
-/// id, average-price buckets, bids and asks best first, waiting stops oldest first), pending
-/// withdrawals by id. Indexes derivable from the orders (client ids, open counts) are not stored.
+/// Layout (version 2), all integers little-endian:
+/// magic "SOLVSTAT", version u16, counters, assets, ledger (each account's fees, canTrade,
+/// frozen), markets (spec, last price, next trade id, average-price buckets, bids and asks best
+/// first, waiting stops oldest first), pending withdrawals by id (account, asset, amount, fee,
+/// state, destination, txid), then custody (`CustodyStateCoding.swift`): next deposit id, chain
+/// deposits by id, chain cursors by asset, withdrawal limits by asset, the last 24 hours'
+/// withdrawals oldest first. Indexes derivable from what is stored (client ids,
+/// open counts, deposits by outpoint) are not stored. Version 1 (no frozen flag, withdrawals
+/// without fee/state/destination/txid, no custody) is still read.
 extension Engine {
     static var stateMagic: [UInt8] { Array("SOLVSTAT".utf8) }
-    static var stateVersion: UInt16 { 1 }
+    static var stateVersion: UInt16 { 2 }
 
     /// The state's bytes.
     public func encodedState() -> [UInt8] {
@@ -28,10 +33,9 @@ extension Engine {
         writer.write(UInt32(withdrawals.count))
         for (id, pending) in withdrawals.sorted(by: { $0.key < $1.key }) {
             writer.write(id)
-            writer.write(pending.account)
-            writer.write(pending.asset)
-            writer.write(pending.amount)
+            writer.write(pending)
         }
+        encodeCustody(&writer)
         return writer.bytes
     }
 
@@ -45,6 +49,7 @@ extension Engine {
         for account in ledger.accounts {
             writer.write(account.fees)
             writer.write(account.canTrade)
+            writer.write(account.frozen)
         }
         ledger.forEachBalance { _, _, balance in
             writer.write(balance.free)

@@ -10,7 +10,8 @@ extension Engine {
         for expected in Self.stateMagic where try reader.readUInt8() != expected {
             throw .invalidValue(offset: reader.offset, what: "state magic")
         }
-        guard try reader.readUInt16() == Self.stateVersion else {
+        let version = try reader.readUInt16()
+        guard version == 1 || version == Self.stateVersion else {
             throw .invalidValue(offset: reader.offset, what: "state version")
         }
         counters = Counters(nextOrderId: try reader.readInt64(), nextWithdrawalId: try reader.readInt64(),
@@ -22,24 +23,23 @@ extension Engine {
             assets.append(asset)
             ledger.addAsset()
         }
-        try decodeLedger(&reader)
+        try decodeLedger(&reader, version: version)
         for _ in 0..<(try Self.readCount(&reader)) { try decodeMarket(&reader) }
-        for _ in 0..<(try Self.readCount(&reader)) {
-            let id = try reader.readInt64()
-            withdrawals[id] = PendingWithdrawal(account: try reader.readUInt32(), asset: try reader.readUInt16(),
-                                                amount: try reader.readInt64())
-        }
+        try decodeWithdrawals(&reader, version: version)
+        if version >= 2 { try decodeCustody(&reader) }
         try reader.expectEnd()
         let problems = invariantViolations()
         guard problems.isEmpty else { throw .invalidValue(offset: reader.offset, what: "state: \(problems[0])") }
     }
 
-    private mutating func decodeLedger(_ reader: inout BinaryReader) throws(BinaryDecodingError) {
+    private mutating func decodeLedger(_ reader: inout BinaryReader, version: UInt16) throws(BinaryDecodingError) {
         let accountCount = try Self.readCount(&reader)
         for _ in 0..<accountCount {
             let fees = try reader.read(FeeSchedule.self)
             guard fees.isValid else { throw .invalidValue(offset: reader.offset, what: "fee schedule") }
-            _ = ledger.openAccount(Account(fees: fees, canTrade: try reader.readBool()))
+            let canTrade = try reader.readBool()
+            let frozen = version >= 2 ? try reader.readBool() : false
+            _ = ledger.openAccount(Account(fees: fees, canTrade: canTrade, frozen: frozen))
         }
         ledger.restore(balances: try (0..<accountCount * ledger.assetCount).map { _ throws(BinaryDecodingError) in
             Balance(free: try reader.readInt64(), locked: try reader.readInt64())
@@ -91,7 +91,7 @@ extension Engine {
             && order.visibleQuantity > 0 && order.visibleQuantity <= order.remainingQuantity
     }
 
-    private static func readCount(_ reader: inout BinaryReader) throws(BinaryDecodingError) -> Int {
+    static func readCount(_ reader: inout BinaryReader) throws(BinaryDecodingError) -> Int {
         let count = Int(try reader.readUInt32())
         // Every counted item takes at least one byte, so a count beyond the bytes left is corrupt.
         guard count <= reader.remainingCount, count <= decodedCountMax else {

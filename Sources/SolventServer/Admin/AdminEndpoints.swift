@@ -71,6 +71,8 @@ enum AdminEndpoints {
             throw .invalidParameter("permissions")
         }
         let ips = (parameters["ipAllowList"] ?? "").split(separator: ",").map(String.init)
+        guard ips.allSatisfy({ IPRange($0) != nil }) else { throw .invalidParameter("ipAllowList") }
+        try await operations.requireAccount(account)
         let created: KeyAdministration.Created
         do {
             created = try operations.context.keys.create(

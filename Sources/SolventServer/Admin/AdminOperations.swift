@@ -24,7 +24,16 @@ struct AdminOperations: Sendable {
         throw Self.failure(outcome.events)
     }
 
+    /// Refuses an account the exchange has not opened (a key or a query for it would later
+    /// belong to whoever is given that id).
+    func requireAccount(_ account: AccountId) async throws(BinanceError) {
+        guard try await context.gateway.read({ $0.engine.ledger.contains(account) }) else {
+            throw BinanceError(.unknownAccount)
+        }
+    }
+
     func balances(account: AccountId) async throws(BinanceError) -> [(asset: AssetSpec, balance: Balance)] {
+        try await requireAccount(account)
         let assets = context.catalog.snapshot.assets
         let balances = try await context.gateway.read { exchange in
             assets.indices.map { exchange.balance(of: account, AssetId($0)) }

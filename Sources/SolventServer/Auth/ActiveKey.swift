@@ -32,6 +32,8 @@ package struct ActiveKey: Sendable {
     let permissions: APIKeyPermissions
     /// Empty: any IP.
     let ipAllowList: [String]
+    /// `ipAllowList` parsed; an entry that parses as nothing matches nothing.
+    let ipRanges: [IPRange]
     var enabled: Bool
     /// The credential ready to check requests, prepared once here rather than per request.
     let verifier: SignatureVerifier
@@ -43,11 +45,12 @@ package struct ActiveKey: Sendable {
         self.credential = credential
         self.permissions = permissions
         self.ipAllowList = ipAllowList
+        ipRanges = ipAllowList.compactMap(IPRange.init)
         self.enabled = enabled
         verifier = SignatureVerifier(credential)
     }
 
     func allows(ip: String) -> Bool {
-        ipAllowList.isEmpty || ipAllowList.contains(ip)
+        ipAllowList.isEmpty || ipRanges.contains { $0.contains(ip) }
     }
 }

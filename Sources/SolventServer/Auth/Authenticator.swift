@@ -69,6 +69,8 @@ package final class Authenticator: Sendable {
     /// The key's account if the key holds `permission` (-2015 otherwise).
     static func permitted(_ key: ActiveKey, _ permission: APIKeyPermissions) throws(BinanceError) -> AccountId {
         guard key.permissions.contains(permission) else { throw .rejectedAPIKey }
+        // As on Binance: a key may withdraw only from the addresses it is restricted to.
+        if permission.contains(.withdraw) && key.ipAllowList.isEmpty { throw .rejectedAPIKey }
         return key.account
     }
 

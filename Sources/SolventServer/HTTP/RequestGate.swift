@@ -31,6 +31,7 @@ package struct RequestGate: Sendable {
             if try !bySession(&request, needs: .trade) { request.account = try authenticator.signed(request, needs: .trade) }
         case .userData:
             if try !bySession(&request, needs: .read) { request.account = try authenticator.signed(request, needs: .read) }
+        case .withdraw: request.account = try authenticator.signed(request, needs: .withdraw)
         case .admin: throw .unauthorized  // charged, as any caller who is not the operator
         case .session:
             guard let sessions else { throw .notSignedIn }

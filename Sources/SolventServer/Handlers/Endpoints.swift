@@ -10,5 +10,7 @@ enum Endpoints {
             + AccountEndpoints.all(context) + UserStreamEndpoints.all(context) + OperationalEndpoints.all(context)
             + AdminEndpoints.all(operations) + ProofEndpoints.all(proof) + ProofEndpoints.admin(proof, operations)
             + UserEndpoints.all(users, keys: context.keys) + WebPageEndpoints.all()
+            + WalletEndpoints.all(context) + WalletAccountEndpoints.all(context)
+            + CustodyAdminEndpoints.all(context)
     }
 }

@@ -64,8 +64,9 @@ package struct BatchProjection {
             case .ledger(let entry):
                 ledger.append(LedgerRecord(sequence: sequence, entry))
             case .assetListed, .marketListed, .marketStatusChanged, .accountOpened, .feesChanged,
-                 .tradingEnabledChanged, .rejected, .balance:
-                // Reference data and balances live in the core's state; rejections leave no history.
+                 .tradingEnabledChanged, .rejected, .balance, .custody:
+                // Reference data and balances live in the core's state; rejections leave no history;
+                // custody records (deposits, withdrawals in flight) live in the core's state too.
                 break
             }
         }

@@ -8,6 +8,9 @@ public enum SecurityType: Sendable, Hashable {
     case trade
     /// Key, timestamp and signature; the key needs the read permission.
     case userData
+    /// Key, timestamp and signature; the key needs the withdraw permission, which only a key with
+    /// an IP allow-list holds (the wallet API's `withdraw/apply`).
+    case withdraw
     /// Solvent's operator surface: loopback only, with the admin token.
     case admin
     /// The web page signed in: its session cookie and, on a state change, the session's CSRF

@@ -8,7 +8,7 @@ extension NaiveExchange {
         guard Int(r.account) < accounts.count else { return .unknownAccount }
         guard Int(r.market) < markets.count else { return .unknownSymbol }
         let m = Int(r.market), spec = markets[m].spec
-        guard accounts[Int(r.account)].canTrade else { return .tradingDisabled }
+        guard accounts[Int(r.account)].canTrade, !accounts[Int(r.account)].frozen else { return .tradingDisabled }
         guard spec.status == .trading else { return .marketClosed }
         guard spec.orderTypes.contains(r.type) else { return .orderTypeNotSupported(r.type) }
         if r.icebergQuantity != nil && !spec.icebergAllowed { return .icebergNotSupported }

@@ -38,6 +38,9 @@ struct NaiveExchange {
     var deposited: [Amount] = []
     var open: [OpenOrder] = []
     var withdrawals: [Withdrawal] = []
+    var chainDeposits: [NaiveChainDeposit] = []
+    var withdrawalLimits: [AssetId: (perAccount: Amount, perAsset: Amount)] = [:]
+    var recentWithdrawals: [(time: Timestamp, account: AccountId, asset: AssetId, amount: Amount)] = []
     var nextOrderId: OrderId = 1
     var nextWithdrawalId: WithdrawalId = 1
     var nextPreventionId: Int64 = 1
@@ -71,6 +74,10 @@ struct NaiveExchange {
         case .cancelAllOrders(let account, let market): cancelAll(account, market)
         case .cancelReplace(let request): cancelReplace(request)
         case .amendOrder(let request): amend(request)
+        case .depositSeen, .creditDeposit, .dropDeposit, .setChainCursor, .requestChainWithdrawal,
+             .approveWithdrawal, .rejectWithdrawal, .broadcastWithdrawal, .freezeAccount, .unfreezeAccount,
+             .setWithdrawalLimits:
+            applyCustody(command)
         }
         for (account, asset) in touched {
             let balance = balances[Int(account)][Int(asset)]
@@ -150,7 +157,7 @@ struct NaiveExchange {
 
     // MARK: Money in and out
 
-    private mutating func deposit(_ account: AccountId, _ asset: AssetId, _ amount: Amount) {
+    mutating func deposit(_ account: AccountId, _ asset: AssetId, _ amount: Amount) {
         guard Int(account) < accounts.count else { return reject(.unknownAccount) }
         guard Int(asset) < assets.count else { return reject(.unknownAsset) }
         guard amount > 0 else { return reject(.invalidAmount) }
@@ -167,6 +174,7 @@ struct NaiveExchange {
     private mutating func requestWithdrawal(_ account: AccountId, _ asset: AssetId, _ amount: Amount) {
         guard Int(account) < accounts.count else { return reject(.unknownAccount) }
         guard Int(asset) < assets.count else { return reject(.unknownAsset) }
+        guard !accounts[Int(account)].frozen else { return reject(.accountFrozen) }
         guard amount > 0 else { return reject(.invalidAmount) }
         guard balances[Int(account)][Int(asset)].free >= amount else { return reject(.insufficientBalance) }
         let id = nextWithdrawalId
@@ -182,10 +190,15 @@ struct NaiveExchange {
 
     private mutating func finishWithdrawal(_ id: WithdrawalId, confirmed: Bool) {
         guard let at = withdrawals.firstIndex(where: { $0.id == id }) else { return reject(.unknownWithdrawal) }
+        if confirmed && withdrawals[at].pending.state == .awaitingApproval { return reject(.withdrawalNotApproved) }
         let pending = withdrawals.remove(at: at).pending
         let (account, asset) = (Int(pending.account), Int(pending.asset))
         balances[account][asset].locked -= pending.amount
         if !confirmed { balances[account][asset].free += pending.amount }
+        if confirmed && pending.fee > 0 {
+            balances[0][asset].free += pending.fee
+            touch(0, pending.asset)
+        }
         events.append(.ledger(LedgerEntry(kind: confirmed ? .withdrawalConfirmed : .withdrawalReleased,
                                           account: pending.account, asset: pending.asset, amount: pending.amount,
                                           withdrawal: id, time: now)))

@@ -5,7 +5,7 @@ extension NaiveExchange {
     private func cancelProblem(_ account: AccountId, _ market: MarketId) -> RejectReason? {
         guard Int(account) < accounts.count else { return .unknownAccount }
         guard Int(market) < markets.count else { return .unknownSymbol }
-        guard accounts[Int(account)].canTrade else { return .tradingDisabled }
+        guard accounts[Int(account)].canTrade, !accounts[Int(account)].frozen else { return .tradingDisabled }
         guard markets[Int(market)].spec.status != .breakStatus else { return .marketClosed }
         return nil
     }

@@ -59,6 +59,7 @@ enum CommandSamples {
                                    order: OrderReference(orderId: .min, clientOrderId: longestClientId),
                                    newQuantity: .max)),
         ]
+        commands += custody
         commands += MarketStatus.allCases.map { .setMarketStatus(.max, $0) }
         for side in Side.allCases {
             for type in OrderType.allCases {
@@ -90,6 +91,35 @@ enum CommandSamples {
         return commands
     }()
 
+    static let longestChainText = String(repeating: "f", count: CustodyText.chainLengthMax)
+    static let longestNote = String(repeating: "€", count: CustodyText.noteLengthMax / 3)
+
+    static let custody: [Command] = [
+        .depositSeen(ChainDeposit(account: .max, asset: .max, amount: .max,
+                                  outpoint: ChainOutpoint(txid: longestChainText, vout: .max), address: longestChainText)),
+        .depositSeen(ChainDeposit(account: 0, asset: 0, amount: .min, outpoint: ChainOutpoint(txid: "", vout: 0), address: "")),
+        .creditDeposit(.max), .creditDeposit(.min), .dropDeposit(0), .dropDeposit(-1),
+        .setChainCursor(.max, ChainCursor(height: .min, blockHash: longestChainText)),
+        .setChainCursor(0, ChainCursor(height: 0, blockHash: "")),
+        .requestChainWithdrawal(WithdrawalRequest(account: .max, asset: .max, amount: .max, fee: .min,
+                                                  address: longestChainText, clientId: longestChainText,
+                                                  requiresApproval: true)),
+        .requestChainWithdrawal(WithdrawalRequest(account: 0, asset: 0, amount: 0, fee: 0, address: "",
+                                                  requiresApproval: false)),
+        .approveWithdrawal(.max, OperatorAction(operatorName: longestNote, reason: longestNote, reference: longestNote)),
+        .approveWithdrawal(.min, OperatorAction(operatorName: "", reason: "")),
+        .rejectWithdrawal(1, OperatorAction(operatorName: "ops", reason: "address on a sanctions list", reference: "T-1")),
+        .broadcastWithdrawal(.max, txid: longestChainText), .broadcastWithdrawal(0, txid: ""),
+        .freezeAccount(.max, OperatorAction(operatorName: "ops", reason: "court order", reference: "case 12/2026")),
+        .unfreezeAccount(0, OperatorAction(operatorName: "Ünï", reason: "😀")),
+        .setWithdrawalLimits(.max, WithdrawalLimits(perAccount: .max, perAsset: .min), OperatorAction(operatorName: "o", reason: "r")),
+    ]
+
+    static func randomAction(_ random: inout SplitMix64) -> OperatorAction {
+        OperatorAction(operatorName: random.string(lengthMax: 40), reason: random.string(lengthMax: 40),
+                       reference: random.string(lengthMax: 40))
+    }
+
     /// A command with every field drawn at random, from every case.
     static func random(_ random: inout SplitMix64) -> Command {
         switch CommandTag.allCases[Int(random.next() % UInt64(CommandTag.allCases.count))] {
@@ -110,6 +140,28 @@ enum CommandSamples {
                                                           replacement: randomOrder(&random)))
         case .amendOrder: .amendOrder(AmendOrder(account: random.integer(), market: random.integer(),
                                                  order: randomReference(&random), newQuantity: random.integer()))
+        case .depositSeen:
+            .depositSeen(ChainDeposit(account: random.integer(), asset: random.integer(), amount: random.integer(),
+                                      outpoint: ChainOutpoint(txid: random.string(lengthMax: 64), vout: random.integer()),
+                                      address: random.string(lengthMax: 64)))
+        case .creditDeposit: .creditDeposit(random.integer())
+        case .dropDeposit: .dropDeposit(random.integer())
+        case .setChainCursor:
+            .setChainCursor(random.integer(), ChainCursor(height: random.integer(), blockHash: random.string(lengthMax: 64)))
+        case .requestChainWithdrawal:
+            .requestChainWithdrawal(WithdrawalRequest(account: random.integer(), asset: random.integer(),
+                                                      amount: random.integer(), fee: random.integer(),
+                                                      address: random.string(lengthMax: 64),
+                                                      clientId: random.string(lengthMax: 64),
+                                                      requiresApproval: random.next() & 1 == 0))
+        case .approveWithdrawal: .approveWithdrawal(random.integer(), randomAction(&random))
+        case .rejectWithdrawal: .rejectWithdrawal(random.integer(), randomAction(&random))
+        case .broadcastWithdrawal: .broadcastWithdrawal(random.integer(), txid: random.string(lengthMax: 64))
+        case .freezeAccount: .freezeAccount(random.integer(), randomAction(&random))
+        case .unfreezeAccount: .unfreezeAccount(random.integer(), randomAction(&random))
+        case .setWithdrawalLimits:
+            .setWithdrawalLimits(random.integer(), WithdrawalLimits(perAccount: random.integer(), perAsset: random.integer()),
+                                 randomAction(&random))
         }
     }
 

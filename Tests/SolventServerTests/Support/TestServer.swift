@@ -13,15 +13,18 @@ final class TestServer: @unchecked Sendable {
     let port: Int
     private let task: Task<Void, any Error>
 
+    /// `configure` sees the data directory (not yet created) and the test defaults, and may
+    /// change both before the server starts.
     static func start(rateLimits: RateLimits = { var limits = RateLimits(); limits.enforced = false; return limits }(),
                       logLevel: Logger.Level = .warning,
-                      configure: (inout ServerConfiguration) -> Void = { _ in }) async throws -> TestServer {
+                      configure: (_ directory: String, inout ServerConfiguration) throws -> Void = { _, _ in })
+        async throws -> TestServer {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("solvent-server-\(UUID())").path
         var configuration = ServerConfiguration(dataDirectory: directory)
         configuration.port = 0
         configuration.rateLimits = rateLimits
         configuration.users = .forTests
-        configure(&configuration)
+        try configure(directory, &configuration)
         let ready = AsyncStream<Int>.makeStream()
         var logger = Logger(label: "test")
         logger.logLevel = logLevel

@@ -1,0 +1,29 @@
+/// A custody record changed state: a chain deposit, a withdrawal's progress, an account's freeze.
+/// Money movements are `LedgerEntry`s as for every other command; these say where a deposit or
+/// withdrawal stands, which no ledger entry does (seen, dropped, awaiting approval, broadcast).
+public struct CustodyEvent: Hashable, Sendable {
+    public enum Kind: UInt8, Sendable {
+        case depositSeen, depositCredited, depositDropped
+        case withdrawalAwaitingApproval, withdrawalApproved, withdrawalRejected, withdrawalBroadcast
+        case accountFrozen, accountUnfrozen
+        /// `amount` is the new per-account limit.
+        case withdrawalLimitsChanged
+    }
+
+    public var kind: Kind
+    public var account: AccountId
+    public var asset: AssetId
+    public var amount: Amount
+    /// The deposit or withdrawal id; 0 for an account's freeze.
+    public var id: Int64
+    public var time: Timestamp
+
+    public init(kind: Kind, account: AccountId, asset: AssetId, amount: Amount, id: Int64, time: Timestamp) {
+        self.kind = kind
+        self.account = account
+        self.asset = asset
+        self.amount = amount
+        self.id = id
+        self.time = time
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import Logging
+import SolventCore
+import SolventCustody
+import SolventJournal
+import Synchronization
+
+/// The exchange's side of `solvent chain` (or bitcoind): when the data directory names chain
+/// endpoints (`chain.url`, `chain.cookie`), a custodian per listed asset that has a chain, run
+/// every `pollMilliseconds` on one task. Without them there is no custody and the wallet API
+/// answers that deposits and withdrawals are off.
+final class CustodyService: Sendable {
+    let settings: CustodySettings
+    private let endpoints: ChainEndpoints
+    private let cookieFile: String
+    private let feed: CustodyFeed
+    private let sequencer: Sequencer
+    private let custodians = Mutex<[AssetId: ChainCustodian]>([:])
+    private let logger: Logger
+
+    /// The ring cursor custody would read, made before the sequencer starts, if chains are configured.
+    static func cursor(_ configuration: ServerConfiguration, ring: CommitRing) -> RingCursor? {
+        FileManager.default.fileExists(atPath: configuration.chainURLsFile) ? ring.cursor("custody") : nil
+    }
+
+    init(_ configuration: ServerConfiguration, cursor: RingCursor, sequencer: Sequencer, logger: Logger) async throws {
+        settings = configuration.custody
+        endpoints = try ChainEndpoints.read(from: configuration.chainURLsFile)
+        cookieFile = configuration.chainCookieFile
+        self.sequencer = sequencer
+        self.logger = logger
+        feed = try await CustodyFeed(sequencer: sequencer, cursor: cursor)
+    }
+
+    /// The custodian of `asset` (named `symbol`), nil when no chain carries it.
+    func custodian(_ asset: AssetId, symbol: String) -> ChainCustodian? {
+        custodians.withLock { custodians in
+            if let existing = custodians[asset] { return existing }
+            guard let url = endpoints.urls[symbol], let address = URLComponents(string: url),
+                  let host = address.host, let port = address.port else { return nil }
+            let adapter = BitcoinRPCAdapter(poster: NIOHTTPPoster(host: host, port: port),
+                                            credentials: .cookieFile(path: cookieFile), wallet: "hot")
+            let custodian = ChainCustodian(asset: asset, adapter: adapter,
+                                           policy: .init(confirmationsRequired: settings.confirmationsRequired,
+                                                         hotCeiling: settings.hotCeilings[symbol],
+                                                         hotFloor: settings.hotFloors[symbol] ?? 0,
+                                                         coldAddress: settings.coldAddresses[symbol]),
+                                           sequencer: sequencer, feed: feed)
+            custodians[asset] = custodian
+            return custodian
+        }
+    }
+
+    /// What the journal says of `asset` now.
+    func view(_ asset: AssetId) -> CustodyView? { feed.view(asset) }
+
+    /// Waits until custody's view holds record `sequence`.
+    func waitUntilApplied(_ sequence: UInt64) async { try? await feed.waitUntilApplied(sequence) }
+
+    /// Runs every custodian of `assets` once per interval until cancelled.
+    func run(assets: @escaping @Sendable () -> [(AssetId, String)]) -> Task<Void, Never> {
+        Task { [self] in
+            while !Task.isCancelled {
+                for (asset, symbol) in assets() {
+                    guard let custodian = custodian(asset, symbol: symbol) else { continue }
+                    do {
+                        let pass = try await custodian.runOnce()
+                        for incident in pass.incidents { logger.warning("custody \(symbol): \(incident)") }
+                    } catch {
+                        logger.warning("custody \(symbol): \(error)")
+                    }
+                }
+                try? await Task.sleep(nanoseconds: UInt64(settings.pollMilliseconds) * 1_000_000)
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import SolventAudit
+import SolventCommandLine
+import SolventCustody
+
+/// `solvent chain`: the deterministic chain simulator the exchange's custody talks to, over
+/// Bitcoin Core's JSON-RPC on loopback.
+struct ChainCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chain",
+        abstract: "Run simulated BTC, ETH and USDT chains behind Bitcoin Core's JSON-RPC on loopback.",
+        discussion: """
+            Each chain has its own endpoint with wallets hot, cold and outside (the outside \
+            world, funded by the first 101 blocks); a block is mined every --block-seconds and \
+            on demand with generatetoaddress; `reorg [depth, keepTransactions]` replaces the \
+            last blocks. The endpoints go to <data>/chain.url and the RPC cookie to \
+            <data>/chain.cookie, as server.url and admin.token do. Stops on SIGINT or SIGTERM.
+            """)
+
+    @Option(help: "The exchange's data directory (created if missing).")
+    var data: String
+
+    @Option(help: "Seconds between blocks (0: only on demand).")
+    var blockSeconds: Int = 10
+
+    func validate() throws {
+        guard (0...86_400).contains(blockSeconds) else { throw ValidationError("--block-seconds must be 0...86400") }
+    }
+
+    func run() async throws {
+        let directory = DataDirectory(data)
+        var servers: [(String, ChainRPCServer, SimulatedChainRPC)] = []
+        do {
+            try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+            var secret = SystemRandomNumberGenerator()
+            let cookie = "__cookie__:" + (0..<4).map { _ in String(secret.next(), radix: 16) }.joined()
+            let authorization = try RPCCredentials.password(user: "__cookie__", password: String(cookie.dropFirst(11)))
+                .authorization()
+            for spec in ChainSimulatorSpec.standard {
+                let rpc = try spec.start(authorization: authorization)
+                servers.append((spec.symbol, try await ChainRPCServer.start(rpc), rpc))
+            }
+            try ChainEndpoints.writeCookie(cookie, to: directory.chainCookie)
+            try ChainEndpoints(urls: Dictionary(uniqueKeysWithValues: servers.map { ($0.0, $0.1.url) }))
+                .write(to: directory.chainURLs)
+        } catch {
+            StandardStreams.fail("solvent chain: \(error)")
+        }
+        for (symbol, server, _) in servers { print("\(symbol) \(server.url)") }
+        await mineUntilStopped(servers.map(\.2))
+        try? FileManager.default.removeItem(atPath: directory.chainURLs)
+        for (_, server, _) in servers { try? await server.close() }
+    }
+
+    /// One block on every chain each interval, until SIGINT or SIGTERM.
+    private func mineUntilStopped(_ chains: [SimulatedChainRPC]) async {
+        Terminal.trapInterrupts()
+        var ticks = 0
+        let ticksPerBlock = blockSeconds * 5
+        while !Terminal.wasInterrupted {
+            try? await Task.sleep(nanoseconds: 200_000_000)
+            ticks += 1
+            guard ticksPerBlock > 0, ticks % ticksPerBlock == 0 else { continue }
+            for rpc in chains {
+                let miner = rpc.minerAddress
+                rpc.withChain { chain in _ = try? chain.mine(1, to: miner) }
+            }
+        }
+    }
+}
