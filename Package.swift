@@ -51,11 +51,12 @@ let package = Package(
             dependencies: ["SolventCore", "SolventJournal", "SolventProof", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
-        // The Binance wire format: parameters, decimals, JSON shapes, errors, signatures.
+        // The Binance wire format: parameters, decimals, JSON shapes, errors, signatures; and the
+        // JSON answers of Solvent's own proof API (which is why it sees SolventProof's types).
         .target(
             name: "SolventWire",
             dependencies: [
-                "SolventCore",
+                "SolventCore", "SolventProof",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],

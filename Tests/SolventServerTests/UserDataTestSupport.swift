@@ -1,6 +1,7 @@
 import Foundation
 import SolventCore
 import SolventJournal
+import SolventWire
 import Synchronization
 @testable import SolventServer
 

@@ -13,7 +13,8 @@ enum ProofEndpoints {
                 Reply(try proof.headerJSON(try epochParameter(request)))
             },
             Endpoint(.epochKey) { _ throws(BinanceError) in
-                Reply(ProofJSON.key(proof))
+                Reply(ProofJSON.key(exchangeId: proof.settings.exchangeId, publicKeyHex: proof.keys.publicKeyHex,
+                                    keyId: proof.keys.keyId.description, checkpointOrigin: proof.settings.checkpointOrigin))
             },
             Endpoint(.liabilityProof) { request throws(BinanceError) in
                 let made = try await proof.proof(account: request.caller, epoch: try epochParameter(request))

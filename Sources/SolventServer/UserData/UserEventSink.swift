@@ -1,4 +1,5 @@
 import SolventCore
+import SolventWire
 
 /// Where one subscription's events go: a connection's outbox, behind closures so that the hub
 /// knows nothing of sockets. Both are called from the hub's thread and must not wait.

@@ -1,6 +1,7 @@
 import Foundation
 import SolventCore
 import SolventJournal
+import SolventWire
 import Synchronization
 
 /// The per-account fan-out of user-data events. Its own thread reads every durable batch from
@@ -99,7 +100,7 @@ final class UserStreams: Sendable {
     /// Renders and delivers the events of the accounts someone listens to.
     private func render(_ batches: [CommittedBatch]) {
         guard !batches.isEmpty, state.withLock({ !$0.subscriptions.isEmpty }) else { return }
-        let renderer = UserEventRenderer(listings: catalog.snapshot)
+        let renderer = UserEventRenderer(catalog.snapshot)
         for batch in batches {
             let listening = state.withLock { state in
                 Set(state.subscriptions.values.lazy.filter { $0.after < batch.firstSequence }.map(\.account))

@@ -1,27 +1,27 @@
-import SolventAudit
 import SolventCore
 import SolventProof
-import SolventWire
 
-/// The proof API's JSON answers (hashes as lowercase hex; checkpoints also as their signed note).
-enum ProofJSON {
-    static func key(_ proof: ProofServices) -> [UInt8] {
+/// The proof API's JSON answers under `/sapi/v1/solvent/` (hashes as lowercase hex; checkpoints
+/// also as their signed note). The proofs and headers themselves are the proof format's own JSON
+/// (`SolventProof`, PROOF-FORMAT.md); these are the answers around them.
+public enum ProofJSON {
+    public static func key(exchangeId: String, publicKeyHex: String, keyId: String, checkpointOrigin: String) -> [UInt8] {
         object { writer in
-            writer.field("exchangeId", proof.settings.exchangeId)
-            writer.field("publicKey", proof.keys.publicKeyHex)
-            writer.field("keyId", proof.keys.keyId.description)
-            writer.field("checkpointOrigin", proof.settings.checkpointOrigin)
+            writer.field("exchangeId", exchangeId)
+            writer.field("publicKey", publicKeyHex)
+            writer.field("keyId", keyId)
+            writer.field("checkpointOrigin", checkpointOrigin)
         }
     }
 
-    static func secret(account: AccountId, _ secret: UserSecret) -> [UInt8] {
+    public static func secret(account: AccountId, _ secret: UserSecret) -> [UInt8] {
         object { writer in
             writer.field("accountId", Int64(account))
             writer.field("secret", secret.hex)
         }
     }
 
-    static func checkpoint(_ signed: SignedCheckpoint) -> [UInt8] {
+    public static func checkpoint(_ signed: SignedCheckpoint) -> [UInt8] {
         object { writer in
             writer.field("origin", signed.checkpoint.origin)
             writer.field("size", Int64(signed.checkpoint.size))
@@ -30,7 +30,7 @@ enum ProofJSON {
         }
     }
 
-    static func inclusion(_ proof: LogInclusionProof, leaf: LogHash, root: LogHash) -> [UInt8] {
+    public static func inclusion(_ proof: LogInclusionProof, leaf: LogHash, root: LogHash) -> [UInt8] {
         object { writer in
             writer.field("sequence", Int64(proof.index + 1))
             writer.field("size", Int64(proof.size))
@@ -40,7 +40,7 @@ enum ProofJSON {
         }
     }
 
-    static func consistency(_ proof: LogConsistencyProof, firstRoot: LogHash, secondRoot: LogHash) -> [UInt8] {
+    public static func consistency(_ proof: LogConsistencyProof, firstRoot: LogHash, secondRoot: LogHash) -> [UInt8] {
         object { writer in
             writer.field("first", Int64(proof.first))
             writer.field("second", Int64(proof.second))
@@ -51,14 +51,14 @@ enum ProofJSON {
     }
 
     /// Each record's frame body in hex: the leaf data of the journal log (see `JournalLeaf`).
-    static func records(_ records: [(sequence: UInt64, time: Int64, body: [UInt8])]) -> [UInt8] {
+    public static func records(_ records: [(sequence: UInt64, time: Int64, body: [UInt8])]) -> [UInt8] {
         var writer = JSONWriter(capacity: 64 + records.count * 256)
         writer.array { writer in
             for record in records {
                 writer.object { item in
                     item.field("sequence", Int64(record.sequence))
                     item.field("time", record.time)
-                    item.field("data", SolventProof.Hex.encode(record.body))
+                    item.field("data", Hex.encode(record.body))
                 }
             }
         }

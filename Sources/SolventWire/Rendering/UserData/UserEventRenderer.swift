@@ -1,26 +1,22 @@
 import SolventCore
-import SolventJournal
-import SolventWire
 
-/// Turns a durable batch into the user-data events of the accounts that want them, in sequence
-/// order (spec §6.1): per command, an `executionReport` per order event and a `balanceUpdate` per
-/// deposit or withdrawal as they happened, then one `outboundAccountPosition` per account whose
-/// balances the command changed, listing those assets (the engine reports balances once per
-/// command, after everything else it did).
-struct UserEventRenderer {
-    let listings: Catalog.Listings
+/// Turns one command's events into the user-data events of the accounts that want them (spec
+/// §6.1): an `executionReport` per order event and a `balanceUpdate` per deposit or withdrawal as
+/// they happened, then one `outboundAccountPosition` per account whose balances the command
+/// changed, listing those assets (the engine reports balances once per command, after everything
+/// else it did).
+public struct UserEventRenderer {
+    let assets: [AssetSpec]
+    let markets: [MarketSpec]
 
-    func events(of batch: CommittedBatch, for wanted: (AccountId) -> Bool) -> [UserEvent] {
-        var result: [UserEvent] = []
-        for index in 0..<batch.count {
-            let sequence = batch.firstSequence + UInt64(index)
-            render(batch.events(of: index), sequence: sequence, wanted: wanted, into: &result)
-        }
-        return result
+    /// The listings by id, as the events name assets and markets.
+    public init(assets: [AssetSpec], markets: [MarketSpec]) {
+        self.assets = assets
+        self.markets = markets
     }
 
-    func render(_ events: ArraySlice<Event>, sequence: UInt64, wanted: (AccountId) -> Bool,
-                into result: inout [UserEvent]) {
+    public func render(_ events: ArraySlice<Event>, sequence: UInt64, wanted: (AccountId) -> Bool,
+                       into result: inout [UserEvent]) {
         var positions = PositionCollector()
         for event in events {
             switch event {
@@ -48,14 +44,14 @@ struct UserEventRenderer {
     }
 
     private func marketNames(_ id: MarketId) -> MarketNames? {
-        guard Int(id) < listings.markets.count else { return nil }
-        let spec = listings.markets[Int(id)]
+        guard Int(id) < markets.count else { return nil }
+        let spec = markets[Int(id)]
         guard let base = asset(spec.base), let quote = asset(spec.quote) else { return nil }
         return MarketNames(spec: spec, base: base, quote: quote)
     }
 
     private func asset(_ id: AssetId) -> AssetSpec? {
-        Int(id) < listings.assets.count ? listings.assets[Int(id)] : nil
+        Int(id) < assets.count ? assets[Int(id)] : nil
     }
 }
 
