@@ -13,8 +13,8 @@ import Testing
     /// Two traders with a fill between them, reserves set, one epoch published.
     static func tradedServer() async throws -> (TestServer, TestAccount, TestAccount) {
         let server = try await TestServer.start()
-        let alice = try await server.account(usdt: "100000", btc: "10")
-        let bob = try await server.account(usdt: "50000", btc: "2")
+        let alice = try await server.account(usdt: "100000", btc: "10", permissions: "read,trade,proof")
+        let bob = try await server.account(usdt: "50000", btc: "2", permissions: "read,trade,proof")
         let buy = try await server.signed("POST", "/api/v3/order", [
             "symbol": "BTCUSDT", "side": "BUY", "type": "LIMIT", "timeInForce": "GTC", "quantity": "0.5",
             "price": "40000"], as: alice)
@@ -89,6 +89,25 @@ import Testing
         #expect(Self.runVerify(proof: old, header: first, key: key, secret: secret, account: alice.id) == .invalid)
         #expect(Self.runVerify(proof: old, header: first, key: key, secret: oldSecret["secret"] as! String,
                                account: alice.id) == .validAndSolvent)
+    }
+
+    /// The secret opens every leaf of the account in its epoch: a read-only (or trading) key
+    /// that leaks must not expose it, so only a key with the proof permission fetches it.
+    @Test func theSecretTakesTheProofPermissionNotRead() async throws {
+        let server = try await TestServer.start()
+        defer { Task { await server.stop() } }
+        let reader = try await server.account(permissions: "read,trade")
+        _ = try await server.admin("POST", "/admin/v1/solvent/epoch", [:])
+        let refused = try await server.signed("GET", "/sapi/v1/solvent/secret", [:], as: reader)
+        #expect(refused.status == 401 && refused.code == -2015, "\(refused.text)")
+        #expect(try await server.signed("GET", "/sapi/v1/solvent/proof", [:], as: reader).status == 200)
+        let opened = try await server.admin("POST", "/admin/v1/apiKey", ["account": String(reader.id), "permissions": "proof"])
+        let proofKey = opened.json as! [String: Any]
+        let prover = TestAccount(id: reader.id, apiKey: proofKey["apiKey"] as! String, secret: proofKey["secret"] as! String)
+        let secret = try await server.signed("GET", "/sapi/v1/solvent/secret", [:], as: prover)
+        #expect(secret.status == 200 && Self.dictionary(secret)["accountId"] as? Int == reader.id, "\(secret.text)")
+        // The proof permission alone reads nothing else.
+        #expect(try await server.signed("GET", "/api/v3/account", [:], as: prover).code == -2015)
     }
 
     @Test func badQuestionsGetBinanceErrors() async throws {

@@ -62,9 +62,11 @@ class Exchange:
         if done.returncode != 0:
             raise RuntimeError(f"solvent epoch: {done.stderr.strip()}")
 
-    def account_with_key(self, deposits):
+    def account_with_key(self, deposits, permissions="read,trade,proof"):
+        """An account with `deposits` and a key; the key may fetch the proof secret, as the
+        page's "Verify my assets" needs."""
         account = json.loads(self.admin("create-account"))["account"]
-        key = json.loads(self.admin("create-key", "--account", str(account)))
+        key = json.loads(self.admin("create-key", "--account", str(account), "--permissions", permissions))
         for asset, amount in deposits.items():
             self.admin("deposit", "--account", str(account), "--asset", asset, "--amount", amount)
         api_key = next(v for k, v in key.items() if k.lower() in ("apikey", "api_key", "key"))

@@ -3,7 +3,7 @@ import SolventCore
 import SolventStore
 import SolventWire
 
-/// Permission names as the admin surface spells them: "read,trade,withdraw".
+/// Permission names as the admin surface spells them: "read,trade,withdraw,proof".
 extension APIKeyPermissions {
     init?(names: String) {
         var permissions: APIKeyPermissions = []
@@ -12,6 +12,7 @@ extension APIKeyPermissions {
             case "read": permissions.insert(.read)
             case "trade": permissions.insert(.trade)
             case "withdraw": permissions.insert(.withdraw)
+            case "proof": permissions.insert(.proof)
             default: return nil
             }
         }
@@ -19,7 +20,7 @@ extension APIKeyPermissions {
     }
 
     var names: String {
-        [(APIKeyPermissions.read, "read"), (.trade, "trade"), (.withdraw, "withdraw")]
+        [(APIKeyPermissions.read, "read"), (.trade, "trade"), (.withdraw, "withdraw"), (.proof, "proof")]
             .filter { contains($0.0) }.map(\.1).joined(separator: ",")
     }
 }

@@ -32,6 +32,8 @@ package struct RequestGate: Sendable {
         case .userData:
             if try !bySession(&request, needs: .read) { request.account = try authenticator.signed(request, needs: .read) }
         case .withdraw: request.account = try authenticator.signed(request, needs: .withdraw)
+        case .proofSecret:
+            if try !bySession(&request, needs: .read) { request.account = try authenticator.signed(request, needs: .proof) }
         case .admin: throw .unauthorized  // charged, as any caller who is not the operator
         case .session:
             guard let sessions else { throw .notSignedIn }
@@ -46,8 +48,9 @@ package struct RequestGate: Sendable {
     }
 
     /// The web page signed in: a request with a session cookie and no API key acts for the
-    /// session's account, with what a read-and-trade key may do (never `withdraw`: that takes
-    /// its own second-factor check). Nil when the request is not the page's, so the API key
+    /// session's account, with what a read-and-trade key may do, and may fetch the account's
+    /// proof secret: the holder signed in, not a key that might have leaked (never `withdraw`:
+    /// that takes its own second-factor check). Nil when the request is not the page's, so the API key
     /// decides. Returns whether the session authenticated the request.
     private func bySession(_ request: inout APIRequest, needs permission: APIKeyPermissions) throws(BinanceError) -> Bool {
         guard let sessions, request.apiKey == nil, WebSessions.token(inCookie: request.cookie) != nil else { return false }

@@ -137,7 +137,7 @@ async function loadKeys() {
 
 async function createKey(event) {
   event.preventDefault();
-  const permissions = ["read", ...($("k-trade").checked ? ["trade"] : [])].join(",");
+  const permissions = ["read", ...["trade", "proof"].filter((p) => $(`k-${p}`).checked)].join(",");
   try {
     const created = await api.user("POST", "apiKey", { label: $("k-label").value.trim(), permissions,
       ipAllowList: $("k-ips").value.trim(), totpCode: $("k-code").value.trim() });

@@ -85,8 +85,8 @@ struct WebSocketAPI: Sendable {
         case .userData:
             return try authenticator.webSocketSigned(params, logon: logon, ip: connection.clientIP, now: now,
                                                      needs: .read).account
-        case .admin, .session, .withdraw:
-            // Withdrawals are REST only, as on Binance.
+        case .admin, .session, .withdraw, .proofSecret:
+            // Withdrawals are REST only, as on Binance; so is the proof secret.
             throw .unauthorized
         }
     }

@@ -10,7 +10,9 @@ public enum APIKeyKind: String, Sendable, CaseIterable {
     case rsa
 }
 
-/// What a key may do: `read` for USER_DATA, `trade` for TRADE, `withdraw` for withdrawals.
+/// What a key may do: `read` for USER_DATA, `trade` for TRADE, `withdraw` for withdrawals,
+/// `proof` to fetch the account's per-epoch proof secret (which opens every leaf of the account
+/// in that epoch, so a leaked read-only key must not expose it).
 public struct APIKeyPermissions: OptionSet, Hashable, Sendable {
     public let rawValue: UInt8
 
@@ -21,7 +23,8 @@ public struct APIKeyPermissions: OptionSet, Hashable, Sendable {
     public static let read = APIKeyPermissions(rawValue: 1 << 0)
     public static let trade = APIKeyPermissions(rawValue: 1 << 1)
     public static let withdraw = APIKeyPermissions(rawValue: 1 << 2)
-    public static let all: APIKeyPermissions = [.read, .trade, .withdraw]
+    public static let proof = APIKeyPermissions(rawValue: 1 << 3)
+    public static let all: APIKeyPermissions = [.read, .trade, .withdraw, .proof]
 }
 
 /// One API key as the gateway authenticates it.

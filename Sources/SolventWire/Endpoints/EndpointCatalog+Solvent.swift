@@ -38,7 +38,7 @@ extension EndpointDeclaration {
     public static let epochHeader = proof("/epoch", .none)
     public static let epochKey = proof("/key", .none)
     public static let liabilityProof = proof("/proof", .userData)
-    public static let userSecret = proof("/secret", .userData)
+    public static let userSecret = proof("/secret", .proofSecret)
     public static let checkpoint = proof("/checkpoint", .none)
     public static let inclusionProof = proof("/inclusion", .none)
     public static let consistencyProof = proof("/consistency", .none)

@@ -11,6 +11,9 @@ public enum SecurityType: Sendable, Hashable {
     /// Key, timestamp and signature; the key needs the withdraw permission, which only a key with
     /// an IP allow-list holds (the wallet API's `withdraw/apply`).
     case withdraw
+    /// Key, timestamp and signature; the key needs the proof permission (the per-epoch proof
+    /// secret: read alone is not enough). The page signed in may fetch it too.
+    case proofSecret
     /// Solvent's operator surface: loopback only, with the admin token.
     case admin
     /// The web page signed in: its session cookie and, on a state change, the session's CSRF

@@ -18,7 +18,7 @@ extension AdminCommand {
         @Option(help: "HMAC, ED25519 or RSA.") var type = "HMAC"
         @Option(help: "PEM file with the public key (ED25519: optional, generated if absent; RSA: required).")
         var publicKey: String?
-        @Option(help: "Comma-separated: read, trade, withdraw.") var permissions = "read,trade"
+        @Option(help: "Comma-separated: read, trade, withdraw (needs an IP allow-list), proof (the proof secret).") var permissions = "read,trade"
         @Option(help: "Comma-separated IPs allowed to use the key (default: any).") var ipAllowList: String?
         @Option var label: String?
 

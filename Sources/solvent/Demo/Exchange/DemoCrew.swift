@@ -27,9 +27,11 @@ struct DemoCrew: Sendable {
                 ("tickSize", market.tickSize), ("stepSize", market.stepSize), ("minNotional", market.minNotional),
             ])
         }
+        // The visitor's key is the one printed for the page: it may also fetch the proof secret,
+        // so "Verify my assets" works; the bots' keys only read and trade.
         let crew = DemoCrew(maker: try await account(client, DemoFunding.maker),
                             takers: try await (0..<DemoFunding.takerCount).asyncMap { _ in try await account(client, DemoFunding.taker) },
-                            visitor: try await account(client, DemoFunding.visitor))
+                            visitor: try await account(client, DemoFunding.visitor, permissions: "read,trade,proof"))
         try crew.encoded().write(to: URL(fileURLWithPath: file(directory)), options: .atomic)
         return crew
     }
@@ -40,12 +42,13 @@ struct DemoCrew: Sendable {
         }
     }
 
-    private static func account(_ client: DemoClient, _ funding: [(String, String)]) async throws -> DemoKey {
+    private static func account(_ client: DemoClient, _ funding: [(String, String)],
+                                permissions: String = "read,trade") async throws -> DemoKey {
         guard let account = try await client.admin("POST", "/admin/v1/account").object["account"] as? Int else {
             throw DemoFailure("the admin endpoint gave no account")
         }
         try await fund(client, Int64(account), funding)
-        let key = try await client.admin("POST", "/admin/v1/apiKey", [("account", String(account)), ("type", "HMAC"), ("permissions", "read,trade")]).object
+        let key = try await client.admin("POST", "/admin/v1/apiKey", [("account", String(account)), ("type", "HMAC"), ("permissions", permissions)]).object
         guard let apiKey = key["apiKey"] as? String, let secret = key["secret"] as? String else {
             throw DemoFailure("the admin endpoint gave no API key")
         }
