@@ -1,8 +1,11 @@
+import Foundation
+
 /// Where everything lives in a data directory: the one definition that the server, the
 /// operator's commands and the offline audit all read.
 public struct DataDirectory: Sendable {
     public let path: String
-    /// The key that encrypts HMAC secrets and proof keys at rest; default `<data>/master.key`.
+    /// The key that seals HMAC, TOTP and proof secrets at rest, when the operator names its file;
+    /// otherwise it lives beside the directory (see `masterKey`).
     public var masterKeyPath: String?
 
     public init(_ path: String, masterKeyPath: String? = nil) {
@@ -16,7 +19,27 @@ public struct DataDirectory: Sendable {
     /// Keys, epochs and reserves of proof of liabilities.
     public var proof: String { path + "/proof" }
     public var epochs: String { proof + "/epochs" }
-    public var masterKey: String { masterKeyPath ?? path + "/master.key" }
+    /// The master key's file: `masterKeyPath`, or `<data>.master.key` beside the directory. Not
+    /// inside it, so that one copy of the directory never carries both the sealed secrets and the
+    /// key that opens them. A key left inside by an older Solvent is refused unless named.
+    public var masterKey: String {
+        get throws {
+            if let masterKeyPath { return masterKeyPath }
+            let inside = path + "/master.key"
+            guard !FileManager.default.fileExists(atPath: inside) else {
+                throw AuditFileError("\(inside) is inside the data directory, where one backup holds both the sealed "
+                    + "secrets and their key: move it to \(besideDirectory) or name it with --master-key")
+            }
+            return besideDirectory
+        }
+    }
+
+    /// `<parent>/<name>.master.key`, the directory's own name so that two exchanges on one host
+    /// never share a key.
+    private var besideDirectory: String {
+        let directory = URL(fileURLWithPath: path).standardizedFileURL
+        return directory.deletingLastPathComponent().appendingPathComponent(directory.lastPathComponent + ".master.key").path
+    }
     public var adminToken: String { path + "/admin.token" }
     public var history: String { path + "/history.sqlite" }
     public var keys: String { path + "/keys.sqlite" }

@@ -8,7 +8,8 @@ public struct ServerConfiguration: Sendable {
     public var dataDirectory: String
     public var host = "127.0.0.1"
     public var port = 8080
-    /// The file holding the key that encrypts HMAC secrets; default `<data>/master.key`.
+    /// The file holding the key that seals secrets at rest; default `<data>.master.key`, beside
+    /// the data directory (`DataDirectory.masterKey`).
     public var masterKeyPath: String?
     public var rateLimits = RateLimits()
     public var sequencer = SequencerConfiguration()
@@ -33,7 +34,7 @@ public struct ServerConfiguration: Sendable {
 
     /// The data directory's layout (`DataDirectory` is the one definition of it).
     public var layout: DataDirectory { DataDirectory(dataDirectory, masterKeyPath: masterKeyPath) }
-    var masterKeyFile: String { layout.masterKey }
+    var masterKeyFile: String { get throws { try layout.masterKey } }
     var adminTokenFile: String { layout.adminToken }
     var historyFile: String { layout.history }
     var keysFile: String { layout.keys }

@@ -75,6 +75,7 @@ public enum SolventApplication {
         let history = try SQLiteHistoryStore(path: configuration.historyFile)
         try configuration.proof.validate()
         try configuration.connections.validate()
+        _ = try configuration.masterKeyFile  // a key misplaced is refused before the journal opens
         let metrics = APIMetrics()
         let catalog = Catalog()
         // The commit pipeline, in one place. Stage 1, inline on the committer before anyone is

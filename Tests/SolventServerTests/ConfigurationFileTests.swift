@@ -17,7 +17,7 @@ struct ConfigurationFileTests {
              "rateLimits": {"enforced": false, "weightPerMinute": 10, "ordersPerTenSeconds": 3},
              "journal": {"maxBatch": 64, "snapshotEvery": 500, "segmentBytes": 8192}}
             """))
-        #expect(configuration.host == "0.0.0.0" && configuration.port == 9001 && configuration.masterKeyFile == "/k")
+        #expect(try configuration.host == "0.0.0.0" && configuration.port == 9001 && configuration.masterKeyFile == "/k")
         #expect(!configuration.rateLimits.enforced && configuration.rateLimits.weightPerMinute == 10)
         #expect(configuration.rateLimits.ordersPerTenSeconds == 3 && configuration.rateLimits.ordersPerDay == 200_000)
         #expect(configuration.sequencer.maxBatch == 64 && configuration.sequencer.snapshotInterval == 500)

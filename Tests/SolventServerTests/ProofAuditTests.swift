@@ -13,11 +13,14 @@ import Testing
     static func auditedCopy() async throws -> (copy: String, server: TestServer) {
         let (server, _, _) = try await ProofEndToEndTests.tradedServer()
         _ = try await server.admin("POST", "/admin/v1/solvent/epoch", [:])
-        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("solvent-audit-\(UUID())").path
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("solvent-audit-\(UUID())").path
+        let copy = root + "/data"
         try FileManager.default.createDirectory(atPath: copy, withIntermediateDirectories: true)
-        for item in ["journal", "proof", "master.key"] {
+        for item in ["journal", "proof"] {
             try FileManager.default.copyItem(atPath: server.directory + "/" + item, toPath: copy + "/" + item)
         }
+        // The master key lives beside the data directory, and the copy keeps it there.
+        try FileManager.default.copyItem(atPath: server.root + "/data.master.key", toPath: root + "/data.master.key")
         return (copy, server)
     }
 

@@ -2,6 +2,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import Logging
 import Testing
 @testable import SolventAudit
 @testable import SolventServer
@@ -56,5 +57,30 @@ import Testing
         #expect(try key.open(sealed, for: alice) == Array("secret".utf8))
         #expect(throws: AuditFileError.self) { try key.open(sealed, for: KeyAdministration.owner(ofKey: "k2", account: 1)) }
         #expect(throws: AuditFileError.self) { try key.open(sealed, for: KeyAdministration.owner(ofKey: "k1", account: 2)) }
+    }
+
+    /// The master key lives beside the data directory, so one copy of the directory never holds
+    /// both the sealed secrets and their key; one left inside by an older version stops the
+    /// server with the fix named, unless the operator names that file.
+    @Test func theMasterKeyLivesBesideTheDataDirectoryAndIsRefusedInside() async throws {
+        let server = try await TestServer.start()
+        let directory = server.directory
+        await server.stop()
+        #expect(try DataDirectory(directory).masterKey == server.root + "/data.master.key")
+
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("solvent-key-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let data = root + "/data"
+        try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+        try SecretFile.create(data + "/master.key", contents: Array(repeating: 7, count: 32))
+        let refused = #expect(throws: AuditFileError.self) { _ = try DataDirectory(data).masterKey }
+        #expect("\(refused.map { "\($0)" } ?? "")".contains("move it to \(root)/data.master.key"))
+        var configuration = ServerConfiguration(dataDirectory: data)
+        configuration.port = 0
+        await #expect(throws: AuditFileError.self) {
+            try await SolventApplication.run(configuration, logger: Logger(label: "test")) { _ in }
+        }
+        #expect(try DataDirectory(data, masterKeyPath: data + "/master.key").masterKey == data + "/master.key")
+        #expect(!FileManager.default.fileExists(atPath: root + "/data.master.key"), "nothing was created beside it")
     }
 }

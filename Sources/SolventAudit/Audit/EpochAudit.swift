@@ -54,7 +54,7 @@ public enum EpochAudit {
             }
             store = try EpochStore(directory: layout.epochs)
             keys = try ProofKeys(directory: layout.proof,
-                                 masterKey: MasterKey(path: layout.masterKey))
+                                 masterKey: MasterKey(path: try layout.masterKey))
         } catch {
             throw .source("\(error)")
         }

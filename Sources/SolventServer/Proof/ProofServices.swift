@@ -29,7 +29,7 @@ final class ProofServices: Sendable {
         journalDirectory = configuration.journalDirectory
         self.journalLog = journalLog
         self.sequencer = sequencer
-        keys = try ProofKeys(directory: configuration.proofDirectory, masterKey: MasterKey(path: configuration.masterKeyFile))
+        keys = try ProofKeys(directory: configuration.proofDirectory, masterKey: MasterKey(path: try configuration.masterKeyFile))
         store = try EpochStore(directory: configuration.layout.epochs)
         reserves = ReserveBook(path: configuration.proofDirectory + "/reserves.json", configured: settings.reserves)
         publisher = EpochPublisher(settings: settings, sequencer: sequencer, journalLog: journalLog, keys: keys,

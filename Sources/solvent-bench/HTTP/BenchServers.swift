@@ -23,6 +23,8 @@ enum BenchServers {
 
     static func solvent(directory: String) async throws -> (port: Int, task: Task<Void, any Error>) {
         var configuration = ServerConfiguration(dataDirectory: directory)
+        // A throwaway directory, removed with its key: named inside it on purpose.
+        configuration.masterKeyPath = directory + "/master.key"
         configuration.port = 0
         configuration.rateLimits.enforced = false
         let ready = AsyncStream<Int>.makeStream()

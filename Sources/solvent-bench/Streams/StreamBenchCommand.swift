@@ -39,6 +39,8 @@ struct StreamBenchCommand: AsyncParsableCommand {
         let directory = NSTemporaryDirectory() + "solvent-bench-streams-\(UUID())"
         defer { try? FileManager.default.removeItem(atPath: directory) }
         var configuration = ServerConfiguration(dataDirectory: directory)
+        // A throwaway directory, removed with its key: named inside it on purpose.
+        configuration.masterKeyPath = directory + "/master.key"
         configuration.port = 0
         configuration.rateLimits.enforced = false
         configuration.streams.connectionsMax = connections + 100

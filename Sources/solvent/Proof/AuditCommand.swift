@@ -11,6 +11,8 @@ struct AuditCommand: AsyncParsableCommand {
         discussion: "Exit status 0 when the epoch passes, 2 with the reason when it does not.")
 
     @Option(help: "The exchange's data directory (offline audit).") var data: String?
+    @Option(help: "With --data: the master key's file, if not beside the directory (<data>.master.key).")
+    var masterKey: String?
     @Option(help: "The exchange's base URL, e.g. http://127.0.0.1:8080 (audit over the public API).") var url: String?
     @Option(help: "With --url: the exchange's Ed25519 public key, 64 hex characters, from a source you trust.")
     var key: String?
@@ -26,7 +28,7 @@ struct AuditCommand: AsyncParsableCommand {
     func run() async throws {
         do throws(AuditFailure) {
             let report = if let data {
-                try EpochAudit.offline(dataDirectory: data, epoch: epoch)
+                try EpochAudit.offline(dataDirectory: data, epoch: epoch, masterKeyPath: masterKey)
             } else {
                 try await RemoteAudit.run(baseURL: url!, publicKeyHex: key!, epoch: epoch, adminToken: adminToken())
             }

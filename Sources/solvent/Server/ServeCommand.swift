@@ -11,8 +11,9 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Serve the exchange over the Binance Spot REST API.",
         discussion: """
             Everything lives under --data: the journal and snapshots (journal/), the history and \
-            API keys (history.sqlite), the admin token (admin.token) and, unless --master-key \
-            says otherwise, the key that encrypts HMAC secrets (master.key). Environment: \
+            API keys (history.sqlite), the admin token (admin.token). The key that seals secrets \
+            at rest lives beside the directory, not in it (<data>.master.key), unless --master-key \
+            names another file; one left inside by an older version is refused. Environment: \
             SOLVENT_HOST, SOLVENT_PORT, SOLVENT_RATE_LIMITS=off, SOLVENT_MASTER_KEY; a JSON file \
             (--config) sets the rest: rate limits, journal batching, segments, snapshots. Stops \
             cleanly on SIGTERM or SIGINT: stops accepting, drains, snapshots.
@@ -30,7 +31,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Address to listen on.")
     var host: String?
 
-    @Option(help: "File holding the master key for HMAC secrets (default: <data>/master.key).")
+    @Option(help: "File holding the master key that seals secrets (default: <data>.master.key, beside the data directory).")
     var masterKey: String?
 
     @Flag(help: "Do not enforce the rate limits, nor the per-IP WebSocket connection limit (they are still advertised). For local experiments: to raise limits, use --config.")

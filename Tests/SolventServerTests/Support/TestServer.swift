@@ -9,6 +9,8 @@ import Logging
 /// A real server on a free loopback port with a fresh data directory, BTC/USDT listed, and
 /// helpers to make accounts, keys and signed requests.
 final class TestServer: @unchecked Sendable {
+    /// Holds the data directory and, beside it, its master key.
+    let root: String
     let directory: String
     let port: Int
     private let task: Task<Void, any Error>
@@ -19,7 +21,9 @@ final class TestServer: @unchecked Sendable {
                       logLevel: Logger.Level = .warning,
                       configure: (_ directory: String, inout ServerConfiguration) throws -> Void = { _, _ in })
         async throws -> TestServer {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("solvent-server-\(UUID())").path
+        // The data directory sits in a folder of its own, as the master key is kept beside it.
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("solvent-server-\(UUID())").path
+        let directory = root + "/data"
         var configuration = ServerConfiguration(dataDirectory: directory)
         configuration.port = 0
         configuration.rateLimits = rateLimits
@@ -33,12 +37,13 @@ final class TestServer: @unchecked Sendable {
         }
         var iterator = ready.stream.makeAsyncIterator()
         guard let port = await iterator.next() else { throw ServerError("the server did not start") }
-        let server = TestServer(directory: directory, port: port, task: task)
+        let server = TestServer(root: root, directory: directory, port: port, task: task)
         try await server.setUpMarket()
         return server
     }
 
-    private init(directory: String, port: Int, task: Task<Void, any Error>) {
+    private init(root: String, directory: String, port: Int, task: Task<Void, any Error>) {
+        self.root = root
         self.directory = directory
         self.port = port
         self.task = task
@@ -47,7 +52,7 @@ final class TestServer: @unchecked Sendable {
     func stop() async {
         task.cancel()
         _ = try? await task.value
-        try? FileManager.default.removeItem(atPath: directory)
+        try? FileManager.default.removeItem(atPath: root)
     }
 
     private func setUpMarket() async throws {
@@ -57,14 +62,17 @@ final class TestServer: @unchecked Sendable {
                                                        "tickSize": "0.01", "stepSize": "0.00001"])
     }
 
-    /// A new account with `usdt` and `btc` deposited and an HMAC key: (account, key, secret).
-    func account(usdt: String = "100000", btc: String = "10") async throws -> TestAccount {
+    /// A new account with `usdt` and `btc` deposited and an HMAC key holding `permissions`:
+    /// (account, key, secret).
+    func account(usdt: String = "100000", btc: String = "10", permissions: String = "read,trade") async throws
+        -> TestAccount {
         let opened = try await admin("POST", "/admin/v1/account", [:])
         let account = (opened.json as! [String: Any])["account"] as! Int
         for (asset, amount) in [("USDT", usdt), ("BTC", btc)] {
             _ = try await admin("POST", "/admin/v1/deposit", ["account": String(account), "asset": asset, "amount": amount])
         }
-        let key = try await admin("POST", "/admin/v1/apiKey", ["account": String(account)]).json as! [String: Any]
+        let key = try await admin("POST", "/admin/v1/apiKey", ["account": String(account), "permissions": permissions])
+            .json as! [String: Any]
         return TestAccount(id: account, apiKey: key["apiKey"] as! String, secret: key["secret"] as! String)
     }
 
