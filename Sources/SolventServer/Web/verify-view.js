@@ -37,9 +37,13 @@ async function gather() {
   if (!auth.signedIn()) return { steps: [{ key: "vstep.needKey", ok: false, values: {} }], valid: false, assets: [] };
   const key = await api.get("/sapi/v1/solvent/key");
   const pin = pinned(key.publicKey);
-  const header = await api.get("/sapi/v1/solvent/epoch");
-  const proof = await api.signed("GET", "/sapi/v1/solvent/proof", { epoch: header.epoch });
-  const secret = await api.signed("GET", "/sapi/v1/solvent/secret");
+  // The texts exactly as served: verify.js reads them strictly, every byte counts.
+  const header = await api.get("/sapi/v1/solvent/epoch", {}, { raw: true });
+  // The epoch only picks what to fetch (verify.js checks the proof names the header); the
+  // proof and the secret are both of that epoch, even if a newer one is published meanwhile.
+  const epoch = JSON.parse(header)?.epoch;
+  const proof = await api.signed("GET", "/sapi/v1/solvent/proof", { epoch }, { raw: true });
+  const secret = await api.signed("GET", "/sapi/v1/solvent/secret", { epoch });
   const outcome = await verifyProof({ proof, header, accountId: secret.accountId, secretHex: secret.secret, publicKeyHex: pin.key });
   const pinStep = { key: pin.changed ? "vstep.keyChanged" : pin.first ? "vstep.keyPinned" : "vstep.keyKnown", ok: !pin.changed, values: { keyId: key.keyId } };
   return { ...outcome, valid: outcome.valid && !pin.changed, steps: [pinStep, ...outcome.steps], proof, header, secret, key };
@@ -52,7 +56,8 @@ function draw(outcome) {
     const mark = document.createElement("span");
     mark.className = "mark";
     mark.textContent = i18n.t(step.ok ? "verify.pass" : "verify.fail");
-    item.append(mark, document.createTextNode(` ${i18n.t(step.key, step.values)}`));
+    const detail = !step.ok && step.values.detail ? ` (${step.values.detail})` : "";
+    item.append(mark, document.createTextNode(` ${i18n.t(step.key, step.values)}${detail}`));
     return item;
   }));
   const result = $("verify-result");
