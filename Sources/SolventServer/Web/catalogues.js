@@ -64,6 +64,10 @@ export const catalogues = {
     "vstep.overflow": "Share {share}: the sums overflow at level {level}.", "vstep.path": "Share {share}: climbed {levels} levels with SHA-256.",
     "vstep.root": "Share {share}: reached the signed root {root}…", "vstep.sums": "Share {share}: the sums at the root equal the signed liabilities.",
     "vstep.total": "Your balances are the sums of your two shares.",
+    "vstep.previous": "The header you verified before is not the exchange's.", "vstep.rollback": "Epoch {epoch} is older than epoch {previous} you verified before.",
+    "vstep.equivocation": "Another header for epoch {epoch} than the one you verified before.", "vstep.brokenChain": "Epoch {epoch} does not name the header of epoch {previous} you verified before.",
+    "vstep.chainSame": "The same header as the one you verified before (epoch {epoch}).", "vstep.chainLinked": "Epoch {epoch} names the header of epoch {previous} you verified before.",
+    "vstep.chainGap": "Epoch {epoch} is newer than epoch {previous} you verified before (the epochs between are not checked).",
   },
   fr: {
     "app.title": "Solvent — plateforme d'échange au comptant", "app.name": "Solvent",
@@ -129,6 +133,10 @@ export const catalogues = {
     "vstep.overflow": "Part {share} : les sommes débordent au niveau {level}.", "vstep.path": "Part {share} : {levels} niveaux remontés avec SHA-256.",
     "vstep.root": "Part {share} : racine signée {root}… atteinte", "vstep.sums": "Part {share} : les sommes à la racine égalent le passif signé.",
     "vstep.total": "Vos soldes sont les sommes de vos deux parts.",
+    "vstep.previous": "L'en-tête vérifié la fois précédente n'est pas celui de la plateforme.", "vstep.rollback": "L'époque {epoch} est antérieure à l'époque {previous} déjà vérifiée.",
+    "vstep.equivocation": "Un autre en-tête pour l'époque {epoch} que celui déjà vérifié.", "vstep.brokenChain": "L'époque {epoch} ne désigne pas l'en-tête de l'époque {previous} déjà vérifiée.",
+    "vstep.chainSame": "Le même en-tête que celui déjà vérifié (époque {epoch}).", "vstep.chainLinked": "L'époque {epoch} désigne l'en-tête de l'époque {previous} déjà vérifiée.",
+    "vstep.chainGap": "L'époque {epoch} est postérieure à l'époque {previous} déjà vérifiée (les époques intermédiaires ne sont pas vérifiées).",
   },
   zh: {
     "app.title": "Solvent — 现货交易所", "app.name": "Solvent",
@@ -194,5 +202,9 @@ export const catalogues = {
     "vstep.overflow": "第 {share} 份：第 {level} 层的总和溢出。", "vstep.path": "第 {share} 份：已用 SHA-256 向上计算 {levels} 层。",
     "vstep.root": "第 {share} 份：到达签名的根 {root}…", "vstep.sums": "第 {share} 份：根部总和等于签名的负债。",
     "vstep.total": "您的余额是两份之和。",
+    "vstep.previous": "您上次验证的头部不属于该交易所。", "vstep.rollback": "第 {epoch} 期早于您上次验证的第 {previous} 期。",
+    "vstep.equivocation": "第 {epoch} 期的头部与您上次验证的不同。", "vstep.brokenChain": "第 {epoch} 期未指明您上次验证的第 {previous} 期的头部。",
+    "vstep.chainSame": "与您上次验证的头部相同（第 {epoch} 期）。", "vstep.chainLinked": "第 {epoch} 期指明了您上次验证的第 {previous} 期的头部。",
+    "vstep.chainGap": "第 {epoch} 期晚于您上次验证的第 {previous} 期（中间各期未验证）。",
   },
 };

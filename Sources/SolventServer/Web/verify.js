@@ -92,11 +92,12 @@ function readInputs(publicKeyHex, secretHex, accountId) {
 
 /**
  * Verifies the texts of a proof and a signed header, exactly as served, for `accountId` with the
- * user's `secretHex` for that epoch and the pinned `publicKeyHex`. Returns { steps: [{ key, ok,
+ * user's `secretHex` for that epoch and the pinned `publicKeyHex`, and, when given, how the header
+ * follows `previousHeader` (the text of the last header verified). Returns { steps: [{ key, ok,
  * values }], valid, assets: [{ symbol, scale, balance, liabilities, reserves }] } (amounts as
  * text); stops at the first failure.
  */
-export async function verifyProof({ proof: proofText, header: headerText, accountId, secretHex, publicKeyHex }) {
+export async function verifyProof({ proof: proofText, header: headerText, accountId, secretHex, publicKeyHex, previousHeader }) {
   const steps = [];
   const step = (key, ok, values = {}) => { steps.push({ key, ok, values }); return ok; };
   const invalid = () => ({ steps, valid: false, assets: [] });
@@ -115,6 +116,11 @@ export async function verifyProof({ proof: proofText, header: headerText, accoun
   const signature = await ed25519Verify(inputs.publicKey, header.signature, concat(tags.headerSignature, canonical));
   if (signature === null) step("vstep.signatureUnavailable", true);
   else if (!step("vstep.signature", signature)) return invalid();
+  const headerHash = await sha256(concat(tags.headerHash, canonical));
+  if (previousHeader !== undefined && previousHeader !== null) {
+    const chain = await chainStatus(previousHeader, header, headerHash, inputs.publicKey);
+    if (!step(chain.key, chain.ok, chain.values)) return invalid();
+  }
   try {
     proof = readProof(proofText);
   } catch (error) {
@@ -122,7 +128,6 @@ export async function verifyProof({ proof: proofText, header: headerText, accoun
     return invalid();
   }
   step("vstep.proofParse", true, { leaves: proof.leaves.length });
-  const headerHash = await sha256(concat(tags.headerHash, canonical));
   if (!step("vstep.headerHash", belongsTo(proof, header, headerHash), { hash: hex(headerHash).slice(0, 16) })) return invalid();
   if (!step("vstep.shares", proof.leaves.length === shareCount, { count: proof.leaves.length })) return invalid();
   const mine = await commitment(inputs.secret, inputs.account);
@@ -135,6 +140,32 @@ export async function verifyProof({ proof: proofText, header: headerText, accoun
     symbol: asset.symbol, scale: asset.scale, balance: amountText(totals[i], asset.scale),
     liabilities: amountText(asset.liabilities, asset.scale), reserves: amountText(asset.reserves, asset.scale),
   })) };
+}
+
+/** §10 step 4: the previous header is the pinned key's too; an older epoch is a rollback, another
+ *  header of the same epoch equivocation, the next epoch must name its hash; a later one is a gap. */
+async function chainStatus(previousText, header, headerHash, publicKey) {
+  let previous;
+  try {
+    previous = readHeader(previousText);
+  } catch (error) {
+    return { key: "vstep.previous", ok: false, values: { detail: error.message } };
+  }
+  const canonical = canonicalHeader(previous);
+  const keyId = hex((await sha256(publicKey)).slice(0, 8));
+  const signed = await ed25519Verify(publicKey, previous.signature, concat(tags.headerSignature, canonical));
+  if (keyId !== hex(previous.keyId) || signed === false) return { key: "vstep.previous", ok: false, values: {} };
+  const previousHash = await sha256(concat(tags.headerHash, canonical));
+  const values = { epoch: header.epoch, previous: previous.epoch };
+  if (header.epoch < previous.epoch) return { key: "vstep.rollback", ok: false, values };
+  if (header.epoch === previous.epoch) {
+    return equal(headerHash, previousHash) ? { key: "vstep.chainSame", ok: true, values } : { key: "vstep.equivocation", ok: false, values };
+  }
+  if (header.epoch === previous.epoch + 1n) {
+    const linked = equal(header.previousHeaderHash, previousHash);
+    return { key: linked ? "vstep.chainLinked" : "vstep.brokenChain", ok: linked, values };
+  }
+  return { key: "vstep.chainGap", ok: true, values };
 }
 
 /** §10 step 5: the proof names this header's exchange, epoch, hash and assets (symbols, scales, order). */
