@@ -65,6 +65,13 @@ def canonical(value):
     return json.dumps(value, separators=(",", ":"))
 
 
+def edited(text, change):
+    """The canonical text of `text`'s JSON after `change(value)` changed it in place."""
+    value = json.loads(text)
+    change(value)
+    return canonical(value)
+
+
 def units(amount):
     """"1.50000000" → 150000000."""
     return int(amount.replace(".", ""))

@@ -17,7 +17,7 @@ from playwright.sync_api import expect, sync_playwright
 
 from accounts import PASSWORD, enter, take_refused_fetches, totp
 from exchange import Client, Exchange
-from proofs import SIGN, STEPS, VERIFY, amount_text, canonical, document_vectors, leaf_hash, plus_one_unit
+from proofs import SIGN, STEPS, VERIFY, amount_text, canonical, document_vectors, edited, leaf_hash, plus_one_unit
 
 WEB = Path(__file__).resolve().parents[2] / "Sources" / "SolventServer" / "Web"
 # What the browser itself logs when the server is down during the restart test: network
@@ -384,102 +384,121 @@ def test_verify_my_assets_reports_valid(env):
     page.click('.view-tab[data-view="trade"]')
 
 
-def test_verify_counts_both_shares_and_refuses_every_forgery(env):
-    page, exchange, trader, maker = env["page"], env["exchange"], env["trader"], env["maker"]
+@pytest.fixture(scope="module")
+def served(env):
+    """A new epoch as the trader fetches it, the texts exactly as served, and verify.js on them."""
+    page, exchange, trader = env["page"], env["exchange"], env["trader"]
     exchange.epoch()
     key = json.loads(exchange.public("/sapi/v1/solvent/key"))["publicKey"]
     header = exchange.public("/sapi/v1/solvent/epoch")
     epoch = json.loads(header)["epoch"]
     proof = trader.call_text("GET", "/sapi/v1/solvent/proof", epoch=epoch)
     secret = trader.call("GET", "/sapi/v1/solvent/secret", epoch=epoch)
-    account, secret_hex = secret["accountId"], secret["secret"]
-    assert account == trader.account
-    assert canonical(json.loads(proof)) == proof and canonical(json.loads(header)) == header, "the helpers respell exactly"
+    assert secret["accountId"] == trader.account
+    assert canonical(json.loads(proof)) == proof and canonical(json.loads(header)) == header, "edited() respells exactly"
+    texts = dict(key=key, header=header, epoch=epoch, proof=proof, account=trader.account, secret=secret["secret"])
 
-    def verify(proof=proof, header=header, account=account, secret_hex=secret_hex):
-        return page.evaluate(VERIFY, [proof, header, account, secret_hex, key])
+    def verify(proof=proof, header=header, account=trader.account, secret=secret["secret"]):
+        return page.evaluate(VERIFY, [proof, header, account, secret, key])
+    return dict(texts, verify=verify)
 
-    valid, failed, balances = verify()
+
+def test_verify_counts_both_shares_of_the_balance(env, served):
+    valid, failed, balances = served["verify"]()
     assert (valid, failed) == (True, [])
-    # The two shares add up to the trader's whole balance (nothing trades between the epoch and now).
-    held = trader.balances()
+    # Nothing trades between the epoch and now: the shares add up to the whole balance.
+    held = env["trader"].balances()
     for symbol, balance in balances.items():
         free, locked = held.get(symbol, ("0", "0"))
         assert Decimal(balance) == Decimal(free) + Decimal(locked), symbol
     assert any(Decimal(balance) > 0 for balance in balances.values()), "not a vacuous comparison"
 
-    def edited(text, change):
-        value = json.loads(text)
-        change(value)
-        return canonical(value)
 
-    def leaves(proof_value):
-        return proof_value["leaves"]
+def test_verify_refuses_a_raised_misplaced_or_missing_share(served):
+    verify, proof = served["verify"], served["proof"]
 
-    for share in (0, 1):
-        richer = edited(proof, lambda p: leaves(p)[share]["balances"].__setitem__(0, plus_one_unit(leaves(p)[share]["balances"][0])))
-        assert verify(proof=richer) == [False, [f"vstep.leaf/{share}"], {}]
-
-    def forge(p):
-        # A raised balance with a leaf hash that matches it: the path then misses the signed root.
-        leaf = leaves(p)[1]
-        leaf["balances"][0] = plus_one_unit(leaf["balances"][0])
-        leaf["hash"] = leaf_hash(secret_hex, account, epoch, leaf["index"], leaf["balances"])
-    assert verify(proof=edited(proof, forge)) == [False, ["vstep.root/1"], {}]
-    def sibling_sum(units):
-        def change(p):
-            p["leaves"][0]["path"][0]["sums"][0] = amount_text(units, p["assets"][0]["scale"])
+    def raise_balance(share, rehash=False):
+        def change(value):
+            leaf = value["leaves"][share]
+            leaf["balances"][0] = plus_one_unit(leaf["balances"][0])
+            if rehash:  # a leaf hash that matches the raised balance: the path then misses the root
+                leaf["hash"] = leaf_hash(served["secret"], served["account"], served["epoch"], leaf["index"], leaf["balances"])
         return edited(proof, change)
-    # A level-0 sibling is one leaf: below 2^64 is in range (the path then misses the root), 2^64 is not.
+
+    def sibling_sum(units):
+        def change(value):
+            value["leaves"][0]["path"][0]["sums"][0] = amount_text(units, value["assets"][0]["scale"])
+        return edited(proof, change)
+
+    assert verify(proof=raise_balance(0)) == [False, ["vstep.leaf/0"], {}]
+    assert verify(proof=raise_balance(1)) == [False, ["vstep.leaf/1"], {}]
+    assert verify(proof=raise_balance(1, rehash=True)) == [False, ["vstep.root/1"], {}]
+    # A level-0 sibling is one leaf: below 2^64 is in range (and misses the root), 2^64 is not.
     assert verify(proof=sibling_sum(2**64 - 1)) == [False, ["vstep.root/0"], {}]
     assert verify(proof=sibling_sum(2**64)) == [False, ["vstep.range/0"], {}]
-    inflated = edited(header, lambda h: h["assets"][1].__setitem__("liabilities", plus_one_unit(h["assets"][1]["liabilities"])))
-    assert verify(header=inflated) == [False, ["vstep.signature"], {}]
-    assert verify(account=account + 1) == [False, ["vstep.leaf/0"], {}], "another account's commitment"
-    makers = maker.call_text("GET", "/sapi/v1/solvent/proof", epoch=epoch)
-    assert verify(proof=makers) == [False, ["vstep.leaf/0"], {}], "another account's proof"
-    assert verify(secret_hex="5" * 64) == [False, ["vstep.leaf/0"], {}], "a wrong secret"
-    swapped = edited(proof, lambda p: p["leaves"].reverse())
+    swapped = edited(proof, lambda value: value["leaves"].reverse())
     assert verify(proof=swapped) == [False, ["vstep.pathLength/0"], {}], "share 1's leaf shown as share 0"
-    halved = edited(proof, lambda p: p["leaves"].pop())
+    halved = edited(proof, lambda value: value["leaves"].pop())
     assert verify(proof=halved) == [False, ["vstep.shares"], {}]
+
+
+def test_verify_refuses_other_liabilities_accounts_secrets_and_spellings(env, served):
+    verify, proof, header = served["verify"], served["proof"], served["header"]
+
+    def inflate(value):
+        value["assets"][1]["liabilities"] = plus_one_unit(value["assets"][1]["liabilities"])
+    assert verify(header=edited(header, inflate)) == [False, ["vstep.signature"], {}]
+    assert verify(account=served["account"] + 1) == [False, ["vstep.leaf/0"], {}], "another account's commitment"
+    makers = env["maker"].call_text("GET", "/sapi/v1/solvent/proof", epoch=served["epoch"])
+    assert verify(proof=makers) == [False, ["vstep.leaf/0"], {}], "another account's proof"
+    assert verify(secret="5" * 64) == [False, ["vstep.leaf/0"], {}], "a wrong secret"
     assert verify(proof=proof.replace(":", ": ", 1)) == [False, ["vstep.proofParse"], {}]
     assert verify(header=header.replace(",", ", ", 1)) == [False, ["vstep.parse"], {}]
 
-    # The next epoch: a new secret. The old one opens nothing in it, and still verifies its own epoch.
+
+def test_verify_refuses_last_epochs_secret_and_checks_an_old_epoch_again(env, served):
+    exchange, trader, verify, epoch = env["exchange"], env["trader"], served["verify"], served["epoch"]
     exchange.epoch()
-    next_header = exchange.public("/sapi/v1/solvent/epoch")
-    assert json.loads(next_header)["epoch"] == epoch + 1
-    next_proof = trader.call_text("GET", "/sapi/v1/solvent/proof", epoch=epoch + 1)
-    next_secret = trader.call("GET", "/sapi/v1/solvent/secret", epoch=epoch + 1)["secret"]
-    assert next_secret != secret_hex
-    assert verify(proof=next_proof, header=next_header, secret_hex=next_secret)[:2] == [True, []]
-    assert verify(proof=next_proof, header=next_header) == [False, ["vstep.leaf/0"], {}], "last epoch's secret"
-    assert verify(proof=proof, header=next_header, secret_hex=next_secret) == [False, ["vstep.headerHash"], {}]
+    header = exchange.public("/sapi/v1/solvent/epoch")
+    assert json.loads(header)["epoch"] == epoch + 1
+    proof = trader.call_text("GET", "/sapi/v1/solvent/proof", epoch=epoch + 1)
+    secret = trader.call("GET", "/sapi/v1/solvent/secret", epoch=epoch + 1)["secret"]
+    assert secret != served["secret"]
+    assert verify(proof=proof, header=header, secret=secret)[:2] == [True, []]
+    assert verify(proof=proof, header=header) == [False, ["vstep.leaf/0"], {}], "last epoch's secret"
+    assert verify(proof=served["proof"], header=header, secret=secret) == [False, ["vstep.headerHash"], {}]
     assert verify()[:2] == [True, []], "an old epoch checks again with its own secret"
 
-    # §10 step 4: the header verified before. Its step comes right after the signature's.
-    def chain(previous, proof=next_proof, header=next_header, secret_hex=next_secret):
-        steps = page.evaluate(STEPS, [proof, header, account, secret_hex, key, previous])
+
+def test_verify_checks_the_header_verified_before(env, served):
+    page, exchange, trader, epoch = env["page"], env["exchange"], env["trader"], served["epoch"]
+
+    def fetched(number):
+        return (exchange.public("/sapi/v1/solvent/epoch", epoch=number),
+                trader.call_text("GET", "/sapi/v1/solvent/proof", epoch=number),
+                trader.call("GET", "/sapi/v1/solvent/secret", epoch=number)["secret"])
+
+    def chain(current, previous):
+        header, proof, secret = current
+        steps = page.evaluate(STEPS, [proof, header, served["account"], secret, served["key"], previous])
+        # §10 step 4 comes right after the signature; [key, ok] of it and of the last step.
         assert [k for k, _ in steps[:3]] == ["vstep.parse", "vstep.keyId", "vstep.signature"]
         return steps[3], steps[-1]
 
-    assert chain(header) == (["vstep.chainLinked", True], ["vstep.total", True])
-    assert chain(next_header) == (["vstep.chainSame", True], ["vstep.total", True])
-    stale = ["vstep.rollback", False]
-    assert chain(next_header, proof=proof, header=header, secret_hex=secret_hex) == (stale, stale), "it stops there"
-    foreign = ["vstep.previous", False]
-    assert chain(document_vectors()["header-json"]) == (foreign, foreign), "another exchange's header"
-    assert chain(next_header.replace("{", "{ ", 1)) == (foreign, foreign)
     exchange.epoch()
-    later_header = exchange.public("/sapi/v1/solvent/epoch")
-    later_proof = trader.call_text("GET", "/sapi/v1/solvent/proof", epoch=epoch + 2)
-    later_secret = trader.call("GET", "/sapi/v1/solvent/secret", epoch=epoch + 2)["secret"]
-    assert chain(header, proof=later_proof, header=later_header, secret_hex=later_secret) == \
-        (["vstep.chainGap", True], ["vstep.total", True])
+    first, second, third = fetched(epoch), fetched(epoch + 1), fetched(epoch + 2)
+    valid = ["vstep.total", True]
+    assert chain(second, first[0]) == (["vstep.chainLinked", True], valid)
+    assert chain(second, second[0]) == (["vstep.chainSame", True], valid)
+    assert chain(third, first[0]) == (["vstep.chainGap", True], valid)
+    stale = ["vstep.rollback", False]
+    assert chain(first, second[0]) == (stale, stale), "it stops there"
+    foreign = ["vstep.previous", False]
+    assert chain(second, document_vectors()["header-json"]) == (foreign, foreign), "another exchange's header"
+    assert chain(second, second[0].replace("{", "{ ", 1)) == (foreign, foreign)
 
 
-def test_verify_chain_refuses_rollback_equivocation_and_a_broken_link(env):
+def test_verify_refuses_equivocation_and_a_broken_link(env):
     # Headers the exchange never wrote, signed with the document's vectors key in the browser.
     page, vectors = env["page"], document_vectors()
     first = vectors["header-json"]
@@ -496,25 +515,24 @@ def test_verify_chain_refuses_rollback_equivocation_and_a_broken_link(env):
         assert [k for k, _ in steps[:3]] == ["vstep.parse", "vstep.keyId", "vstep.signature"]
         return steps[3]
 
-    second, _ = signed(epoch=2, previousHeaderHash=vectors["header-hash"])
-    assert chain(second, first) == ["vstep.chainLinked", True]
-    assert chain(first, second) == ["vstep.rollback", False]
+    assert chain(signed(epoch=2, previousHeaderHash=vectors["header-hash"])[0], first) == ["vstep.chainLinked", True]
     assert chain(signed(epoch=2, previousHeaderHash="ab" * 32)[0], first) == ["vstep.brokenChain", False]
     assert chain(signed(journalSize=43)[0], first) == ["vstep.equivocation", False]
-    assert chain(first, first) == ["vstep.chainSame", True]
-    assert chain(signed(epoch=3)[0], first) == ["vstep.chainGap", True]
 
 
 def test_verify_view_checks_each_header_against_the_last_one_verified(env):
     page, exchange = env["page"], env["exchange"]
     page.click('.view-tab[data-view="verify"]')
-    # Epochs were published since the view last verified one: a gap, then (one more) a link.
-    for expected in ("is newer than epoch", "names the header of epoch"):
+
+    def run(expected):
         page.click("#verify-run")
         expect(page.locator("#verify-result")).to_have_class(re.compile(r"\bok\b"), timeout=15000)
         expect(page.locator("#verify-steps li.bad")).to_have_count(0)
         expect(page.locator("#verify-steps li.ok", has_text=expected)).to_have_count(1)
-        exchange.epoch()
+
+    run("is newer than epoch")  # epochs were published since the view last verified one
+    exchange.epoch()
+    run("names the header of epoch")
     page.click('.view-tab[data-view="trade"]')
 
 
