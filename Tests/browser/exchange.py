@@ -62,6 +62,12 @@ class Exchange:
         if done.returncode != 0:
             raise RuntimeError(f"solvent epoch: {done.stderr.strip()}")
 
+    def public(self, path, **params):
+        """A public GET's body exactly as served."""
+        query = f"?{urllib.parse.urlencode(params)}" if params else ""
+        with urllib.request.urlopen(f"{self.url}{path}{query}", timeout=10) as answer:
+            return answer.read().decode()
+
     def account_with_key(self, deposits, permissions="read,trade,proof"):
         """An account with `deposits` and a key; the key may fetch the proof secret, as the
         page's "Verify my assets" needs."""
@@ -81,6 +87,10 @@ class Client:
         self.url, self.api_key, self.secret, self.account = url, api_key, secret, account
 
     def call(self, method, path, **params):
+        return json.loads(self.call_text(method, path, **params))
+
+    def call_text(self, method, path, **params):
+        """The answer's body exactly as served (the proof verifier reads every byte)."""
         params["timestamp"] = int(time.time() * 1000)
         query = urllib.parse.urlencode(params)
         signature = hmac.new(self.secret.encode(), query.encode(), hashlib.sha256).hexdigest()
@@ -88,7 +98,7 @@ class Client:
                                          headers={"X-MBX-APIKEY": self.api_key})
         try:
             with urllib.request.urlopen(request, timeout=10) as answer:
-                return json.loads(answer.read())
+                return answer.read().decode()
         except urllib.error.HTTPError as error:
             raise AssertionError(f"{method} {path} {params}: {error.code} {error.read().decode()}") from None
 

@@ -17,6 +17,7 @@ from playwright.sync_api import expect, sync_playwright
 
 from accounts import PASSWORD, enter, take_refused_fetches, totp
 from exchange import Client, Exchange
+from proofs import SIGN, STEPS, VERIFY, amount_text, canonical, document_vectors, edited, leaf_hash, plus_one_unit
 
 WEB = Path(__file__).resolve().parents[2] / "Sources" / "SolventServer" / "Web"
 # What the browser itself logs when the server is down during the restart test: network
@@ -383,26 +384,217 @@ def test_verify_my_assets_reports_valid(env):
     page.click('.view-tab[data-view="trade"]')
 
 
-def test_verify_refuses_a_tampered_proof_or_header(env):
-    page, trader = env["page"], env["trader"]
-    header = json.loads(urllib.request.urlopen(env["exchange"].url + "/sapi/v1/solvent/epoch").read())
-    key = json.loads(urllib.request.urlopen(env["exchange"].url + "/sapi/v1/solvent/key").read())
-    proof = trader.call("GET", "/sapi/v1/solvent/proof", epoch=header["epoch"])
-    secret = trader.call("GET", "/sapi/v1/solvent/secret")
-    run = """async ([proof, header, secret, key]) => {
+@pytest.fixture(scope="module")
+def served(env):
+    """A new epoch as the trader fetches it, the texts exactly as served, and verify.js on them."""
+    page, exchange, trader = env["page"], env["exchange"], env["trader"]
+    exchange.epoch()
+    key = json.loads(exchange.public("/sapi/v1/solvent/key"))["publicKey"]
+    header = exchange.public("/sapi/v1/solvent/epoch")
+    epoch = json.loads(header)["epoch"]
+    proof = trader.call_text("GET", "/sapi/v1/solvent/proof", epoch=epoch)
+    secret = trader.call("GET", "/sapi/v1/solvent/secret", epoch=epoch)
+    assert secret["accountId"] == trader.account
+    assert canonical(json.loads(proof)) == proof and canonical(json.loads(header)) == header, "edited() respells exactly"
+    texts = dict(key=key, header=header, epoch=epoch, proof=proof, account=trader.account, secret=secret["secret"])
+
+    def verify(proof=proof, header=header, account=trader.account, secret=secret["secret"]):
+        return page.evaluate(VERIFY, [proof, header, account, secret, key])
+    return dict(texts, verify=verify)
+
+
+def test_verify_counts_both_shares_of_the_balance(env, served):
+    valid, failed, balances = served["verify"]()
+    assert (valid, failed) == (True, [])
+    # Nothing trades between the epoch and now: the shares add up to the whole balance.
+    held = env["trader"].balances()
+    for symbol, balance in balances.items():
+        free, locked = held.get(symbol, ("0", "0"))
+        assert Decimal(balance) == Decimal(free) + Decimal(locked), symbol
+    assert any(Decimal(balance) > 0 for balance in balances.values()), "not a vacuous comparison"
+
+
+def test_verify_refuses_a_raised_misplaced_or_missing_share(served):
+    verify, proof = served["verify"], served["proof"]
+
+    def raise_balance(share, rehash=False):
+        def change(value):
+            leaf = value["leaves"][share]
+            leaf["balances"][0] = plus_one_unit(leaf["balances"][0])
+            if rehash:  # a leaf hash that matches the raised balance: the path then misses the root
+                leaf["hash"] = leaf_hash(served["secret"], served["account"], served["epoch"], leaf["index"], leaf["balances"])
+        return edited(proof, change)
+
+    def sibling_sum(units):
+        def change(value):
+            value["leaves"][0]["path"][0]["sums"][0] = amount_text(units, value["assets"][0]["scale"])
+        return edited(proof, change)
+
+    assert verify(proof=raise_balance(0)) == [False, ["vstep.leaf/0"], {}]
+    assert verify(proof=raise_balance(1)) == [False, ["vstep.leaf/1"], {}]
+    assert verify(proof=raise_balance(1, rehash=True)) == [False, ["vstep.root/1"], {}]
+    # A level-0 sibling is one leaf: below 2^64 is in range (and misses the root), 2^64 is not.
+    assert verify(proof=sibling_sum(2**64 - 1)) == [False, ["vstep.root/0"], {}]
+    assert verify(proof=sibling_sum(2**64)) == [False, ["vstep.range/0"], {}]
+    swapped = edited(proof, lambda value: value["leaves"].reverse())
+    assert verify(proof=swapped) == [False, ["vstep.pathLength/0"], {}], "share 1's leaf shown as share 0"
+    halved = edited(proof, lambda value: value["leaves"].pop())
+    assert verify(proof=halved) == [False, ["vstep.shares"], {}]
+
+
+def test_verify_refuses_other_liabilities_accounts_secrets_and_spellings(env, served):
+    verify, proof, header = served["verify"], served["proof"], served["header"]
+
+    def inflate(value):
+        value["assets"][1]["liabilities"] = plus_one_unit(value["assets"][1]["liabilities"])
+    assert verify(header=edited(header, inflate)) == [False, ["vstep.signature"], {}]
+    assert verify(account=served["account"] + 1) == [False, ["vstep.leaf/0"], {}], "another account's commitment"
+    makers = env["maker"].call_text("GET", "/sapi/v1/solvent/proof", epoch=served["epoch"])
+    assert verify(proof=makers) == [False, ["vstep.leaf/0"], {}], "another account's proof"
+    assert verify(secret="5" * 64) == [False, ["vstep.leaf/0"], {}], "a wrong secret"
+    assert verify(proof=proof.replace(":", ": ", 1)) == [False, ["vstep.proofParse"], {}]
+    assert verify(header=header.replace(",", ", ", 1)) == [False, ["vstep.parse"], {}]
+
+
+def test_verify_refuses_last_epochs_secret_and_checks_an_old_epoch_again(env, served):
+    exchange, trader, verify, epoch = env["exchange"], env["trader"], served["verify"], served["epoch"]
+    exchange.epoch()
+    header = exchange.public("/sapi/v1/solvent/epoch")
+    assert json.loads(header)["epoch"] == epoch + 1
+    proof = trader.call_text("GET", "/sapi/v1/solvent/proof", epoch=epoch + 1)
+    secret = trader.call("GET", "/sapi/v1/solvent/secret", epoch=epoch + 1)["secret"]
+    assert secret != served["secret"]
+    assert verify(proof=proof, header=header, secret=secret)[:2] == [True, []]
+    assert verify(proof=proof, header=header) == [False, ["vstep.leaf/0"], {}], "last epoch's secret"
+    assert verify(proof=served["proof"], header=header, secret=secret) == [False, ["vstep.headerHash"], {}]
+    assert verify()[:2] == [True, []], "an old epoch checks again with its own secret"
+
+
+def test_verify_checks_the_header_verified_before(env, served):
+    page, exchange, trader, epoch = env["page"], env["exchange"], env["trader"], served["epoch"]
+
+    def fetched(number):
+        return (exchange.public("/sapi/v1/solvent/epoch", epoch=number),
+                trader.call_text("GET", "/sapi/v1/solvent/proof", epoch=number),
+                trader.call("GET", "/sapi/v1/solvent/secret", epoch=number)["secret"])
+
+    def chain(current, previous):
+        header, proof, secret = current
+        steps = page.evaluate(STEPS, [proof, header, served["account"], secret, served["key"], previous])
+        # §10 step 4 comes right after the signature; [key, ok] of it and of the last step.
+        assert [k for k, _ in steps[:3]] == ["vstep.parse", "vstep.keyId", "vstep.signature"]
+        return steps[3], steps[-1]
+
+    exchange.epoch()
+    first, second, third = fetched(epoch), fetched(epoch + 1), fetched(epoch + 2)
+    valid = ["vstep.total", True]
+    assert chain(second, first[0]) == (["vstep.chainLinked", True], valid)
+    assert chain(second, second[0]) == (["vstep.chainSame", True], valid)
+    assert chain(third, first[0]) == (["vstep.chainGap", True], valid)
+    stale = ["vstep.rollback", False]
+    assert chain(first, second[0]) == (stale, stale), "it stops there"
+    foreign = ["vstep.previous", False]
+    assert chain(second, document_vectors()["header-json"]) == (foreign, foreign), "another exchange's header"
+    assert chain(second, second[0].replace("{", "{ ", 1)) == (foreign, foreign)
+
+
+def test_verify_refuses_equivocation_and_a_broken_link(env):
+    # Headers the exchange never wrote, signed with the document's vectors key in the browser.
+    page, vectors = env["page"], document_vectors()
+    first = vectors["header-json"]
+
+    def signed(**fields):
+        value = json.loads(first)
+        value.update(fields)
+        return page.evaluate(SIGN, [canonical(value), vectors["signing-seed"]])
+
+    assert signed() == [first, vectors["header-hash"]], "the signer reproduces the document's signature"
+
+    def chain(header, previous):
+        steps = page.evaluate(STEPS, [vectors["proof-1-json"], header, 1, vectors["user-secret-1"], vectors["public-key"], previous])
+        assert [k for k, _ in steps[:3]] == ["vstep.parse", "vstep.keyId", "vstep.signature"]
+        return steps[3]
+
+    assert chain(signed(epoch=2, previousHeaderHash=vectors["header-hash"])[0], first) == ["vstep.chainLinked", True]
+    assert chain(signed(epoch=2, previousHeaderHash="ab" * 32)[0], first) == ["vstep.brokenChain", False]
+    assert chain(signed(journalSize=43)[0], first) == ["vstep.equivocation", False]
+
+
+def test_verify_view_checks_each_header_against_the_last_one_verified(env):
+    page, exchange = env["page"], env["exchange"]
+    page.click('.view-tab[data-view="verify"]')
+
+    def run(expected):
+        page.click("#verify-run")
+        expect(page.locator("#verify-result")).to_have_class(re.compile(r"\bok\b"), timeout=15000)
+        expect(page.locator("#verify-steps li.bad")).to_have_count(0)
+        expect(page.locator("#verify-steps li.ok", has_text=expected)).to_have_count(1)
+
+    run("is newer than epoch")  # epochs were published since the view last verified one
+    exchange.epoch()
+    run("names the header of epoch")
+    page.click('.view-tab[data-view="trade"]')
+
+
+def test_verify_accepts_the_documents_vectors_and_no_other_byte(env):
+    page, vectors = env["page"], document_vectors()
+    key = vectors["public-key"]
+    header, proof_1, proof_2 = vectors["header-json"], vectors["proof-1-json"], vectors["proof-2-json"]
+    pieces = page.evaluate("""async ([header, proof, secret]) => {
+        const v = await import('/web/verify.js');
+        const { readHeader, readProof } = await import('/web/canonical-json.js');
+        const read = readHeader(header), first = readProof(proof).leaves[0];
+        const c = await v.commitment(v.unhex(secret, 32), 1n);
+        const input = v.leafInput(read.epoch, first.index, c, first.balances);
+        const sha = async (bytes) => v.hex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)));
+        return { canonical: v.hex(v.canonicalHeader(read)), commitment: v.hex(c), leafInput: v.hex(input),
+                 leafHash: await sha(input),
+                 headerHash: await sha(new Uint8Array([...new TextEncoder().encode('solvent-pol-header-hash-v1'), ...v.canonicalHeader(read)])) };
+    }""", [header, proof_1, vectors["user-secret-1"]])
+    assert pieces == {"canonical": vectors["header-canonical"], "commitment": vectors["commitment-1"],
+                      "leafInput": vectors["leaf-input-1-0"], "leafHash": vectors["leaf-hash-1-0"],
+                      "headerHash": vectors["header-hash"]}
+
+    def verify(proof, account, secret, header=header):
+        return page.evaluate(VERIFY, [proof, header, account, vectors[secret], key])
+
+    assert verify(proof_1, 1, "user-secret-1") == [True, [], {"BTC": "1.50000000", "USDT": "2500.000000"}]
+    assert verify(proof_2, 2, "user-secret-2") == [True, [], {"BTC": "0.00000001", "USDT": "0.000000"}]
+    assert verify(proof_1, 2, "user-secret-2") == [False, ["vstep.leaf/0"], {}]
+    assert verify(proof_1 + "\n", 1, "user-secret-1")[0] is True, "one final newline is allowed"
+    # One spelling only (§7): other spellings of the same values (most of them valid JSON) are refused.
+    texts = {"proof": proof_1, "header": header}
+    for which, old, new in [("proof", '"index":4,', '"index":04,'), ("proof", '"epoch":1,', '"epoch":1.0,'),
+                            ("proof", '"epoch":1,', '"epoch":1e0,'), ("proof", '"0.57233896"', '"00.57233896"'),
+                            ("proof", '"0.57233896"', '".57233896"'), ("proof", '"0.57233896"', '"0.572338960"'),
+                            ("proof", '"vectors"', '"vec\\u0074ors"'), ("proof", '{"version":2,', '{ "version":2,'),
+                            ("header", '"height":4,', '"height":04,'), ("header", '"journalSize":42,', '"journalSize":42.0,'),
+                            ("header", '"exchange":"vectors","epoch":1,', '"epoch":1,"exchange":"vectors",')]:
+        assert old in texts[which]
+        given = dict(texts, **{which: texts[which].replace(old, new, 1)})
+        expected = ["vstep.proofParse"] if which == "proof" else ["vstep.parse"]
+        assert verify(given["proof"], 1, "user-secret-1", header=given["header"]) == [False, expected, {}], new
+    # Every character is significant (§7): flipping bit 0 or bit 5 of any one of them is refused.
+    accepted = page.evaluate("""async ([proof, header, secretHex, publicKeyHex]) => {
         const { verifyProof } = await import('/web/verify.js');
-        const outcome = await verifyProof({ proof, header, accountId: secret.accountId, secretHex: secret.secret, publicKeyHex: key.publicKey });
-        return [outcome.valid, outcome.steps.filter((s) => !s.ok).map((s) => s.key)];
-    }"""
-    assert page.evaluate(run, [proof, header, secret, key]) == [True, []]
-    richer = json.loads(json.dumps(proof))
-    richer["leaf"]["balances"][0] = "5.00000000"
-    assert page.evaluate(run, [richer, header, secret, key]) == [False, ["vstep.leaf"]]
-    inflated = json.loads(json.dumps(header))
-    inflated["assets"][1]["liabilities"] = "1.00000000"
-    assert page.evaluate(run, [proof, inflated, secret, key]) == [False, ["vstep.signature"]]
-    stranger = dict(secret, accountId=secret["accountId"] + 1)
-    assert page.evaluate(run, [proof, header, stranger, key]) == [False, ["vstep.leaf"]]
+        const flip = (text, at, bit) => text.slice(0, at) + String.fromCharCode(text.charCodeAt(at) ^ bit) + text.slice(at + 1);
+        const accepted = [];
+        let tried = 0;
+        for (const which of ['proof', 'header']) {
+            const text = which === 'proof' ? proof : header;
+            for (let at = 0; at < text.length; at++) for (const bit of [0x01, 0x20]) {
+                const given = { proof, header, accountId: 1, secretHex, publicKeyHex, [which]: flip(text, at, bit) };
+                tried++;
+                if ((await verifyProof(given)).valid) accepted.push(`${which}@${at}^${bit}`);
+            }
+        }
+        for (const tail of ['\\n\\n', ' ', '\\r\\n']) {
+            tried++;
+            if ((await verifyProof({ proof: proof + tail, header, accountId: 1, secretHex, publicKeyHex })).valid) accepted.push(`tail ${tail}`);
+        }
+        return [tried, accepted];
+    }""", [proof_1, header, vectors["user-secret-1"], key])
+    assert accepted == [2 * (len(proof_1) + len(header)) + 3, []]
 
 
 def artifacts_path(env):

@@ -15,7 +15,8 @@ let clockOffset = 0;
 
 const csrfHeader = "X-Solvent-CSRF";
 
-async function send(method, path, query, headers = {}, form = undefined) {
+/** The answer's JSON, or with `raw` its text exactly as served (verify.js checks every byte). */
+async function send(method, path, query, headers = {}, form = undefined, { raw = false } = {}) {
   const url = query ? `${path}?${query}` : path;
   let response;
   try {
@@ -27,13 +28,13 @@ async function send(method, path, query, headers = {}, form = undefined) {
   let body = null;
   try { body = text ? JSON.parse(text) : null; } catch { body = null; }
   if (!response.ok) throw new APIError(body?.code ?? -1, body?.msg ?? response.statusText, response.status);
-  return body;
+  return raw ? text : body;
 }
 
 const encode = (params) => new URLSearchParams(Object.entries(params)
   .filter(([, value]) => value !== undefined && value !== null && value !== "")).toString();
 
-export const get = (path, params = {}) => send("GET", path, encode(params));
+export const get = (path, params = {}, options = {}) => send("GET", path, encode(params), {}, undefined, options);
 
 /** Measures the server's clock so signed timestamps land inside its recvWindow. */
 export async function syncClock() {
@@ -44,13 +45,13 @@ export async function syncClock() {
 
 /** A TRADE / USER_DATA request: with a session, its cookie and CSRF token; with a pasted key,
  *  the parameters in the query, timestamp and signature last. */
-export async function signed(method, path, params = {}) {
+export async function signed(method, path, params = {}, options = {}) {
   if (!auth.signedIn()) throw new APIError(-2015, "not signed in", 401);
   const session = auth.session();
-  if (session) return send(method, path, encode(params), { [csrfHeader]: session.csrfToken });
+  if (session) return send(method, path, encode(params), { [csrfHeader]: session.csrfToken }, undefined, options);
   const query = encode({ ...params, recvWindow: 10000, timestamp: Date.now() + clockOffset });
   const signature = await auth.sign(query);
-  return send(method, path, `${query}&signature=${signature}`, { "X-MBX-APIKEY": auth.apiKey() });
+  return send(method, path, `${query}&signature=${signature}`, { "X-MBX-APIKEY": auth.apiKey() }, undefined, options);
 }
 
 /** listenKey management: the API key alone. */

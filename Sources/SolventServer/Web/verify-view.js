@@ -1,6 +1,7 @@
 // The "Verify my assets" view: fetches the exchange's key, the latest signed epoch, the user's
 // proof and secret, runs verify.js in the browser and shows each step and the per-asset table.
-// The exchange's key is pinned on first use (localStorage); a later change is reported.
+// The exchange's key is pinned on first use (localStorage); a later change is reported. The last
+// header verified is kept too, and the next one checked against it.
 import * as api from "./api.js";
 import * as auth from "./auth-key.js";
 import * as i18n from "./i18n.js";
@@ -13,6 +14,12 @@ export function init() {
   $("verify-run").addEventListener("click", run);
   i18n.onLanguage(() => { if (last) draw(last); });
 }
+
+/** The last header verified here, so the next check sees rollbacks, equivocation and broken links. */
+const lastHeader = {
+  read() { try { return localStorage.getItem("solvent.lastHeader"); } catch { return null; } },
+  keep(text) { try { localStorage.setItem("solvent.lastHeader", text); } catch { /* not kept */ } },
+};
 
 function pinned(key) {
   let known = null;
@@ -37,10 +44,16 @@ async function gather() {
   if (!auth.signedIn()) return { steps: [{ key: "vstep.needKey", ok: false, values: {} }], valid: false, assets: [] };
   const key = await api.get("/sapi/v1/solvent/key");
   const pin = pinned(key.publicKey);
-  const header = await api.get("/sapi/v1/solvent/epoch");
-  const proof = await api.signed("GET", "/sapi/v1/solvent/proof", { epoch: header.epoch });
-  const secret = await api.signed("GET", "/sapi/v1/solvent/secret");
-  const outcome = await verifyProof({ proof, header, accountId: secret.accountId, secretHex: secret.secret, publicKeyHex: pin.key });
+  // The texts exactly as served: verify.js reads them strictly, every byte counts.
+  const header = await api.get("/sapi/v1/solvent/epoch", {}, { raw: true });
+  // The epoch only picks what to fetch (verify.js checks the proof names the header); the
+  // proof and the secret are both of that epoch, even if a newer one is published meanwhile.
+  const epoch = JSON.parse(header)?.epoch;
+  const proof = await api.signed("GET", "/sapi/v1/solvent/proof", { epoch }, { raw: true });
+  const secret = await api.signed("GET", "/sapi/v1/solvent/secret", { epoch });
+  const outcome = await verifyProof({ proof, header, accountId: secret.accountId, secretHex: secret.secret,
+    publicKeyHex: pin.key, previousHeader: lastHeader.read() });
+  if (outcome.valid && !pin.changed) lastHeader.keep(header);
   const pinStep = { key: pin.changed ? "vstep.keyChanged" : pin.first ? "vstep.keyPinned" : "vstep.keyKnown", ok: !pin.changed, values: { keyId: key.keyId } };
   return { ...outcome, valid: outcome.valid && !pin.changed, steps: [pinStep, ...outcome.steps], proof, header, secret, key };
 }
@@ -52,7 +65,8 @@ function draw(outcome) {
     const mark = document.createElement("span");
     mark.className = "mark";
     mark.textContent = i18n.t(step.ok ? "verify.pass" : "verify.fail");
-    item.append(mark, document.createTextNode(` ${i18n.t(step.key, step.values)}`));
+    const detail = !step.ok && step.values.detail ? ` (${step.values.detail})` : "";
+    item.append(mark, document.createTextNode(` ${i18n.t(step.key, step.values)}${detail}`));
     return item;
   }));
   const result = $("verify-result");
