@@ -96,6 +96,11 @@ struct ModelRun {
                 """
         }
         for account in 0..<model.accounts.count {
+            let (modelTime, engineTime) = (model.accounts[account].balancesUpdatedAt,
+                                           engine.ledger.accounts[account].balancesUpdatedAt)
+            if modelTime != engineTime {
+                return "command #\(index) \(command): balances of \(account) updated at: model \(modelTime), engine \(engineTime)"
+            }
             for asset in 0..<model.assets.count {
                 let (a, b) = (AccountId(account), AssetId(asset))
                 if model.balance(a, b) != engine.balance(of: a, b) {

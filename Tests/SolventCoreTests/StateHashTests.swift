@@ -55,23 +55,48 @@ struct StateHashTests {
     @Test func aNewEngineHasAPinnedHash() {
         // The empty state's bytes are fixed by the format; this changes only with a new version.
         let engine = Engine<FastBookUnderTest>()
-        // Version 2: the fee account's fees, canTrade and frozen (10); then no markets, no
-        // withdrawals, next deposit id (8), no deposits, chain cursors, withdrawal limits or recent withdrawals.
-        #expect(engine.encodedState().count == 8 + 2 + 24 + 4 + 4 + 10 + 4 + 4 + 8 + 4 + 4 + 4 + 4)
-        #expect("\(engine.stateHash())" == "9ec9874e2c808d77d8769038fd0c3201ce195e4648d1cd069b48f3ef79021552")
+        // Version 3: the fee account's fees, canTrade, frozen and balancesUpdatedAt (18); then no
+        // markets, no withdrawals, next deposit id (8), no deposits, chain cursors, withdrawal
+        // limits or recent withdrawals, no epoch (1).
+        #expect(engine.encodedState().count == 8 + 2 + 24 + 4 + 4 + 18 + 4 + 4 + 8 + 4 + 4 + 4 + 4 + 1)
+        #expect("\(engine.stateHash())" == "08d5ac9c95941f8d12a14364a95526193eb47d8040a242d8f3dfb040981e995d")
+    }
+
+    /// Offset of the fee account's frozen flag in the empty state: magic, version, counters,
+    /// no assets, one account, its fees (8) and canTrade.
+    static let frozenAt = 8 + 2 + 24 + 4 + 4 + 9
+
+    @Test func aVersionTwoSnapshotStillDecodesWithBalancesUpdatedAtZero() throws {
+        // Version 2 of the empty state: no balancesUpdatedAt after the frozen flag, no epoch.
+        var bytes = Engine<FastBookUnderTest>().encodedState()
+        bytes[8] = 2
+        bytes.removeSubrange(Self.frozenAt + 1..<Self.frozenAt + 9)
+        bytes.removeLast()
+        let decoded = try Engine<FastBookUnderTest>(encodedState: bytes)
+        #expect(decoded.stateHash() == Engine<FastBookUnderTest>().stateHash())
+        #expect(decoded.ledger.accounts[0].balancesUpdatedAt == 0 && decoded.latestEpoch == nil)
     }
 
     @Test func aVersionOneSnapshotStillDecodes() throws {
-        // Version 1 of the empty state: no frozen flag after the fee account, no custody part.
+        // Version 1 of the empty state: no frozen flag or balancesUpdatedAt after the fee
+        // account, no custody part, no epoch.
         var bytes = Engine<FastBookUnderTest>().encodedState()
         bytes[8] = 1
-        bytes.remove(at: 8 + 2 + 24 + 4 + 4 + 9)
-        bytes.removeLast(8 + 4 + 4 + 4 + 4)
+        bytes.removeSubrange(Self.frozenAt..<Self.frozenAt + 9)
+        bytes.removeLast(8 + 4 + 4 + 4 + 4 + 1)
         #expect(bytes.count == 8 + 2 + 24 + 4 + 4 + 9 + 4 + 4)
         let decoded = try Engine<FastBookUnderTest>(encodedState: bytes)
         #expect(decoded.stateHash() == Engine<FastBookUnderTest>().stateHash())
-        bytes[8] = 3
-        #expect(throws: BinaryDecodingError.self) { try Engine<FastBookUnderTest>(encodedState: bytes) }
+    }
+
+    @Test func anUnknownVersionIsRefused() {
+        var bytes = Engine<FastBookUnderTest>().encodedState()
+        for version: UInt8 in [0, 4, 255] {
+            bytes[8] = version
+            #expect(throws: BinaryDecodingError.invalidValue(offset: 10, what: "state version")) {
+                try Engine<FastBookUnderTest>(encodedState: bytes)
+            }
+        }
     }
 
     @Test func corruptSnapshotsThrowAndNeverTrap() {

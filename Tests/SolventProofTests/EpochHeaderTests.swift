@@ -1,4 +1,5 @@
 import Crypto
+import SolventCore
 import SolventProof
 import Testing
 
@@ -90,14 +91,28 @@ extension String {
         let header = EpochWorld(epoch: 2).header
         let read = try SignedEpochHeader(journalBytes: header.journalBytes)
         #expect(read == header)
-        #expect(header.isJournaled(in: header.journalBytes))
+        #expect(header.isJournaled(as: header.publication))
+        #expect(try SignedEpochHeader(publication: header.publication) == header)
         #expect(read.isSigned(by: EpochWorld.signingKey.publicKey))
     }
 
     @Test func anotherHeaderOfTheSameEpochIsNotTheJournaledOne() throws {
         let journaled = EpochWorld(epoch: 2).header
         let served = EpochWorld(epoch: 2, reservePercent: 120).header
-        #expect(!served.isJournaled(in: journaled.journalBytes))
+        #expect(!served.isJournaled(as: journaled.publication))
+        #expect(served.header.epoch == journaled.header.epoch)
+    }
+
+    @Test func aPublicationWhoseEpochOrHashDisagreesWithItsBytesIsRefused() {
+        let header = EpochWorld(epoch: 2).header
+        var wrongEpoch = header.publication
+        wrongEpoch.epoch = 3
+        var wrongHash = header.publication
+        wrongHash.headerHash = SHA256Digest(bytes: [UInt8](repeating: 7, count: 32))!
+        for publication in [wrongEpoch, wrongHash] {
+            #expect(throws: HeaderBytesError.disagreesWithPublication) { try SignedEpochHeader(publication: publication) }
+            #expect(!header.isJournaled(as: publication))
+        }
     }
 
     @Test func truncatedOrExtendedBytesAreRefused() {

@@ -11,11 +11,16 @@ import SolventProof
 ///    header's journal root (an edited record changes it; a truncated journal is too short);
 /// 3. the epoch's checkpoint: signed, same size and root;
 /// 4. the liabilities: the replayed ledger's total per asset must be the header's root sums;
-/// 5. with the tree secret (offline, on the exchange's own data directory only): the whole tree
+/// 5. the header is the journaled one: read on past the epoch's size, the journal must hold a
+///    `publishEpoch` for the epoch that the engine accepted, byte for byte the header audited.
+///    The engine refuses a second header for an epoch, so a header that passes is the only one
+///    the exchange can ever have shown anyone for it;
+/// 6. with the tree secret (offline, on the exchange's own data directory only): the whole tree
 ///    is rebuilt from the replayed balances and its root hash must be the header's.
 ///
-/// A third party auditing over the API gets 1, 2, 4 and the append-only check of the log since
-/// the epoch, never any secret; the root hash needs the epoch's leaf keys (not served).
+/// A third party auditing over the API gets 1, 2, 4, 5 and the append-only check of the log
+/// since the epoch's header, never any secret; the root hash needs the epoch's leaf keys (not
+/// served).
 public enum EpochAudit {
     /// What an audit established.
     public struct Report: Sendable {
@@ -62,21 +67,21 @@ public enum EpochAudit {
         try check(signed, key: keys.publicKey)
         let header = signed.header
         var replay = JournalReplay()
-        let damage: String?
-        do {
-            damage = try JournalReader(directory: layout.journal)
-                .frames(after: 0, through: header.journalSize) { try replay.feed($0.body) }
-        } catch let failure as AuditFailure {
-            throw failure
-        } catch {
-            throw .source("\(error)")
-        }
+        let reader = JournalReader(directory: layout.journal)
+        let damage = try read(reader, through: header.journalSize, into: &replay)
         try checkJournal(replay, header, damage: damage)
         let checkpoint: SignedCheckpoint?
         do { checkpoint = try store.checkpoint(epoch) } catch { throw .checkpointMismatch("\(error)") }
         guard let checkpoint else { throw .checkpointMismatch("no checkpoint stored for epoch \(epoch)") }
         try checkCheckpoint(checkpoint, header, key: keys.publicKey)
         let snapshot = try checkLiabilities(replay, header)
+        // The header's own record comes after the records it names: read on until it turns up.
+        while replay.publications[epoch] == nil {
+            let size = replay.size
+            _ = try read(reader, through: size + UInt64(AuditAPI.recordsPageMax), into: &replay)
+            if replay.size == size { break }
+        }
+        let journaled = try checkJournaled(signed, replay)
         let tree: LiabilityTree
         do {
             tree = try LiabilityTree.build(snapshot, epoch: epoch, height: header.height, secrets: keys.secrets)
@@ -88,7 +93,27 @@ public enum EpochAudit {
         }
         return Report(epoch: epoch, journalSize: header.journalSize, journalRoot: header.journalRoot.hex,
                       solvency: header.solvency, treeRootChecked: true,
-                      notes: ["checkpoint at size \(checkpoint.checkpoint.size) is signed and matches"])
+                      notes: ["checkpoint at size \(checkpoint.checkpoint.size) is signed and matches", journaled])
+    }
+
+    /// Feeds `replay` the records after its size through `last`; how the journal ends (damage).
+    private static func read(_ reader: JournalReader, through last: UInt64,
+                             into replay: inout JournalReplay) throws(AuditFailure) -> String? {
+        do {
+            return try reader.frames(after: replay.size, through: last) { try replay.feed($0.body) }
+        } catch let failure as AuditFailure {
+            throw failure
+        } catch {
+            throw .source("\(error)")
+        }
+    }
+
+    /// The journal's header for the epoch must be `signed`, byte for byte.
+    static func checkJournaled(_ signed: SignedEpochHeader, _ replay: JournalReplay) throws(AuditFailure) -> String {
+        let epoch = signed.header.epoch
+        guard let (sequence, publication) = replay.publications[epoch] else { throw .headerNotJournaled(epoch: epoch) }
+        guard signed.isJournaled(as: publication) else { throw .headerNotTheJournaled(epoch: epoch, sequence: sequence) }
+        return "the header is the one journaled at record \(sequence)"
     }
 
     static func header(_ epoch: UInt64, _ read: () throws -> [UInt8]?) throws(AuditFailure) -> SignedEpochHeader {

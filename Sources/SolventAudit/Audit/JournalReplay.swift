@@ -5,11 +5,14 @@ import SolventProof
 /// (`JournalLeaf`) is hashed into the RFC 9162 log and its command applied to a fresh
 /// exchange, from genesis, with the project's own engine. At the end the log root must equal
 /// the header's journal root, and the exchange's balances are the liabilities the tree had to
-/// count.
+/// count. Read on past the epoch's size, the journal also holds the epoch's own header, in the
+/// `publishEpoch` command the engine accepted for it.
 package struct JournalReplay {
     private(set) var exchange = Exchange()
     private(set) var log = LogAccumulator()
     private var events: [Event] = []
+    /// Every epoch header the engine accepted so far, by epoch, with its record's sequence.
+    private(set) var publications: [UInt64: (sequence: UInt64, publication: EpochPublication)] = [:]
 
     var size: UInt64 { log.size }
 
@@ -35,6 +38,10 @@ package struct JournalReplay {
         guard sequence == expected else { throw .outOfOrder(found: sequence, expected: expected) }
         log.append(LogHasher.leaf(data))
         exchange.apply(command, at: time, into: &events)
+        if case .publishEpoch(let publication) = command, exchange.engine.latestEpoch == publication,
+           !events.contains(where: { if case .rejected = $0 { true } else { false } }) {
+            publications[publication.epoch] = (sequence, publication)
+        }
         events.removeAll(keepingCapacity: true)
     }
 }
@@ -55,6 +62,10 @@ public enum AuditFailure: Error, Equatable, Sendable, CustomStringConvertible {
     case liabilitiesMismatch(asset: String, replayed: String, signed: String)
     case assetsMismatch
     case treeRootMismatch(computed: String, signed: String)
+    /// No header for the epoch in the journal after the records it names.
+    case headerNotJournaled(epoch: UInt64)
+    /// The journal holds another header for the epoch than the one served or stored.
+    case headerNotTheJournaled(epoch: UInt64, sequence: UInt64)
     case source(String)
 
     public var description: String {
@@ -73,6 +84,10 @@ public enum AuditFailure: Error, Equatable, Sendable, CustomStringConvertible {
             "liabilities of \(asset): the replayed journal gives \(replayed) units, the epoch signed \(signed)"
         case .assetsMismatch: "the replayed exchange lists other assets than the epoch header"
         case .treeRootMismatch(let computed, let signed): "the rebuilt tree's root is \(computed), the epoch signed \(signed)"
+        case .headerNotJournaled(let epoch):
+            "epoch \(epoch)'s header is not in the journal: nothing stops the exchange from showing users different headers for it"
+        case .headerNotTheJournaled(let epoch, let sequence):
+            "epoch \(epoch)'s header is not the one journaled at record \(sequence): the exchange shows another header than it committed to"
         case .source(let reason): reason
         }
     }

@@ -8,8 +8,9 @@ import SolventProof
 /// `solvent audit --url`: the audit a third party runs against a live exchange with nothing but
 /// the public API and the exchange's pinned public key. It fetches the epoch's header and the
 /// journal records it names (the auditor's own copy of the journal prefix), replays them, checks
-/// the journal root and the liabilities, then asks for a fresh checkpoint and a consistency
-/// proof from the epoch's size to it: the log was only appended to since.
+/// the journal root and the liabilities, reads on to the record that journaled the epoch's header
+/// and checks it is the served one, then asks for a fresh checkpoint and a consistency proof from
+/// the records it read to it: they are the signed log's, and the log was only appended to since.
 public enum RemoteAudit {
     /// `adminToken` is needed for the records when the exchange keeps its journal private
     /// (the default): then only its operator, on its own machine, can run this audit.
@@ -27,19 +28,31 @@ public enum RemoteAudit {
         var replay = JournalReplay()
         while replay.size < header.journalSize {
             let limit = min(UInt64(AuditAPI.recordsPageMax), header.journalSize - replay.size)
-            let page = try await records(baseURL, from: replay.size + 1, limit: limit, adminToken: adminToken)
-            guard !page.isEmpty else { break }
-            for data in page { try replay.feed(data) }
+            guard try await feedPage(baseURL, limit: limit, adminToken: adminToken, into: &replay) else { break }
         }
         try EpochAudit.checkJournal(replay, header, damage: nil)
         _ = try EpochAudit.checkLiabilities(replay, header)
-        let note = try await checkAppendOnly(baseURL, header, key: key)
+        // The header's own record comes after the records it names: read on until it turns up.
+        while replay.publications[epoch] == nil,
+              try await feedPage(baseURL, limit: UInt64(AuditAPI.recordsPageMax), adminToken: adminToken, into: &replay) {}
+        let journaled = try EpochAudit.checkJournaled(signed, replay)
+        let note = try await checkAppendOnly(baseURL, replay, key: key)
         return EpochAudit.Report(epoch: epoch, journalSize: header.journalSize, journalRoot: header.journalRoot.hex,
-                                 solvency: header.solvency, treeRootChecked: false, notes: [note])
+                                 solvency: header.solvency, treeRootChecked: false, notes: [journaled, note])
     }
 
-    /// A fresh checkpoint must extend the epoch's journal root (RFC 9162 consistency proof).
-    private static func checkAppendOnly(_ baseURL: String, _ header: EpochHeader,
+    /// Feeds `replay` the next page of records; false when there were none.
+    private static func feedPage(_ baseURL: String, limit: UInt64, adminToken: String?,
+                                 into replay: inout JournalReplay) async throws(AuditFailure) -> Bool {
+        let page = try await records(baseURL, from: replay.size + 1, limit: limit, adminToken: adminToken)
+        for data in page { try replay.feed(data) }
+        return !page.isEmpty
+    }
+
+    /// A fresh checkpoint must extend the log of the records replayed (RFC 9162 consistency
+    /// proof): those records, the epoch's journal and its header's record among them, are the
+    /// signed log's, and nothing in them was rewritten since.
+    private static func checkAppendOnly(_ baseURL: String, _ replay: JournalReplay,
                                         key: Curve25519.Signing.PublicKey) async throws(AuditFailure) -> String {
         let answer = try object(try await fetch(baseURL, "/sapi/v1/solvent/checkpoint?fresh=true"))
         guard let note = answer["note"] as? String, let latest = try? SignedCheckpoint(note: note) else {
@@ -47,19 +60,18 @@ public enum RemoteAudit {
         }
         do { try latest.verify(publicKey: key) } catch { throw .checkpointMismatch("\(error)") }
         let size = latest.checkpoint.size
-        let proof = try object(try await fetch(baseURL, "/sapi/v1/solvent/consistency?first=\(header.journalSize)&second=\(size)"))
+        let first = replay.size
+        let proof = try object(try await fetch(baseURL, "/sapi/v1/solvent/consistency?first=\(first)&second=\(size)"))
         guard let hexes = proof["path"] as? [String] else { throw .source("the consistency proof does not parse") }
         let path = hexes.compactMap(LogHash.init(hex:))
-        guard path.count == hexes.count, let epochRoot = LogHash(bytes: header.journalRoot.bytes) else {
-            throw .source("the consistency proof holds a malformed hash")
-        }
+        guard path.count == hexes.count else { throw .source("the consistency proof holds a malformed hash") }
         do {
-            try LogConsistencyProof(first: header.journalSize, second: size, path: path)
-                .verify(firstRoot: epochRoot, secondRoot: latest.checkpoint.root)
+            try LogConsistencyProof(first: first, second: size, path: path)
+                .verify(firstRoot: replay.log.root, secondRoot: latest.checkpoint.root)
         } catch {
             throw .notAppendOnly("\(error)")
         }
-        return "the log's signed checkpoint at size \(size) extends the epoch's journal (consistency proof verified)"
+        return "the log's signed checkpoint at size \(size) extends the records 1...\(first) replayed (consistency proof verified)"
     }
 
     private static func records(_ baseURL: String, from first: UInt64, limit: UInt64,

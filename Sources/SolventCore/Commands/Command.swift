@@ -44,4 +44,9 @@ public enum Command: Hashable, Sendable {
     case freezeAccount(AccountId, OperatorAction)
     case unfreezeAccount(AccountId, OperatorAction)
     case setWithdrawalLimits(AssetId, WithdrawalLimits, OperatorAction)
+
+    // Proof of liabilities.
+    /// An epoch's signed header enters the journal, whose Merkle log then fixes it; epoch numbers
+    /// only go up, so a second header for an epoch is refused.
+    case publishEpoch(EpochPublication)
 }

@@ -41,7 +41,7 @@ extension Engine {
         let fees = fees ?? .standard
         guard fees.isValid else { return reject(.invalidAmount, stage: .command) }
         guard ledger.accountCount < Self.accountCountMax else { return reject(.capacityExhausted, stage: .command) }
-        let id = ledger.openAccount(Account(fees: fees))
+        let id = ledger.openAccount(Account(fees: fees, balancesUpdatedAt: now))
         output.append(.accountOpened(id, fees))
     }
 

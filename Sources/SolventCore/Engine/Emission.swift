@@ -8,7 +8,8 @@ extension Engine {
         output.append(.order(OrderEvent(execution: execution, order: order, detail: detail, time: now)))
     }
 
-    /// Notes that a balance changed; one `.balance` event per touched pair closes the command.
+    /// Notes that a balance changed; one `.balance` event per touched pair closes the command, and
+    /// stamps the account's `balancesUpdatedAt`.
     @inline(__always)
     mutating func touch(_ account: AccountId, _ asset: AssetId) {
         let key = BalanceKey(account: account, asset: asset)
@@ -19,6 +20,7 @@ extension Engine {
         for index in 0..<touched.count {
             let key = touched[index]
             let balance = ledger.balance(key.account, key.asset)
+            ledger.noteBalancesChanged(key.account, at: now)
             output.append(.balance(BalanceChange(account: key.account, asset: key.asset, free: balance.free,
                                                  locked: balance.locked, time: now)))
         }

@@ -11,6 +11,8 @@ public struct Engine<Book: OrderBook> {
     var counters = Counters()
     var withdrawals: [WithdrawalId: PendingWithdrawal] = [:]
     var custody = CustodyRecords()
+    /// The newest proof-of-liabilities epoch the journal holds; nil before the first.
+    public internal(set) var latestEpoch: EpochPublication?
     /// Open orders by (account, client order id), for cancels by client id and duplicate checks.
     var clientOrderIds: [ClientOrderKey: OrderId] = [:]
     /// Open orders (stops included) per (account, market), for `MAX_NUM_ORDERS`.
@@ -59,6 +61,7 @@ public struct Engine<Book: OrderBook> {
         case .freezeAccount(let account, let action): freezeAccount(account, action)
         case .unfreezeAccount(let account, let action): unfreezeAccount(account, action)
         case .setWithdrawalLimits(let asset, let limits, let action): setWithdrawalLimits(asset, limits, action)
+        case .publishEpoch(let publication): publishEpoch(publication)
         }
         emitTouchedBalances()
     }

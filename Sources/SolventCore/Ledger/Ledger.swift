@@ -35,6 +35,12 @@ public struct Ledger: Hashable, Sendable {
         accounts[Int(id)] = account
     }
 
+    /// Stamps the account's `balancesUpdatedAt`; one store, called once per touched balance.
+    @inline(__always)
+    mutating func noteBalancesChanged(_ id: AccountId, at time: Timestamp) {
+        accounts[Int(id)].balancesUpdatedAt = time
+    }
+
     /// Widens every account by one asset; rare (listing), so the re-layout cost does not matter.
     mutating func addAsset() {
         var widened: [Balance] = []

@@ -47,6 +47,9 @@ public enum RejectReason: Hashable, Sendable {
     case invalidChainReference
     case invalidOperatorAction
     case withdrawalLimitExceeded
+    // Proof of liabilities.
+    case epochNotIncreasing
+    case invalidEpochHeader
 
     /// The Binance error code.
     public var code: Int32 {
@@ -60,13 +63,13 @@ public enum RejectReason: Hashable, Sendable {
         case .invalidMarketSpec, .invalidAssetSpec, .duplicateName: -1130
         case .unknownAccount, .unknownAsset, .unknownWithdrawal, .capacityExhausted, .unknownDeposit,
              .duplicateDeposit, .depositNotPending, .depositAlreadyCredited, .accountNotFrozen,
-             .withdrawalNotAwaitingApproval, .withdrawalNotApproved:
+             .withdrawalNotAwaitingApproval, .withdrawalNotApproved, .epochNotIncreasing:
             -1000
         case .accountFrozen: -1002
         case .withdrawalFeeNotCovered: -4028
         case .withdrawalLimitExceeded: -4023
         case .invalidAddress: -4033
-        case .invalidChainReference, .invalidOperatorAction: -1130
+        case .invalidChainReference, .invalidOperatorAction, .invalidEpochHeader: -1130
         case .marketClosed, .tradingDisabled, .orderTypeNotSupported, .icebergNotSupported,
              .quoteOrderQtyNotSupported, .cancelReplaceNotSupported, .amendNotSupported, .zeroNotional,
              .icebergExceedsQuantity, .insufficientBalance, .wouldMatchAndTake, .wouldTriggerImmediately,
@@ -123,6 +126,8 @@ public enum RejectReason: Hashable, Sendable {
         case .invalidChainReference: "Data sent for parameter 'txId' is not valid."
         case .invalidOperatorAction: "Data sent for parameter 'reason' is not valid."
         case .withdrawalLimitExceeded: "Within 24 hours, the withdrawal exceeds the maximum amount."
+        case .epochNotIncreasing: "Epoch number does not follow the latest published epoch."
+        case .invalidEpochHeader: "Data sent for parameter 'header' is not valid."
         }
     }
 

@@ -90,6 +90,20 @@ public struct BinaryReader: Sendable {
         return string
     }
 
+    /// Bytes written by `BinaryWriter.write(bytes:)`, at most `lengthMax` of them.
+    public mutating func readBytes(lengthMax: Int) throws(BinaryDecodingError) -> [UInt8] {
+        precondition(lengthMax >= 0, "a length limit cannot be negative")
+        let start = offset
+        let length = try readUInt32()
+        guard UInt64(length) <= UInt64(lengthMax) else { throw .invalidValue(offset: start, what: "byte count") }
+        return Array(try take(Int(length), valueStart: start))
+    }
+
+    /// `count` bytes written by `BinaryWriter.write(fixedBytes:)`.
+    public mutating func readBytes(count: Int) throws(BinaryDecodingError) -> [UInt8] {
+        Array(try take(count, valueStart: offset))
+    }
+
     /// A one-byte enum tag written by `BinaryWriter.writeEnum`; an unknown tag is invalid, not a trap.
     public mutating func readEnum<Tag: RawRepresentable>(
         _ type: Tag.Type

@@ -76,6 +76,18 @@ public struct BinaryWriter: Sendable {
         bytes.append(contentsOf: utf8)
     }
 
+    /// A `UInt32` byte count, then the bytes.
+    public mutating func write(bytes value: [UInt8]) {
+        precondition(value.count <= Int(UInt32.max), "\(value.count) bytes are too many to encode")
+        writeLittleEndian(UInt32(value.count))
+        bytes.append(contentsOf: value)
+    }
+
+    /// Bytes whose count the schema fixes (a digest), without a count.
+    public mutating func write(fixedBytes value: [UInt8]) {
+        bytes.append(contentsOf: value)
+    }
+
     /// An enum as its one-byte tag; read back with `BinaryReader.readEnum`.
     public mutating func writeEnum<Tag: RawRepresentable>(_ value: Tag) where Tag.RawValue == UInt8 {
         bytes.append(value.rawValue)

@@ -24,7 +24,8 @@
 /// |  13 | `cancelAllOrders`    | AccountId u32, MarketId u16                          |
 /// |  14 | `cancelReplace`      | CancelReplace                                        |
 /// |  15 | `amendOrder`         | AmendOrder                                           |
-/// |16-19| (left free for concurrent branches; the next new case takes 16)              |
+/// |  16 | `publishEpoch`       | EpochPublication                                     |
+/// |17-19| (left free for concurrent branches; the next new case takes 17)              |
 /// |  20 | `depositSeen`        | ChainDeposit                                         |
 /// |  21 | `creditDeposit`      | DepositId i64                                        |
 /// |  22 | `dropDeposit`        | DepositId i64                                        |
@@ -61,6 +62,7 @@ enum CommandTag: UInt8, CaseIterable {
     case cancelAllOrders = 13
     case cancelReplace = 14
     case amendOrder = 15
+    case publishEpoch = 16
     case depositSeen = 20
     case creditDeposit = 21
     case dropDeposit = 22
@@ -105,6 +107,7 @@ extension Command {
         case .freezeAccount: .freezeAccount
         case .unfreezeAccount: .unfreezeAccount
         case .setWithdrawalLimits: .setWithdrawalLimits
+        case .publishEpoch: .publishEpoch
         }
     }
 
@@ -127,6 +130,7 @@ extension Command {
              .freezeAccount(_, let action), .unfreezeAccount(_, let action), .setWithdrawalLimits(_, _, let action):
             action.isBinaryEncodable
         case .broadcastWithdrawal(_, let txid): txid.utf8.count <= CustodyText.chainLengthMax
+        case .publishEpoch(let publication): publication.isBinaryEncodable
         }
     }
 
@@ -207,6 +211,8 @@ extension Command: BinaryEncodable {
             writer.write(limits.perAccount)
             writer.write(limits.perAsset)
             writer.write(action)
+        case .publishEpoch(let publication):
+            writer.write(publication)
         }
     }
 }
@@ -269,6 +275,8 @@ extension Command: BinaryDecodable {
             let asset = try reader.readUInt16()
             let limits = WithdrawalLimits(perAccount: try reader.readInt64(), perAsset: try reader.readInt64())
             self = .setWithdrawalLimits(asset, limits, try reader.read(OperatorAction.self))
+        case .publishEpoch:
+            self = .publishEpoch(try reader.read(EpochPublication.self))
         }
     }
 }

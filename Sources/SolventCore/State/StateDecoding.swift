@@ -11,7 +11,7 @@ extension Engine {
             throw .invalidValue(offset: reader.offset, what: "state magic")
         }
         let version = try reader.readUInt16()
-        guard version == 1 || version == Self.stateVersion else {
+        guard (1...Self.stateVersion).contains(version) else {
             throw .invalidValue(offset: reader.offset, what: "state version")
         }
         counters = Counters(nextOrderId: try reader.readInt64(), nextWithdrawalId: try reader.readInt64(),
@@ -27,6 +27,10 @@ extension Engine {
         for _ in 0..<(try Self.readCount(&reader)) { try decodeMarket(&reader) }
         try decodeWithdrawals(&reader, version: version)
         if version >= 2 { try decodeCustody(&reader) }
+        if version >= 3 { latestEpoch = try reader.readOptional(EpochPublication.self) }
+        if let latestEpoch, latestEpoch.epoch == 0 || latestEpoch.signedHeader.isEmpty {
+            throw .invalidValue(offset: reader.offset, what: "latest epoch")
+        }
         try reader.expectEnd()
         let problems = invariantViolations()
         guard problems.isEmpty else { throw .invalidValue(offset: reader.offset, what: "state: \(problems[0])") }
@@ -39,7 +43,8 @@ extension Engine {
             guard fees.isValid else { throw .invalidValue(offset: reader.offset, what: "fee schedule") }
             let canTrade = try reader.readBool()
             let frozen = version >= 2 ? try reader.readBool() : false
-            _ = ledger.openAccount(Account(fees: fees, canTrade: canTrade, frozen: frozen))
+            let updatedAt = version >= 3 ? try reader.readInt64() : 0
+            _ = ledger.openAccount(Account(fees: fees, canTrade: canTrade, frozen: frozen, balancesUpdatedAt: updatedAt))
         }
         ledger.restore(balances: try (0..<accountCount * ledger.assetCount).map { _ throws(BinaryDecodingError) in
             Balance(free: try reader.readInt64(), locked: try reader.readInt64())

@@ -1,7 +1,9 @@
+import SolventCore
+
 /// The form in which a signed header goes into the journal, as the payload of the exchange's
-/// epoch command, so that the journal's Merkle log fixes it: `canonicalBytes ‖ signature (64)`.
-/// Once journaled, two different headers for one epoch are in the log for anyone to see, and
-/// `solvent audit` checks the served header against the journaled one (`isJournaled(in:)`).
+/// `publishEpoch` command, so that the journal's Merkle log fixes it: `canonicalBytes ‖ signature
+/// (64)`. Once journaled, the engine refuses any other header for the epoch, and `solvent audit`
+/// checks the served header against the journaled one (`isJournaled(as:)`).
 extension SignedEpochHeader {
     public var journalBytes: [UInt8] {
         header.canonicalBytes + signature
@@ -14,10 +16,24 @@ extension SignedEpochHeader {
         self.init(header: header, signature: Array(bytes.suffix(Self.signatureByteCount)))
     }
 
-    /// True when `payload` (an epoch command's bytes from the journal) is exactly this header
-    /// and signature.
-    public func isJournaled(in payload: [UInt8]) -> Bool {
-        payload == journalBytes
+    /// The command's payload: this header's epoch, hash and journal bytes.
+    public var publication: EpochPublication {
+        EpochPublication(epoch: header.epoch, headerHash: SHA256Digest(bytes: hash.bytes)!, signedHeader: journalBytes)
+    }
+
+    /// The header a journaled publication holds; throws unless its bytes read as a header whose
+    /// epoch and hash are the ones the publication names beside them.
+    public init(publication: EpochPublication) throws(HeaderBytesError) {
+        try self.init(journalBytes: publication.signedHeader)
+        guard header.epoch == publication.epoch, hash.bytes == publication.headerHash.bytes else {
+            throw .disagreesWithPublication
+        }
+    }
+
+    /// True when `publication` (an epoch command from the journal) is exactly this header and
+    /// signature, byte for byte.
+    public func isJournaled(as publication: EpochPublication) -> Bool {
+        publication == self.publication
     }
 }
 
@@ -30,6 +46,8 @@ public enum HeaderBytesError: Error, Hashable, Sendable {
     case heightOutOfRange(UInt8)
     case tooManyAssets(Int)
     case trailingBytes(at: Int)
+    /// A journaled publication's epoch or hash is not that of the header it carries.
+    case disagreesWithPublication
 }
 
 extension EpochHeader {

@@ -93,7 +93,7 @@ enum AccountEndpoints {
         }
         let snapshot = AccountSnapshot(
             uid: Int64(account), fees: holder?.fees ?? .standard, canTrade: holder?.canTrade ?? false,
-            updateTime: request.receivedAt,
+            updateTime: holder?.balancesUpdatedAt ?? 0,
             balances: zip(assets, balances).map { AssetBalance(asset: $0.name, scale: $0.scale, balance: $1) })
         let omitZero = try request.parameters.bool("omitZeroBalances") ?? false
         return Reply(AccountJSON.render(snapshot, omitZeroBalances: omitZero))

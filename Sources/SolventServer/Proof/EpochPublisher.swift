@@ -7,8 +7,14 @@ import Synchronization
 
 /// Publishes epoch n + 1: reads every balance at a journal position on the sequencer's thread,
 /// waits for the journal log to hold that position, builds the liabilities tree, signs the
-/// header (naming the journal size and root) and a checkpoint at that size, and stores all of
-/// it. One epoch at a time: a second request while one is being built is refused.
+/// header (naming the journal size and root) and a checkpoint at that size, journals the header
+/// (`publishEpoch`), and stores all of it. One epoch at a time: a second request while one is
+/// being built is refused.
+///
+/// The journal numbers the epochs: n is the engine's latest epoch, read with the balances, so a
+/// header is journaled before its files are written and the engine refuses it if another header
+/// took its number meanwhile. A crash between the two leaves an epoch that is journaled but not
+/// served; the next one follows it.
 struct EpochPublisher: Sendable {
     let settings: ProofSettings
     let sequencer: Sequencer
@@ -41,26 +47,49 @@ struct EpochPublisher: Sendable {
         defer { busy.clear() }
         // The read holds up sequencing only while balances are copied (8 bytes per account and asset).
         // The snapshot time is the server's clock at the read: informative, the journal size is what binds.
-        let (snapshot, size, time) = try await sequencer.inspectPositioned { exchange, sequence in
-            (LiabilitySnapshot(exchange: exchange), sequence, UInt64(max(0, ServerClock.milliseconds())))
+        let (snapshot, size, time, journaled) = try await sequencer.inspectPositioned { exchange, sequence in
+            (LiabilitySnapshot(exchange: exchange), sequence, UInt64(max(0, ServerClock.milliseconds())),
+             exchange.engine.latestEpoch)
         }
         guard await journalLog.waitUntilAppended(size) else { throw ServerError("the journal log fell behind") }
         let root = try journalLog.read { try $0.root(size: size) }
-        let previous = try store.latestEpoch().flatMap { try store.header($0) }
-        let epoch = (previous?.header.epoch ?? 0) + 1
+        let previous = try previousEpoch(journaled: journaled)
+        let epoch = previous.epoch + 1
         let (settings, secrets) = (settings, keys.secrets)
         let tree = try await OffThread.run("solvent-epoch-build") {
             try LiabilityTree.build(snapshot, epoch: epoch, height: settings.treeHeight, secrets: secrets)
         }
         let header = try EpochHeader(tree: tree, exchangeId: settings.exchangeId,
-                                     previousHeaderHash: previous?.hash ?? .zero, snapshotTimeMs: time,
+                                     previousHeaderHash: previous.hash, snapshotTimeMs: time,
                                      journalSize: size, journalRoot: Hash256(bytes: root.bytes)!,
                                      reserves: reserves.reserves(for: tree.assets)).sign(with: keys.signingKey)
         let checkpoint = try SignedCheckpoint(
             signing: Checkpoint(origin: settings.checkpointOrigin, size: size, root: root), with: keys.signingKey)
+        try await journal(header)
         try store.save(header, checkpoint: checkpoint, snapshot: snapshot)
         trees.keep(tree)
         return Published(header: header, checkpoint: checkpoint)
+    }
+
+    /// The epoch the next one follows: the journal's latest, or the store's when that is newer
+    /// (epochs published before headers were journaled); epoch 0 and a zero hash before the first.
+    private func previousEpoch(journaled: EpochPublication?) throws -> (epoch: UInt64, hash: Hash256) {
+        if let stored = try store.latestEpoch().flatMap({ try store.header($0) }),
+           stored.header.epoch > journaled?.epoch ?? 0 {
+            return (stored.header.epoch, stored.hash)
+        }
+        guard let journaled else { return (0, .zero) }
+        return (journaled.epoch, Hash256(bytes: journaled.headerHash.bytes)!)
+    }
+
+    /// Puts the signed header into the journal, and waits for the journal log to hold its record
+    /// so that the epoch can be audited as soon as it is served. Throws if the engine refused it.
+    private func journal(_ header: SignedEpochHeader) async throws {
+        let outcome = try await sequencer.execute(.publishEpoch(header.publication))
+        for case .rejected(let rejection) in outcome.events {
+            throw ServerError("the journal refused epoch \(header.header.epoch)'s header: \(rejection.reason.message)")
+        }
+        guard await journalLog.waitUntilAppended(outcome.sequence) else { throw ServerError("the journal log fell behind") }
     }
 }
 

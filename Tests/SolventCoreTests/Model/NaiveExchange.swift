@@ -40,6 +40,7 @@ struct NaiveExchange {
     var withdrawals: [Withdrawal] = []
     var chainDeposits: [NaiveChainDeposit] = []
     var withdrawalLimits: [AssetId: (perAccount: Amount, perAsset: Amount)] = [:]
+    var latestEpoch: EpochPublication?
     var recentWithdrawals: [(time: Timestamp, account: AccountId, asset: AssetId, amount: Amount)] = []
     var nextOrderId: OrderId = 1
     var nextWithdrawalId: WithdrawalId = 1
@@ -78,8 +79,10 @@ struct NaiveExchange {
              .approveWithdrawal, .rejectWithdrawal, .broadcastWithdrawal, .freezeAccount, .unfreezeAccount,
              .setWithdrawalLimits:
             applyCustody(command)
+        case .publishEpoch(let publication): publishEpoch(publication)
         }
         for (account, asset) in touched {
+            accounts[Int(account)].balancesUpdatedAt = now
             let balance = balances[Int(account)][Int(asset)]
             events.append(.balance(BalanceChange(account: account, asset: asset, free: balance.free,
                                                  locked: balance.locked, time: now)))
@@ -137,9 +140,18 @@ struct NaiveExchange {
 
     private mutating func openAccount(_ fees: FeeSchedule) {
         guard Self.validFees(fees) else { return reject(.invalidAmount) }
-        accounts.append(Account(fees: fees))
+        accounts.append(Account(fees: fees, balancesUpdatedAt: now))
         balances.append(Array(repeating: .zero, count: assets.count))
         events.append(.accountOpened(AccountId(accounts.count - 1), fees))
+    }
+
+    /// Epoch numbers go up; the header is opaque here too.
+    private mutating func publishEpoch(_ publication: EpochPublication) {
+        guard !publication.signedHeader.isEmpty, publication.signedHeader.count <= 65_536 else {
+            return reject(.invalidEpochHeader)
+        }
+        guard publication.epoch > (latestEpoch?.epoch ?? 0) else { return reject(.epochNotIncreasing) }
+        latestEpoch = publication
     }
 
     private mutating func setFees(_ account: AccountId, _ fees: FeeSchedule) {

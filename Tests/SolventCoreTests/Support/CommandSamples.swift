@@ -113,6 +113,9 @@ enum CommandSamples {
         .freezeAccount(.max, OperatorAction(operatorName: "ops", reason: "court order", reference: "case 12/2026")),
         .unfreezeAccount(0, OperatorAction(operatorName: "Ünï", reason: "😀")),
         .setWithdrawalLimits(.max, WithdrawalLimits(perAccount: .max, perAsset: .min), OperatorAction(operatorName: "o", reason: "r")),
+        .publishEpoch(EpochPublication(epoch: .max, headerHash: SHA256.hash([1]),
+                                       signedHeader: [UInt8](repeating: 0xFF, count: EpochPublication.signedHeaderBytesMax))),
+        .publishEpoch(EpochPublication(epoch: 0, headerHash: SHA256.hash([]), signedHeader: [])),
     ]
 
     static func randomAction(_ random: inout SplitMix64) -> OperatorAction {
@@ -162,6 +165,9 @@ enum CommandSamples {
         case .setWithdrawalLimits:
             .setWithdrawalLimits(random.integer(), WithdrawalLimits(perAccount: random.integer(), perAsset: random.integer()),
                                  randomAction(&random))
+        case .publishEpoch:
+            .publishEpoch(EpochPublication(epoch: random.integer(), headerHash: SHA256.hash([random.integer()]),
+                                           signedHeader: (0..<Int(random.next() % 300)).map { _ in random.integer() }))
         }
     }
 

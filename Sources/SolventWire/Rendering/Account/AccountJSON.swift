@@ -19,7 +19,8 @@ public struct AccountSnapshot: Sendable, Hashable {
     public var uid: Int64
     public var fees: FeeSchedule
     public var canTrade: Bool
-    /// `updateTime`: last change to the account, ms.
+    /// `updateTime`: when one of the account's balances last changed (engine time, ms), so a
+    /// user can tell whether anything moved since, say, an epoch's snapshot.
     public var updateTime: Timestamp
     /// In the order to print them (Binance lists assets alphabetically).
     public var balances: [AssetBalance]
