@@ -3,6 +3,7 @@ import Foundation
 /// `solvent serve --config FILE`: the settings as JSON, e.g.
 ///
 ///     {"host": "127.0.0.1", "port": 8080, "masterKey": "/etc/solvent/master.key",
+///      "admin": {"host": "127.0.0.1", "port": 9090},
 ///      "rateLimits": {"enforced": true, "weightPerMinute": 6000, "rawRequestsPerFiveMinutes": 61000,
 ///                     "ordersPerTenSeconds": 100, "ordersPerDay": 200000, "banSeconds": 120,
 ///                     "rejectedPerTenSeconds": 50},
@@ -45,6 +46,12 @@ struct ConfigurationFile: Decodable {
         var openMax: Int?
     }
 
+    /// The admin listener's address (`ServerConfiguration.adminHost`, `adminPort`).
+    struct Admin: Decodable {
+        var host: String?
+        var port: Int?
+    }
+
     struct Journal: Decodable {
         var maxBatch: Int?
         var queueCapacity: Int?
@@ -55,6 +62,7 @@ struct ConfigurationFile: Decodable {
     var host: String?
     var port: Int?
     var masterKey: String?
+    var admin: Admin?
     var rateLimits: Limits?
     var streams: Streams?
     var connections: Connections?
@@ -107,6 +115,8 @@ extension ServerConfiguration {
         host = file.host ?? host
         port = file.port ?? port
         masterKeyPath = file.masterKey ?? masterKeyPath
+        adminHost = file.admin?.host ?? adminHost
+        adminPort = file.admin?.port ?? adminPort
         if let limits = file.rateLimits {
             rateLimits.enforced = limits.enforced ?? rateLimits.enforced
             rateLimits.weightPerMinute = limits.weightPerMinute ?? rateLimits.weightPerMinute
@@ -139,7 +149,8 @@ extension ServerConfiguration {
 
     private static func rejectUnknownKeys(_ data: Data, _ path: String) throws {
         let known: [String: Set<String>] = [
-            "": ["host", "port", "masterKey", "rateLimits", "streams", "connections", "journal", "proof", "users", "custody"],
+            "": ["host", "port", "masterKey", "admin", "rateLimits", "streams", "connections", "journal", "proof", "users", "custody"],
+            "admin": ["host", "port"],
             "streams": ["connectionsMax", "connectionsPerIPPerFiveMinutes"],
             "connections": ["idleSeconds", "requestHeadSeconds", "requestBodySeconds", "openMax"],
             "rateLimits": ["enforced", "weightPerMinute", "rawRequestsPerFiveMinutes", "ordersPerTenSeconds", "ordersPerDay",

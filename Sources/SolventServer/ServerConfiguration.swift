@@ -3,11 +3,18 @@ import SolventAudit
 import SolventJournal
 
 /// Everything `solvent serve` can be told, from flags, environment variables
-/// (`SOLVENT_HOST`, `SOLVENT_PORT`, `SOLVENT_RATE_LIMITS=off`, `SOLVENT_MASTER_KEY`) or both.
+/// (`SOLVENT_HOST`, `SOLVENT_PORT`, `SOLVENT_ADMIN_HOST`, `SOLVENT_ADMIN_PORT`,
+/// `SOLVENT_RATE_LIMITS=off`, `SOLVENT_MASTER_KEY`) or both.
 public struct ServerConfiguration: Sendable {
     public var dataDirectory: String
+    /// The public listener: the Binance API, the streams and the web page.
     public var host = "127.0.0.1"
     public var port = 8080
+    /// The admin listener: the operator's endpoints and `/metrics`, which the public listener
+    /// never serves. Loopback, on a port the system picks, by default: `<data>/admin.url` says
+    /// which, and `solvent admin` reads it.
+    public var adminHost = "127.0.0.1"
+    public var adminPort = 0
     /// The file holding the key that encrypts HMAC secrets; default `<data>/master.key`.
     public var masterKeyPath: String?
     public var rateLimits = RateLimits()
@@ -27,6 +34,8 @@ public struct ServerConfiguration: Sendable {
     public mutating func applyEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) {
         if let host = environment["SOLVENT_HOST"] { self.host = host }
         if let port = environment["SOLVENT_PORT"].flatMap(Int.init) { self.port = port }
+        if let host = environment["SOLVENT_ADMIN_HOST"] { adminHost = host }
+        if let port = environment["SOLVENT_ADMIN_PORT"].flatMap(Int.init) { adminPort = port }
         if environment["SOLVENT_RATE_LIMITS"] == "off" { rateLimits.enforced = false }
         if let path = environment["SOLVENT_MASTER_KEY"] { masterKeyPath = path }
     }
@@ -38,6 +47,7 @@ public struct ServerConfiguration: Sendable {
     var historyFile: String { layout.history }
     var keysFile: String { layout.keys }
     var serverURLFile: String { layout.serverURL }
+    var adminURLFile: String { layout.adminURL }
     var chainURLsFile: String { layout.chainURLs }
     var chainCookieFile: String { layout.chainCookie }
     var journalDirectory: String { layout.journal }

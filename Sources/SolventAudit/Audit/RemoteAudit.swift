@@ -11,9 +11,20 @@ import SolventProof
 /// the journal root and the liabilities, then asks for a fresh checkpoint and a consistency
 /// proof from the epoch's size to it: the log was only appended to since.
 public enum RemoteAudit {
-    /// `adminToken` is needed for the records when the exchange keeps its journal private
-    /// (the default): then only its operator, on its own machine, can run this audit.
-    public static func run(baseURL: String, publicKeyHex: String, epoch: UInt64, adminToken: String? = nil)
+    /// Where the records are read when the exchange keeps its journal private (the default):
+    /// the server's admin listener, with the admin token. Then only its operator, from a host
+    /// that reaches that listener (loopback by default), can run this audit.
+    public struct OperatorAccess: Sendable {
+        public let adminURL: String
+        public let token: String
+
+        public init(adminURL: String, token: String) {
+            self.adminURL = adminURL
+            self.token = token
+        }
+    }
+
+    public static func run(baseURL: String, publicKeyHex: String, epoch: UInt64, operatorAccess: OperatorAccess? = nil)
         async throws(AuditFailure)
         -> EpochAudit.Report {
         guard let keyBytes = try? Hex.decode(publicKeyHex, byteCount: 32).get(),
@@ -27,7 +38,8 @@ public enum RemoteAudit {
         var replay = JournalReplay()
         while replay.size < header.journalSize {
             let limit = min(UInt64(AuditAPI.recordsPageMax), header.journalSize - replay.size)
-            let page = try await records(baseURL, from: replay.size + 1, limit: limit, adminToken: adminToken)
+            let page = try await records(operatorAccess?.adminURL ?? baseURL, from: replay.size + 1, limit: limit,
+                                         adminToken: operatorAccess?.token)
             guard !page.isEmpty else { break }
             for data in page { try replay.feed(data) }
         }

@@ -11,7 +11,7 @@ public enum SecurityType: Sendable, Hashable {
     /// Key, timestamp and signature; the key needs the withdraw permission, which only a key with
     /// an IP allow-list holds (the wallet API's `withdraw/apply`).
     case withdraw
-    /// Solvent's operator surface: loopback only, with the admin token.
+    /// Solvent's operator surface: on the admin listener only, with the admin token.
     case admin
     /// The web page signed in: its session cookie and, on a state change, the session's CSRF
     /// token (`X-Solvent-CSRF`).

@@ -12,10 +12,13 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             Everything lives under --data: the journal and snapshots (journal/), the history and \
             API keys (history.sqlite), the admin token (admin.token) and, unless --master-key \
-            says otherwise, the key that encrypts HMAC secrets (master.key). Environment: \
-            SOLVENT_HOST, SOLVENT_PORT, SOLVENT_RATE_LIMITS=off, SOLVENT_MASTER_KEY; a JSON file \
-            (--config) sets the rest: rate limits, journal batching, segments, snapshots. Stops \
-            cleanly on SIGTERM or SIGINT: stops accepting, drains, snapshots.
+            says otherwise, the key that encrypts HMAC secrets (master.key). The operator's \
+            endpoints (/admin/v1/...) and /metrics are served only on the admin listener \
+            (--admin-host, --admin-port; loopback and any free port by default), whose URL is \
+            written to admin.url for solvent admin. Environment: SOLVENT_HOST, SOLVENT_PORT, \
+            SOLVENT_ADMIN_HOST, SOLVENT_ADMIN_PORT, SOLVENT_RATE_LIMITS=off, SOLVENT_MASTER_KEY; a \
+            JSON file (--config) sets the rest: rate limits, journal batching, segments, snapshots. \
+            Stops cleanly on SIGTERM or SIGINT: stops accepting, drains, snapshots.
             """)
 
     @Option(help: "The data directory (created if missing).")
@@ -30,6 +33,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Address to listen on.")
     var host: String?
 
+    @Option(help: "Port of the admin listener (the operator's endpoints and /metrics; 0: any free port, the default).")
+    var adminPort: Int?
+
+    @Option(help: "Address of the admin listener (default: 127.0.0.1).")
+    var adminHost: String?
+
     @Option(help: "File holding the master key for HMAC secrets (default: <data>/master.key).")
     var masterKey: String?
 
@@ -40,7 +49,9 @@ struct ServeCommand: AsyncParsableCommand {
     var logLevel: String = "info"
 
     func validate() throws {
-        if let port, !(0...65_535).contains(port) { throw ValidationError("--port must be 0...65535") }
+        for (flag, port) in [("--port", port), ("--admin-port", adminPort)] {
+            if let port, !(0...65_535).contains(port) { throw ValidationError("\(flag) must be 0...65535") }
+        }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level: unknown level \(logLevel)") }
     }
 
@@ -52,6 +63,8 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.applyEnvironment()
         if let port { configuration.port = port }
         if let host { configuration.host = host }
+        if let adminPort { configuration.adminPort = adminPort }
+        if let adminHost { configuration.adminHost = adminHost }
         if let masterKey { configuration.masterKeyPath = masterKey }
         if noRateLimits { configuration.rateLimits.enforced = false }
         LoggingSystem.bootstrap { label in
@@ -60,10 +73,11 @@ struct ServeCommand: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "solvent")
-        let host = configuration.host
+        let (host, adminHost) = (configuration.host, configuration.adminHost)
         do {
-            try await SolventApplication.run(configuration, logger: logger) { port in
-                StandardStreams.out("solvent: serving on http://\(host):\(port)\n")
+            try await SolventApplication.run(configuration, logger: logger) { ports in
+                StandardStreams.out("solvent: serving on http://\(host):\(ports.api)\n"
+                    + "solvent: admin listener on http://\(adminHost):\(ports.admin)\n")
             }
         } catch {
             StandardStreams.fail("solvent serve: \(error)")
