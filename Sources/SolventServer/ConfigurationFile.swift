@@ -4,6 +4,7 @@ import Foundation
 ///
 ///     {"host": "127.0.0.1", "port": 8080, "masterKey": "/etc/solvent/master.key",
 ///      "admin": {"host": "127.0.0.1", "port": 9090},
+///      "tls": {"certificateChain": "/etc/solvent/fullchain.pem", "privateKey": "/etc/solvent/key.pem"},
 ///      "rateLimits": {"enforced": true, "weightPerMinute": 6000, "rawRequestsPerFiveMinutes": 61000,
 ///                     "ordersPerTenSeconds": 100, "ordersPerDay": 200000, "banSeconds": 120,
 ///                     "rejectedPerTenSeconds": 50},
@@ -52,6 +53,12 @@ struct ConfigurationFile: Decodable {
         var port: Int?
     }
 
+    /// TLS on the public listener: both PEM files, or the key is an error.
+    struct TLS: Decodable {
+        var certificateChain: String
+        var privateKey: String
+    }
+
     struct Journal: Decodable {
         var maxBatch: Int?
         var queueCapacity: Int?
@@ -63,6 +70,7 @@ struct ConfigurationFile: Decodable {
     var port: Int?
     var masterKey: String?
     var admin: Admin?
+    var tls: TLS?
     var rateLimits: Limits?
     var streams: Streams?
     var connections: Connections?
@@ -117,6 +125,7 @@ extension ServerConfiguration {
         masterKeyPath = file.masterKey ?? masterKeyPath
         adminHost = file.admin?.host ?? adminHost
         adminPort = file.admin?.port ?? adminPort
+        if let files = file.tls { tls = TLSFiles(certificateChain: files.certificateChain, privateKey: files.privateKey) }
         if let limits = file.rateLimits {
             rateLimits.enforced = limits.enforced ?? rateLimits.enforced
             rateLimits.weightPerMinute = limits.weightPerMinute ?? rateLimits.weightPerMinute
@@ -149,8 +158,9 @@ extension ServerConfiguration {
 
     private static func rejectUnknownKeys(_ data: Data, _ path: String) throws {
         let known: [String: Set<String>] = [
-            "": ["host", "port", "masterKey", "admin", "rateLimits", "streams", "connections", "journal", "proof", "users", "custody"],
+            "": ["host", "port", "masterKey", "admin", "tls", "rateLimits", "streams", "connections", "journal", "proof", "users", "custody"],
             "admin": ["host", "port"],
+            "tls": ["certificateChain", "privateKey"],
             "streams": ["connectionsMax", "connectionsPerIPPerFiveMinutes"],
             "connections": ["idleSeconds", "requestHeadSeconds", "requestBodySeconds", "openMax"],
             "rateLimits": ["enforced", "weightPerMinute", "rawRequestsPerFiveMinutes", "ordersPerTenSeconds", "ordersPerDay",

@@ -15,6 +15,8 @@ public struct ServerConfiguration: Sendable {
     /// which, and `solvent admin` reads it.
     public var adminHost = "127.0.0.1"
     public var adminPort = 0
+    /// TLS on the public listener, when set; plain HTTP otherwise.
+    public var tls: TLSFiles?
     /// The file holding the key that encrypts HMAC secrets; default `<data>/master.key`.
     public var masterKeyPath: String?
     public var rateLimits = RateLimits()
@@ -39,6 +41,9 @@ public struct ServerConfiguration: Sendable {
         if environment["SOLVENT_RATE_LIMITS"] == "off" { rateLimits.enforced = false }
         if let path = environment["SOLVENT_MASTER_KEY"] { masterKeyPath = path }
     }
+
+    /// How the public listener is reached: `https` with TLS, `http` without.
+    public var publicScheme: String { tls == nil ? "http" : "https" }
 
     /// The data directory's layout (`DataDirectory` is the one definition of it).
     public var layout: DataDirectory { DataDirectory(dataDirectory, masterKeyPath: masterKeyPath) }

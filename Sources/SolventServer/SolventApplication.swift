@@ -28,18 +28,20 @@ public enum SolventApplication {
                 or lower connections.openMax and the WebSocket connection limit
                 """)
         }
+        // Before anything is opened: a start asked for TLS whose files do not load goes no further.
+        let tls = try configuration.tls?.serverConfiguration()
         let parts = try await assemble(configuration, logger: logger)
         onAssembled(parts.context.sequencer)
         let admin = AdminListenerStart()
         var app = Application(
             responder: BypassedResponder(),
-            server: Listeners.publicServer(parts, configuration),
+            server: Listeners.publicServer(parts, configuration, tls: tls),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: Self.serverName,
                                  backlog: configuration.connections.acceptBacklog),
             services: [Listeners.admin(parts, configuration, logger: logger, started: admin)],
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? configuration.port
-                Listeners.write(Listeners.url(scheme: "http", host: configuration.host, port: port),
+                Listeners.write(Listeners.url(scheme: configuration.publicScheme, host: configuration.host, port: port),
                                 to: configuration.serverURLFile)
                 onReady(ListeningPorts(api: port, admin: admin.listeningPort))
             },
@@ -126,7 +128,7 @@ public enum SolventApplication {
         let table = EndpointTable(endpoints.filter { !$0.onAdminListener })
         let api = APIService(table: table, gate: RequestGate(limiter: limiter, authenticator: authenticator, adminToken: adminToken,
                                                              sessions: users.sessions),
-                             metrics: metrics)
+                             metrics: metrics, servesTLS: configuration.tls != nil)
         // The admin listener counts its callers apart: behind a reverse proxy on the host the
         // public's traffic comes from 127.0.0.1 too, and must not get the operator banned.
         let adminAPI = APIService(table: EndpointTable(endpoints.filter(\.onAdminListener)),

@@ -2,7 +2,9 @@ import Foundation
 import Hummingbird
 import HummingbirdCore
 import HummingbirdWebSocket
+import HummingbirdTLS
 import Logging
+import NIOSSL
 import Synchronization
 
 /// Where the server listens once it is up (with port 0, the ports the system picked).
@@ -21,15 +23,19 @@ public struct ListeningPorts: Sendable {
 enum Listeners {
     /// REST and WebSockets share the port (spec §1.1); keepalive is the streams' own
     /// (`SessionRunner`), since clients answer pings with pongs the library would not count.
-    static func publicServer(_ parts: AssembledServer, _ configuration: ServerConfiguration) -> HTTPServerBuilder {
+    /// With `tls`, TLS comes first in every connection's pipeline, below HTTP and WebSockets.
+    static func publicServer(_ parts: AssembledServer, _ configuration: ServerConfiguration,
+                             tls: TLSConfiguration?) -> HTTPServerBuilder {
         HTTPServerBuilder { responder in
-            GuardedHTTPChannel(base: HTTP1WebSocketUpgradeChannel(
+            let http = GuardedHTTPChannel(base: HTTP1WebSocketUpgradeChannel(
                 responder: responder,
                 configuration: .init(
                     http1: .init(additionalChannelHandlers: [APIChannelHandler(api: parts.api, serverName: SolventApplication.serverName)]),
                     ws: .init(maxFrameSize: configuration.streams.inboundMessageBytesMax, autoPing: .disabled)),
                 shouldUpgrade: parts.webSockets.shouldUpgrade),
                 limits: configuration.connections, connections: parts.connections)
+            guard let tls else { return http }
+            return try TLSChannel(http, tlsConfiguration: tls)
         }
     }
 

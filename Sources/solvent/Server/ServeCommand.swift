@@ -17,7 +17,8 @@ struct ServeCommand: AsyncParsableCommand {
             (--admin-host, --admin-port; loopback and any free port by default), whose URL is \
             written to admin.url for solvent admin. Environment: SOLVENT_HOST, SOLVENT_PORT, \
             SOLVENT_ADMIN_HOST, SOLVENT_ADMIN_PORT, SOLVENT_RATE_LIMITS=off, SOLVENT_MASTER_KEY; a \
-            JSON file (--config) sets the rest: rate limits, journal batching, segments, snapshots. \
+            JSON file (--config) sets the rest: rate limits, journal batching, segments, snapshots, \
+            TLS on the public listener (or --tls-certificate-chain and --tls-private-key). \
             Stops cleanly on SIGTERM or SIGINT: stops accepting, drains, snapshots.
             """)
 
@@ -39,6 +40,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Address of the admin listener (default: 127.0.0.1).")
     var adminHost: String?
 
+    @Option(help: "TLS on the public listener: PEM file of the certificate chain (with --tls-private-key).")
+    var tlsCertificateChain: String?
+
+    @Option(help: "TLS on the public listener: PEM file of the private key (with --tls-certificate-chain).")
+    var tlsPrivateKey: String?
+
     @Option(help: "File holding the master key for HMAC secrets (default: <data>/master.key).")
     var masterKey: String?
 
@@ -51,6 +58,9 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         for (flag, port) in [("--port", port), ("--admin-port", adminPort)] {
             if let port, !(0...65_535).contains(port) { throw ValidationError("\(flag) must be 0...65535") }
+        }
+        guard (tlsCertificateChain == nil) == (tlsPrivateKey == nil) else {
+            throw ValidationError("--tls-certificate-chain and --tls-private-key go together")
         }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level: unknown level \(logLevel)") }
     }
@@ -65,6 +75,9 @@ struct ServeCommand: AsyncParsableCommand {
         if let host { configuration.host = host }
         if let adminPort { configuration.adminPort = adminPort }
         if let adminHost { configuration.adminHost = adminHost }
+        if let tlsCertificateChain, let tlsPrivateKey {
+            configuration.tls = TLSFiles(certificateChain: tlsCertificateChain, privateKey: tlsPrivateKey)
+        }
         if let masterKey { configuration.masterKeyPath = masterKey }
         if noRateLimits { configuration.rateLimits.enforced = false }
         LoggingSystem.bootstrap { label in
@@ -73,10 +86,10 @@ struct ServeCommand: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "solvent")
-        let (host, adminHost) = (configuration.host, configuration.adminHost)
+        let (scheme, host, adminHost) = (configuration.publicScheme, configuration.host, configuration.adminHost)
         do {
             try await SolventApplication.run(configuration, logger: logger) { ports in
-                StandardStreams.out("solvent: serving on http://\(host):\(ports.api)\n"
+                StandardStreams.out("solvent: serving on \(scheme)://\(host):\(ports.api)\n"
                     + "solvent: admin listener on http://\(adminHost):\(ports.admin)\n")
             }
         } catch {
