@@ -56,7 +56,7 @@ def test_headers_and_json_on_every_answer(server):
     assert ok.status_code == 200 and ok.content == b"{}"
     assert ok.headers["Content-Type"].startswith("application/json")
     assert int(ok.headers["X-MBX-USED-WEIGHT-1M"]) >= 1 and int(ok.headers["X-MBX-USED-WEIGHT"]) >= 1
-    missing = requests.get(server.url + "/sapi/v1/capital/config/getall", timeout=10)
+    missing = requests.get(server.url + "/sapi/v1/margin/account", timeout=10)
     status, code, msg = error_of(missing)
     assert status == 404 and isinstance(code, int) and code < 0 and msg
 
