@@ -45,8 +45,10 @@ public struct DataDirectory: Sendable {
     public var keys: String { path + "/keys.sqlite" }
     /// The web page's users (logins, password hashes, second factors) and their sessions.
     public var users: String { path + "/users.sqlite" }
-    /// Where `solvent admin` finds the running server.
+    /// The running server's public URL.
     public var serverURL: String { path + "/server.url" }
+    /// Where `solvent admin` and `solvent epoch` find the running server: its admin listener.
+    public var adminURL: String { path + "/admin.url" }
     /// Where the exchange finds `solvent chain`: one line per asset, `SYMBOL URL`.
     public var chainURLs: String { path + "/chain.url" }
     /// The chain's RPC cookie (`__cookie__:<secret>`), as bitcoind writes `.cookie`.

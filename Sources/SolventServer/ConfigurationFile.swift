@@ -3,6 +3,8 @@ import Foundation
 /// `solvent serve --config FILE`: the settings as JSON, e.g.
 ///
 ///     {"host": "127.0.0.1", "port": 8080, "masterKey": "/etc/solvent/master.key",
+///      "admin": {"host": "127.0.0.1", "port": 9090},
+///      "tls": {"certificateChain": "/etc/solvent/fullchain.pem", "privateKey": "/etc/solvent/key.pem"},
 ///      "rateLimits": {"enforced": true, "weightPerMinute": 6000, "rawRequestsPerFiveMinutes": 61000,
 ///                     "ordersPerTenSeconds": 100, "ordersPerDay": 200000, "banSeconds": 120,
 ///                     "rejectedPerTenSeconds": 50},
@@ -45,6 +47,18 @@ struct ConfigurationFile: Decodable {
         var openMax: Int?
     }
 
+    /// The admin listener's address (`ServerConfiguration.adminHost`, `adminPort`).
+    struct Admin: Decodable {
+        var host: String?
+        var port: Int?
+    }
+
+    /// TLS on the public listener: both PEM files, or the key is an error.
+    struct TLS: Decodable {
+        var certificateChain: String
+        var privateKey: String
+    }
+
     struct Journal: Decodable {
         var maxBatch: Int?
         var queueCapacity: Int?
@@ -55,6 +69,8 @@ struct ConfigurationFile: Decodable {
     var host: String?
     var port: Int?
     var masterKey: String?
+    var admin: Admin?
+    var tls: TLS?
     var rateLimits: Limits?
     var streams: Streams?
     var connections: Connections?
@@ -107,6 +123,9 @@ extension ServerConfiguration {
         host = file.host ?? host
         port = file.port ?? port
         masterKeyPath = file.masterKey ?? masterKeyPath
+        adminHost = file.admin?.host ?? adminHost
+        adminPort = file.admin?.port ?? adminPort
+        if let files = file.tls { tls = TLSFiles(certificateChain: files.certificateChain, privateKey: files.privateKey) }
         if let limits = file.rateLimits {
             rateLimits.enforced = limits.enforced ?? rateLimits.enforced
             rateLimits.weightPerMinute = limits.weightPerMinute ?? rateLimits.weightPerMinute
@@ -139,7 +158,9 @@ extension ServerConfiguration {
 
     private static func rejectUnknownKeys(_ data: Data, _ path: String) throws {
         let known: [String: Set<String>] = [
-            "": ["host", "port", "masterKey", "rateLimits", "streams", "connections", "journal", "proof", "users", "custody"],
+            "": ["host", "port", "masterKey", "admin", "tls", "rateLimits", "streams", "connections", "journal", "proof", "users", "custody"],
+            "admin": ["host", "port"],
+            "tls": ["certificateChain", "privateKey"],
             "streams": ["connectionsMax", "connectionsPerIPPerFiveMinutes"],
             "connections": ["idleSeconds", "requestHeadSeconds", "requestBodySeconds", "openMax"],
             "rateLimits": ["enforced", "weightPerMinute", "rawRequestsPerFiveMinutes", "ordersPerTenSeconds", "ordersPerDay",

@@ -15,9 +15,10 @@ import SolventWire
 public enum SolventApplication {
     static let serverName = "Solvent"
 
-    /// `onAssembled` gets the sequencer before the listener starts (in-process benchmarks drive it).
+    /// `onAssembled` gets the sequencer before the listeners start (in-process benchmarks drive it);
+    /// `onReady` the ports once both listen.
     public static func run(_ configuration: ServerConfiguration, logger: Logger,
-                           onReady: @escaping @Sendable (Int) -> Void = { _ in },
+                           onReady: @escaping @Sendable (ListeningPorts) -> Void = { _ in },
                            onAssembled: @Sendable (Sequencer) -> Void = { _ in }) async throws {
         let descriptors = DescriptorLimit.raise()
         if descriptors < DescriptorLimit.needed(configuration.connections, configuration.streams) {
@@ -27,31 +28,25 @@ public enum SolventApplication {
                 or lower connections.openMax and the WebSocket connection limit
                 """)
         }
+        // Before anything is opened: a start asked for TLS whose files do not load goes no further.
+        let tls = try configuration.tls?.serverConfiguration()
         let parts = try await assemble(configuration, logger: logger)
         onAssembled(parts.context.sequencer)
-        let app = Application(
+        let admin = AdminListenerStart()
+        var app = Application(
             responder: BypassedResponder(),
-            // REST and WebSockets share the port (spec §1.1); keepalive is the streams' own
-            // (`SessionRunner`), since clients answer pings with pongs the library would not count.
-            server: HTTPServerBuilder { responder in
-                GuardedHTTPChannel(base: HTTP1WebSocketUpgradeChannel(
-                    responder: responder,
-                    configuration: .init(
-                        http1: .init(additionalChannelHandlers: [APIChannelHandler(api: parts.api, serverName: Self.serverName)]),
-                        ws: .init(maxFrameSize: configuration.streams.inboundMessageBytesMax, autoPing: .disabled)),
-                    shouldUpgrade: parts.webSockets.shouldUpgrade),
-                    limits: configuration.connections, connections: parts.connections)
-            },
+            server: Listeners.publicServer(parts, configuration, tls: tls),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: Self.serverName,
                                  backlog: configuration.connections.acceptBacklog),
+            services: [Listeners.admin(parts, configuration, logger: logger, started: admin)],
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? configuration.port
-                // Where `solvent admin` finds the running server.
-                try? "http://\(configuration.host):\(port)\n".write(toFile: configuration.serverURLFile, atomically: true,
-                                                                    encoding: .utf8)
-                onReady(port)
+                Listeners.write(Listeners.url(scheme: configuration.publicScheme, host: configuration.host, port: port),
+                                to: configuration.serverURLFile)
+                onReady(ListeningPorts(api: port, admin: admin.listeningPort))
             },
             logger: logger)
+        app.beforeServerStarts { try await admin.wait() }
         let epochs = EpochSchedule.start(parts.proof) { logger.info("\($0)") }
         let catalog = parts.context.catalog
         let custody = parts.context.custody?.run { catalog.snapshot.assets.enumerated().map { (AssetId($0.offset), $0.element.name) } }
@@ -59,6 +54,7 @@ public enum SolventApplication {
             custody?.cancel()
             epochs?.cancel()
             try? FileManager.default.removeItem(atPath: configuration.serverURLFile)
+            try? FileManager.default.removeItem(atPath: configuration.adminURLFile)
             parts.context.sequencer.stop(takingSnapshot: true)
             parts.context.streams.stop()
             parts.webSocketAPI.userStreams.stop()
@@ -68,7 +64,7 @@ public enum SolventApplication {
         logger.info("shutting down: requests drained, writing a final snapshot")
     }
 
-    /// Everything but the HTTP listener, wired together.
+    /// Everything but the HTTP listeners, wired together.
     static func assemble(_ configuration: ServerConfiguration, logger: Logger) async throws -> AssembledServer {
         try FileManager.default.createDirectory(atPath: configuration.journalDirectory, withIntermediateDirectories: true)
         let log: @Sendable (String) -> Void = { logger.info("\($0)") }
@@ -129,10 +125,17 @@ public enum SolventApplication {
         let adminToken = try AdminToken.load(path: configuration.adminTokenFile)
         let proof = try ProofServices(configuration: configuration, sequencer: sequencer, journalLog: journalLog)
         let users = try userAccounts(configuration, context: context)
-        let table = EndpointTable(Endpoints.all(context, proof: proof, users: users))
+        let endpoints = Endpoints.all(context, proof: proof, users: users)
+        let table = EndpointTable(endpoints.filter { !$0.onAdminListener })
         let api = APIService(table: table, gate: RequestGate(limiter: limiter, authenticator: authenticator, adminToken: adminToken,
                                                              sessions: users.sessions),
-                             metrics: metrics)
+                             metrics: metrics, servesTLS: configuration.tls != nil)
+        // The admin listener counts its callers apart: behind a reverse proxy on the host the
+        // public's traffic comes from 127.0.0.1 too, and must not get the operator banned.
+        let adminAPI = APIService(table: EndpointTable(endpoints.filter(\.onAdminListener)),
+                                  gate: RequestGate(limiter: RateLimiter(limits: configuration.rateLimits),
+                                                    authenticator: authenticator, adminToken: adminToken),
+                                  metrics: metrics)
         var routes = WebSocketRoutes()
         let marketStreams = MarketStreamService(hub: streams, catalog: catalog,
                                                 users: ListenKeyStreams(userStreams: userStreams, listenKeys: listenKeys),
@@ -146,8 +149,10 @@ public enum SolventApplication {
             routes: routes,
             admission: ConnectionAdmission(limits: configuration.streams, enforcePerIP: configuration.rateLimits.enforced),
             limits: configuration.streams, budget: OutboxBudget(bytesMax: configuration.streams.outboxesBytesMax))
-        return AssembledServer(context: context, api: api, webSockets: webSockets, webSocketAPI: webSocketAPI,
-                               proof: proof, connections: OpenConnections(openMax: configuration.connections.openMax))
+        return AssembledServer(context: context, api: api, adminAPI: adminAPI, webSockets: webSockets,
+                               webSocketAPI: webSocketAPI, proof: proof,
+                               connections: OpenConnections(openMax: configuration.connections.openMax),
+                               adminConnections: OpenConnections(openMax: configuration.connections.openMax))
     }
 
     /// The web page's users, in `users.sqlite`; a sign-up opens its account like the operator does.

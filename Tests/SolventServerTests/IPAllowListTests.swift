@@ -32,16 +32,15 @@ import Testing
         let outside = try await server.key(for: alice.id, permissions: "read", ipAllowList: "10.0.0.0/8")
         #expect(try await server.signed("GET", "/api/v3/account", [:], as: outside).code == -2015)
 
-        let token = try String(contentsOfFile: server.directory + "/admin.token", encoding: .utf8)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let token = try server.adminToken()
         let malformed = try await server.send("POST", "/admin/v1/apiKey", query: "account=\(alice.id)&ipAllowList=10.0.0.0/99",
-                                              headers: ["X-Solvent-Admin-Token": token])
+                                              headers: ["X-Solvent-Admin-Token": token], on: .admin)
         #expect(malformed.status == 400, "\(malformed.text)")
         let nobody = try await server.send("POST", "/admin/v1/apiKey", query: "account=999",
-                                           headers: ["X-Solvent-Admin-Token": token])
+                                           headers: ["X-Solvent-Admin-Token": token], on: .admin)
         #expect(nobody.status >= 400 && nobody.text.contains("Unknown account"), "\(nobody.text)")
         let balances = try await server.send("GET", "/admin/v1/balances", query: "account=999",
-                                             headers: ["X-Solvent-Admin-Token": token])
+                                             headers: ["X-Solvent-Admin-Token": token], on: .admin)
         #expect(balances.status >= 400 && balances.text.contains("Unknown account"), "\(balances.text)")
     }
 }

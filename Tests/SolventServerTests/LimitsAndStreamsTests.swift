@@ -46,7 +46,8 @@ import Testing
     }
 
     /// Behind a reverse proxy every caller is 127.0.0.1: the public's traffic must not lock out
-    /// the operator, and the admin paths must not be a way around the limits for anyone else.
+    /// the operator, whose listener counts its callers apart, and the operator's requests are
+    /// never charged; a wrong token is, on the admin listener's own limits.
     @Test func theOperatorIsNeitherChargedNorBannedByThePublicsTraffic() async throws {
         var limits = RateLimits()
         limits.weightPerMinute = 1
@@ -55,9 +56,14 @@ import Testing
         var status = 0
         for _ in 0..<300 where status != 418 { status = try await server.send("GET", "/api/v3/time").status }
         #expect(status == 418)
-        let opened = try await server.admin("POST", "/admin/v1/account", [:])
-        #expect(opened.status == 200)
-        #expect(try await server.send("POST", "/admin/v1/account", headers: ["X-Solvent-Admin-Token": "wrong"]).status == 418)
+        for _ in 0..<5 { #expect(try await server.admin("POST", "/admin/v1/account", [:]).status == 200) }
+        #expect(try await server.send("GET", "/metrics", on: .admin).status == 200)
+        var wrong = 0
+        for _ in 0..<300 where wrong != 418 {
+            wrong = try await server.send("POST", "/admin/v1/account", headers: ["X-Solvent-Admin-Token": "wrong"], on: .admin).status
+        }
+        #expect(wrong == 418)
+        #expect(try await server.admin("POST", "/admin/v1/account", [:]).status == 200)
     }
 
     /// Every command is journaled, refused ones too: an account whose commands keep being

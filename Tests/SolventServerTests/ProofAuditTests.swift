@@ -48,9 +48,9 @@ import Testing
         let report = try EpochAudit.offline(dataDirectory: copy, epoch: 1)
         #expect(report.treeRootChecked)
         #expect(report.solvency.allSatisfy { $0.isSolvent })
-        let remote = try await RemoteAudit.run(baseURL: "http://127.0.0.1:\(server.port)",
-                                               publicKeyHex: try Self.publicKey(server), epoch: 1,
-                                               adminToken: try Self.adminToken(server))
+        let remote = try await RemoteAudit.run(
+            baseURL: "http://127.0.0.1:\(server.port)", publicKeyHex: try Self.publicKey(server), epoch: 1,
+            operatorAccess: .init(adminURL: "http://127.0.0.1:\(server.adminPort)", token: try server.adminToken()))
         #expect(remote.journalRoot == report.journalRoot)
         #expect(!remote.treeRootChecked)
     }
@@ -100,11 +100,6 @@ import Testing
         #expect(forged != text)
         try forged.write(toFile: path, atomically: true, encoding: .utf8)
         #expect(throws: AuditFailure.badHeaderSignature) { try EpochAudit.offline(dataDirectory: copy, epoch: 1) }
-    }
-
-    static func adminToken(_ server: TestServer) throws -> String {
-        try String(contentsOfFile: server.directory + "/admin.token", encoding: .utf8)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     static func publicKey(_ server: TestServer) async throws -> String {

@@ -120,8 +120,8 @@ import Testing
         #expect(try await server.send("GET", "/sapi/v1/solvent/inclusion", query: "sequence=1&size=999999").code == -9102)
         #expect(try await server.send("GET", "/sapi/v1/solvent/inclusion", query: "size=3").code == -1102)
         #expect(try await server.send("GET", "/sapi/v1/solvent/consistency", query: "first=5&second=2").code == -9102)
-        let token = ["X-Solvent-Admin-Token": try ProofAuditTests.adminToken(server)]
+        let token = ["X-Solvent-Admin-Token": try server.adminToken()]
         #expect(try await server.send("GET", "/sapi/v1/solvent/records", query: "fromSequence=1&limit=5000",
-                                      headers: token).code == -1130)
+                                      headers: token, on: .admin).code == -1130)
     }
 }

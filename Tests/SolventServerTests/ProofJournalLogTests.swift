@@ -36,10 +36,13 @@ import Testing
         let proof = LogConsistencyProof(first: older.size, second: newer.size, path: try Self.hashes(consistency["path"]))
         #expect(try CheckpointComparison.compare(epochCheckpoint, fresh, proof: proof, publicKey: key) == .extends)
 
-        // The journal's records are the operator's by default: no token, no records.
-        #expect(try await server.send("GET", "/sapi/v1/solvent/records", query: "fromSequence=1&limit=10").status == 401)
+        // The journal's records are the operator's by default: not on the public listener, and
+        // on the admin one only with the token.
+        #expect(try await server.send("GET", "/sapi/v1/solvent/records", query: "fromSequence=1&limit=10").status == 404)
+        #expect(try await server.send("GET", "/sapi/v1/solvent/records", query: "fromSequence=1&limit=10",
+                                      on: .admin).status == 401)
         let records = try await server.send("GET", "/sapi/v1/solvent/records", query: "fromSequence=1&limit=1000",
-                                            headers: ["X-Solvent-Admin-Token": try ProofAuditTests.adminToken(server)])
+                                            headers: ["X-Solvent-Admin-Token": try server.adminToken()], on: .admin)
         let list = records.json as! [[String: Any]]
         #expect(UInt64(list.count) >= newer.size)
         for sequence in [1, Int(older.size), Int(newer.size)] {

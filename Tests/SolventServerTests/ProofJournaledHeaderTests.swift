@@ -51,7 +51,8 @@ import Testing
         #expect(report.notes.contains("the header is the one journaled at record \(sequence)"))
         let remote = try await RemoteAudit.run(baseURL: "http://127.0.0.1:\(server.port)",
                                                publicKeyHex: try await ProofAuditTests.publicKey(server), epoch: 1,
-                                               adminToken: try ProofAuditTests.adminToken(server))
+                                               operatorAccess: .init(adminURL: "http://127.0.0.1:\(server.adminPort)",
+                                                                     token: try server.adminToken()))
         #expect(remote.notes.contains("the header is the one journaled at record \(sequence)"))
     }
 
@@ -70,7 +71,8 @@ import Testing
         await #expect(throws: AuditFailure.headerNotTheJournaled(epoch: 1, sequence: sequence)) {
             try await RemoteAudit.run(baseURL: "http://127.0.0.1:\(server.port)",
                                       publicKeyHex: try await ProofAuditTests.publicKey(server), epoch: 1,
-                                      adminToken: try ProofAuditTests.adminToken(server))
+                                      operatorAccess: .init(adminURL: "http://127.0.0.1:\(server.adminPort)",
+                                                                     token: try server.adminToken()))
         }
         #expect(AuditFailure.headerNotTheJournaled(epoch: 1, sequence: sequence).description
             .contains("not the one journaled at record \(sequence)"))

@@ -146,10 +146,8 @@ extension WalletTests {
         #expect(rpc.withChain { $0.received(by: outside, confirmationsMin: 0) } == 0, "nothing is paid before approval")
 
         let id = String(held["withdrawal"] as! Int)
-        let token = try String(contentsOfFile: server.directory + "/admin.token", encoding: .utf8)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
         let noReason = try await server.send("POST", "/admin/v1/withdrawal/approve", query: "withdrawal=\(id)&operator=carol",
-                                             headers: ["X-Solvent-Admin-Token": token])
+                                             headers: ["X-Solvent-Admin-Token": try server.adminToken()], on: .admin)
         #expect(noReason.status == 400, "\(noReason.text)")
         _ = try await server.admin("POST", "/admin/v1/withdrawal/approve",
                                    ["withdrawal": id, "operator": "carol", "reason": "called the customer", "reference": "T-1"])

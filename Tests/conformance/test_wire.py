@@ -61,6 +61,25 @@ def test_headers_and_json_on_every_answer(server):
     assert status == 404 and isinstance(code, int) and code < 0 and msg
 
 
+def test_the_admin_surface_and_metrics_are_only_on_the_admin_listener(server):
+    """The operator's endpoints and /metrics answer on the admin listener (its URL in
+    <data>/admin.url, where `solvent admin` finds it), never on the public port."""
+    admin_url = (server.data / "admin.url").read_text().strip()
+    token = (server.data / "admin.token").read_text().strip()
+    assert admin_url != server.url
+    for method, path in (("POST", "/admin/v1/account"), ("GET", "/admin/v1/apiKeys"), ("GET", "/metrics"),
+                         ("GET", "/sapi/v1/solvent/records")):
+        status, code, msg = error_of(requests.request(method, server.url + path, headers={"X-Solvent-Admin-Token": token},
+                                                      timeout=10))
+        assert (status, code) == (404, -1000) and msg, (method, path)
+    status, code, _ = error_of(requests.post(admin_url + "/admin/v1/account", timeout=10))
+    assert (status, code) == (401, -1002)
+    answer = requests.post(admin_url + "/admin/v1/account", headers={"X-Solvent-Admin-Token": token}, timeout=10)
+    assert answer.status_code == 200 and isinstance(answer.json()["account"], int), answer.text
+    metrics = requests.get(admin_url + "/metrics", timeout=10)
+    assert metrics.status_code == 200 and metrics.headers["Content-Type"].startswith("text/plain")
+
+
 def test_public_endpoints_ignore_any_key_header(server):
     for value in ("", "unknown-key", "A" * 64):
         answer = requests.get(server.url + "/api/v3/depth?symbol=BTCUSDT&limit=5", headers={"X-MBX-APIKEY": value},

@@ -12,9 +12,20 @@ import SolventProof
 /// and checks it is the served one, then asks for a fresh checkpoint and a consistency proof from
 /// the records it read to it: they are the signed log's, and the log was only appended to since.
 public enum RemoteAudit {
-    /// `adminToken` is needed for the records when the exchange keeps its journal private
-    /// (the default): then only its operator, on its own machine, can run this audit.
-    public static func run(baseURL: String, publicKeyHex: String, epoch: UInt64, adminToken: String? = nil)
+    /// Where the records are read when the exchange keeps its journal private (the default):
+    /// the server's admin listener, with the admin token. Then only its operator, from a host
+    /// that reaches that listener (loopback by default), can run this audit.
+    public struct OperatorAccess: Sendable {
+        public let adminURL: String
+        public let token: String
+
+        public init(adminURL: String, token: String) {
+            self.adminURL = adminURL
+            self.token = token
+        }
+    }
+
+    public static func run(baseURL: String, publicKeyHex: String, epoch: UInt64, operatorAccess: OperatorAccess? = nil)
         async throws(AuditFailure)
         -> EpochAudit.Report {
         guard let keyBytes = try? Hex.decode(publicKeyHex, byteCount: 32).get(),
@@ -28,23 +39,25 @@ public enum RemoteAudit {
         var replay = JournalReplay()
         while replay.size < header.journalSize {
             let limit = min(UInt64(AuditAPI.recordsPageMax), header.journalSize - replay.size)
-            guard try await feedPage(baseURL, limit: limit, adminToken: adminToken, into: &replay) else { break }
+            guard try await feedPage(baseURL, operatorAccess, limit: limit, into: &replay) else { break }
         }
         try EpochAudit.checkJournal(replay, header, damage: nil)
         _ = try EpochAudit.checkLiabilities(replay, header)
         // The header's own record comes after the records it names: read on until it turns up.
         while replay.publications[epoch] == nil,
-              try await feedPage(baseURL, limit: UInt64(AuditAPI.recordsPageMax), adminToken: adminToken, into: &replay) {}
+              try await feedPage(baseURL, operatorAccess, limit: UInt64(AuditAPI.recordsPageMax), into: &replay) {}
         let journaled = try EpochAudit.checkJournaled(signed, replay)
         let note = try await checkAppendOnly(baseURL, replay, key: key)
         return EpochAudit.Report(epoch: epoch, journalSize: header.journalSize, journalRoot: header.journalRoot.hex,
                                  solvency: header.solvency, treeRootChecked: false, notes: [journaled, note])
     }
 
-    /// Feeds `replay` the next page of records; false when there were none.
-    private static func feedPage(_ baseURL: String, limit: UInt64, adminToken: String?,
+    /// Feeds `replay` the next page of records (from the admin listener when the journal is
+    /// private); false when there were none.
+    private static func feedPage(_ baseURL: String, _ operatorAccess: OperatorAccess?, limit: UInt64,
                                  into replay: inout JournalReplay) async throws(AuditFailure) -> Bool {
-        let page = try await records(baseURL, from: replay.size + 1, limit: limit, adminToken: adminToken)
+        let page = try await records(operatorAccess?.adminURL ?? baseURL, from: replay.size + 1, limit: limit,
+                                     adminToken: operatorAccess?.token)
         for data in page { try replay.feed(data) }
         return !page.isEmpty
     }

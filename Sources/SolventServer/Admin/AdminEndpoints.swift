@@ -2,8 +2,8 @@ import SolventCore
 import SolventStore
 import SolventWire
 
-/// The operator's HTTP surface under `/admin/v1`, loopback only and behind the admin token;
-/// `solvent admin` talks to it while the server runs.
+/// The operator's HTTP surface under `/admin/v1`, on the admin listener only and behind the
+/// admin token; `solvent admin` talks to it while the server runs.
 enum AdminEndpoints {
     static func all(_ operations: AdminOperations) -> [Endpoint] {
         [

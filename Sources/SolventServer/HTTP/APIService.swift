@@ -10,11 +10,15 @@ package struct APIService: Sendable {
     let table: EndpointTable
     let gate: RequestGate
     let metrics: APIMetrics
+    /// The listener serves TLS itself, so every request arrived over it (a proxy's say-so,
+    /// `X-Forwarded-Proto`, counts too).
+    let servesTLS: Bool
 
-    package init(table: EndpointTable, gate: RequestGate, metrics: APIMetrics) {
+    package init(table: EndpointTable, gate: RequestGate, metrics: APIMetrics, servesTLS: Bool = false) {
         self.table = table
         self.gate = gate
         self.metrics = metrics
+        self.servesTLS = servesTLS
     }
     static let bodyLimit = 64 * 1024
     private static let apiKeyField = HTTPField.Name("X-MBX-APIKEY")!
@@ -43,6 +47,7 @@ package struct APIService: Sendable {
     func admit(_ endpoint: Endpoint, _ head: HTTPRequest, uri: URI, body: ByteBuffer, clientIP: String)
         throws(BinanceError) -> APIRequest {
         var request = try Self.apiRequest(head, uri: uri, body: body, clientIP: clientIP)
+        if servesTLS { request.overTLS = true }
         try gate.admit(endpoint, &request)
         return request
     }

@@ -16,6 +16,11 @@ package struct Endpoint: Sendable {
     var method: String { declaration.method }
     var path: String { declaration.path }
 
+    /// Served by the admin listener and never by the public one: the operator's endpoints (as
+    /// bound, so the journal's records move to the public listener when the settings make them
+    /// public) and `/metrics`, which is the operator's view of the exchange's traffic.
+    var onAdminListener: Bool { security == .admin || declaration == .metrics }
+
     /// An endpoint whose handler awaits (history, account, admin): it runs in a task of its own.
     package init(_ declaration: EndpointDeclaration,
                  _ handler: @escaping @Sendable (APIRequest) async throws(BinanceError) -> Reply) {

@@ -3,8 +3,9 @@ import SolventWire
 
 /// What a request passes before its handler: its weight against the IP's limits, then the
 /// authentication its endpoint's security type requires. The operator's requests are the one
-/// exception: checked first and never charged, so public traffic from the same address (every
-/// caller is 127.0.0.1 behind a reverse proxy on the host) cannot get the operator banned.
+/// exception: checked first and never charged, so the operator's own scripts are not throttled.
+/// Only the admin listener binds `.admin` endpoints (`Endpoint.onAdminListener`), with a gate of
+/// its own; on the public listener they do not exist.
 package struct RequestGate: Sendable {
     let limiter: RateLimiter
     let authenticator: Authenticator
@@ -20,7 +21,7 @@ package struct RequestGate: Sendable {
     }
 
     package func admit(_ endpoint: Endpoint, _ request: inout APIRequest) throws(BinanceError) {
-        if endpoint.security == .admin && isOperator(request) { return }
+        if endpoint.security == .admin && AdminToken.matches(request.adminToken, adminToken) { return }
         let weight = endpoint.declaration.weight.of(request.parameters)
         try limiter.chargeRequest(ip: request.clientIP, weight: weight, now: request.receivedAt)
         switch endpoint.security {
@@ -43,10 +44,6 @@ package struct RequestGate: Sendable {
         }
     }
 
-    private func isOperator(_ request: APIRequest) -> Bool {
-        Self.isLoopback(request.clientIP) && AdminToken.matches(request.adminToken, adminToken)
-    }
-
     /// The web page signed in: a request with a session cookie and no API key acts for the
     /// session's account, with what a read-and-trade key may do, and may fetch the account's
     /// proof secret: the holder signed in, not a key that might have leaked (never `withdraw`:
@@ -59,10 +56,6 @@ package struct RequestGate: Sendable {
         request.session = session
         request.account = session.account
         return true
-    }
-
-    static func isLoopback(_ ip: String) -> Bool {
-        ip == "127.0.0.1" || ip == "::1" || ip.hasPrefix("127.") || ip == "::ffff:127.0.0.1"
     }
 
     func usedWeight(ip: String) -> Int {

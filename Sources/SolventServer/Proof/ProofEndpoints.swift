@@ -48,7 +48,7 @@ enum ProofEndpoints {
         ]
     }
 
-    /// The operator's side, loopback and admin token only (`solvent epoch`, `solvent admin`).
+    /// The operator's side, admin listener and admin token only (`solvent epoch`, `solvent admin`).
     static func admin(_ proof: ProofServices, _ operations: AdminOperations) -> [Endpoint] {
         [
             Endpoint(.publishEpoch) { _ throws(BinanceError) in

@@ -18,8 +18,8 @@ public struct ProofSettings: Sendable {
     public var epochIntervalSeconds: Int?
     public var reserves: [String: String] = [:]
     /// Whether `GET /sapi/v1/solvent/records` (raw journal records) is public. The journal holds
-    /// every order, deposit and account id, so by default only the operator (loopback, admin
-    /// token) reads it; an exchange that publishes its journal for third-party audits turns
+    /// every order, deposit and account id, so by default only the operator (the admin
+    /// listener, admin token) reads it; an exchange that publishes its journal for third-party audits turns
     /// this on.
     public var publicJournalRecords = false
 

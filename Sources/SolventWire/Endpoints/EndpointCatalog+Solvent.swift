@@ -3,7 +3,7 @@
 extension EndpointCatalog {
     /// `/health`, `/ready` and `/metrics`.
     public static let operational: [EndpointDeclaration] = [.health, .ready, .metrics]
-    /// What `solvent admin` and `solvent epoch` call: loopback only, with the admin token.
+    /// What `solvent admin` and `solvent epoch` call: the admin listener, with the admin token.
     public static let admin: [EndpointDeclaration] = [
         .openAccount, .createAPIKey, .listAPIKeys, .revokeAPIKey, .enableAPIKey, .deposit, .balances, .listAsset,
         .listMarket, .setMarketStatus, .publishEpoch, .setReserves, .userSecretForOperator,

@@ -21,7 +21,7 @@ extension EndpointDeclaration {
                                                             weight: 18_000)
 }
 
-/// The operator's custody commands (loopback, admin token): withdrawals awaiting approval and
+/// The operator's custody commands (admin listener, admin token): withdrawals awaiting approval and
 /// the decision on them, account freezes. Each names the operator and the reason.
 extension EndpointCatalog {
     public static let custodyAdmin: [EndpointDeclaration] = [

@@ -21,16 +21,18 @@ enum BenchServers {
         return (await ports.next() ?? 0, task)
     }
 
-    static func solvent(directory: String) async throws -> (port: Int, task: Task<Void, any Error>) {
+    /// Starts Solvent; returns its public port and its admin listener's.
+    static func solvent(directory: String) async throws -> (port: Int, adminPort: Int, task: Task<Void, any Error>) {
         var configuration = ServerConfiguration(dataDirectory: directory)
         // A throwaway directory, removed with its key: named inside it on purpose.
         configuration.masterKeyPath = directory + "/master.key"
         configuration.port = 0
         configuration.rateLimits.enforced = false
-        let ready = AsyncStream<Int>.makeStream()
+        let ready = AsyncStream<ListeningPorts>.makeStream()
         let task = Task { try await SolventApplication.run(configuration, logger: quietLogger) { ready.continuation.yield($0) } }
         var ports = ready.stream.makeAsyncIterator()
-        return (await ports.next() ?? 0, task)
+        let listening = await ports.next()
+        return (listening?.api ?? 0, listening?.admin ?? 0, task)
     }
 
     static var quietLogger: Logger {

@@ -2,13 +2,13 @@ import Foundation
 import SolventCommandLine
 
 /// Lists BTC, USDT and BTCUSDT on the benchmark's server and makes funded traders, through the
-/// admin surface like an operator would.
+/// admin listener like an operator would.
 struct BenchSetup {
-    let port: Int
+    let adminPort: Int
     let directory: String
 
     func traders(_ count: Int) throws -> [BenchTrader] {
-        let client = try KeepAliveClient(port: port)
+        let client = try KeepAliveClient(port: adminPort)
         let token = try String(contentsOfFile: directory + "/admin.token", encoding: .utf8)
             .trimmingCharacters(in: .whitespacesAndNewlines)
         func admin(_ path: String, _ query: String) throws -> [String: Any] {

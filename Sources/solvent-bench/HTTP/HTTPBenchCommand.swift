@@ -59,7 +59,7 @@ struct HTTPBenchCommand: AsyncParsableCommand {
         let solvent = try await BenchServers.solvent(directory: directory)
         let (runs, connections, endpoint, resting) = (runs, connections, endpoint, restingPerConnection)
         let (baselines, orders) = try await onOwnThread {
-            let traders = try BenchSetup(port: solvent.port, directory: directory)
+            let traders = try BenchSetup(adminPort: solvent.adminPort, directory: directory)
                 .traders(connections * endpoint.tradersPerConnection(resting: resting))
             var baselines: [HTTPLoad.Result] = []
             var orders: [HTTPLoad.Result] = []

@@ -50,7 +50,7 @@ struct StreamBenchCommand: AsyncParsableCommand {
         logger.logLevel = .error
         let server = Task {
             try await SolventApplication.run(configuration, logger: logger,
-                                             onReady: { ready.continuation.yield($0) },
+                                             onReady: { ready.continuation.yield($0.api) },
                                              onAssembled: { sequencer in sequencerBox.withLock { $0 = sequencer } })
         }
         var ports = ready.stream.makeAsyncIterator()

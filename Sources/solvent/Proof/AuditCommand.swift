@@ -18,11 +18,16 @@ struct AuditCommand: AsyncParsableCommand {
     var key: String?
     @Option(help: "With --url, when the exchange's journal records are not public: its admin token file.")
     var adminTokenFile: String?
+    @Option(help: "With --admin-token-file: the admin listener's URL, where private records are read (<data>/admin.url).")
+    var adminURL: String?
     @Option(help: "The epoch number.") var epoch: UInt64
 
     func validate() throws {
         guard (data == nil) != (url == nil) else { throw ValidationError("give either --data or --url") }
         guard url == nil || key != nil else { throw ValidationError("--url needs --key") }
+        guard (adminTokenFile == nil) == (adminURL == nil) else {
+            throw ValidationError("--admin-token-file and --admin-url go together")
+        }
     }
 
     func run() async throws {
@@ -30,7 +35,7 @@ struct AuditCommand: AsyncParsableCommand {
             let report = if let data {
                 try EpochAudit.offline(dataDirectory: data, epoch: epoch, masterKeyPath: masterKey)
             } else {
-                try await RemoteAudit.run(baseURL: url!, publicKeyHex: key!, epoch: epoch, adminToken: adminToken())
+                try await RemoteAudit.run(baseURL: url!, publicKeyHex: key!, epoch: epoch, operatorAccess: operatorAccess())
             }
             print("PASSED\n" + report.text)
         } catch {
@@ -39,8 +44,10 @@ struct AuditCommand: AsyncParsableCommand {
         }
     }
 
-    private func adminToken() -> String? {
-        adminTokenFile.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) }?
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+    private func operatorAccess() -> RemoteAudit.OperatorAccess? {
+        guard let adminURL, let token = adminTokenFile.flatMap({ try? String(contentsOfFile: $0, encoding: .utf8) }) else {
+            return nil
+        }
+        return RemoteAudit.OperatorAccess(adminURL: adminURL, token: token.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 }

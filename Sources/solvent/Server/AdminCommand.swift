@@ -4,11 +4,12 @@ import SolventCommandLine
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import SolventAudit
 import SolventServer
 
 /// `solvent admin`: the operator's commands. They go to the running server through its admin
-/// endpoint (loopback, admin token read from the data directory); when no server answers,
-/// they open the data directory directly.
+/// listener (its URL and the admin token read from the data directory); when no server
+/// answers, they open the data directory directly.
 struct AdminCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "admin",
@@ -19,13 +20,13 @@ struct AdminCommand: AsyncParsableCommand {
 }
 
 /// Where the admin commands (and `solvent epoch`) send their request: the running server's admin
-/// endpoint (loopback, admin token from the data directory), or, when no server answers, the
-/// data directory opened directly.
+/// listener (`<data>/admin.url`, admin token from the data directory), or, when no server
+/// answers, the data directory opened directly.
 struct AdminTarget: ParsableArguments {
-    @Option(help: "The server's data directory (holds admin.token and server.url).")
+    @Option(help: "The server's data directory (holds admin.token and admin.url).")
     var data: String
 
-    @Option(help: "The server's URL (default: read from <data>/server.url).")
+    @Option(help: "The admin listener's URL (default: read from <data>/admin.url).")
     var url: String?
 
     /// Sends the request and prints the JSON answer; a non-200 answer exits 1.
@@ -38,7 +39,7 @@ struct AdminTarget: ParsableArguments {
     }
 
     private func perform(_ method: String, _ path: String, _ query: String) async throws -> (Int, String) {
-        if let base = url ?? serverURL(), let answer = try? await http(base, method, path, query) { return answer }
+        if let base = url ?? adminURL(), let answer = try? await http(base, method, path, query) { return answer }
         var configuration = ServerConfiguration(dataDirectory: data)
         configuration.applyEnvironment()
         do {
@@ -48,12 +49,13 @@ struct AdminTarget: ParsableArguments {
         }
     }
 
-    private func serverURL() -> String? {
-        (try? String(contentsOfFile: data + "/server.url", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+    private func adminURL() -> String? {
+        (try? String(contentsOfFile: DataDirectory(data).adminURL, encoding: .utf8))?
+            .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     private func http(_ base: String, _ method: String, _ path: String, _ query: String) async throws -> (Int, String) {
-        let token = (try String(contentsOfFile: data + "/admin.token", encoding: .utf8))
+        let token = (try String(contentsOfFile: DataDirectory(data).adminToken, encoding: .utf8))
             .trimmingCharacters(in: .whitespacesAndNewlines)
         guard let url = URL(string: base + path + (query.isEmpty ? "" : "?" + query)) else {
             throw CommandFailure("bad server URL \(base)")

@@ -6,14 +6,19 @@ import FoundationNetworking
 import Logging
 @testable import SolventServer
 
-/// A real server on a free loopback port with a fresh data directory, BTC/USDT listed, and
-/// helpers to make accounts, keys and signed requests.
+/// A real server on a free loopback port (and its admin listener on another) with a fresh data
+/// directory, BTC/USDT listed, and helpers to make accounts, keys and signed requests.
 final class TestServer: @unchecked Sendable {
     /// Holds the data directory and, beside it, its master key.
     let root: String
     let directory: String
+    /// The public listener's port.
     let port: Int
+    let adminPort: Int
     private let task: Task<Void, any Error>
+
+    /// Which of the server's two listeners a request goes to.
+    enum Listener { case api, admin }
 
     /// `configure` sees the data directory (not yet created) and the test defaults, and may
     /// change both before the server starts.
@@ -29,23 +34,24 @@ final class TestServer: @unchecked Sendable {
         configuration.rateLimits = rateLimits
         configuration.users = .forTests
         try configure(directory, &configuration)
-        let ready = AsyncStream<Int>.makeStream()
+        let ready = AsyncStream<ListeningPorts>.makeStream()
         var logger = Logger(label: "test")
         logger.logLevel = logLevel
         let task = Task {
-            try await SolventApplication.run(configuration, logger: logger) { port in ready.continuation.yield(port) }
+            try await SolventApplication.run(configuration, logger: logger) { ports in ready.continuation.yield(ports) }
         }
         var iterator = ready.stream.makeAsyncIterator()
-        guard let port = await iterator.next() else { throw ServerError("the server did not start") }
-        let server = TestServer(root: root, directory: directory, port: port, task: task)
+        guard let ports = await iterator.next() else { throw ServerError("the server did not start") }
+        let server = TestServer(root: root, directory: directory, ports: ports, task: task)
         try await server.setUpMarket()
         return server
     }
 
-    private init(root: String, directory: String, port: Int, task: Task<Void, any Error>) {
+    private init(root: String, directory: String, ports: ListeningPorts, task: Task<Void, any Error>) {
         self.root = root
         self.directory = directory
-        self.port = port
+        port = ports.api
+        adminPort = ports.admin
         self.task = task
     }
 
@@ -76,12 +82,16 @@ final class TestServer: @unchecked Sendable {
         return TestAccount(id: account, apiKey: key["apiKey"] as! String, secret: key["secret"] as! String)
     }
 
+    /// An operator's request on the admin listener, with the admin token; anything but 200 throws.
     func admin(_ method: String, _ path: String, _ parameters: [String: String]) async throws -> HTTPAnswer {
-        let token = try String(contentsOfFile: directory + "/admin.token", encoding: .utf8)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        let answer = try await send(method, path, query: Self.query(parameters), headers: ["X-Solvent-Admin-Token": token])
+        let answer = try await send(method, path, query: Self.query(parameters), headers: ["X-Solvent-Admin-Token": try adminToken()],
+                                    on: .admin)
         guard answer.status == 200 else { throw ServerError("admin \(path): \(answer.status) \(answer.text)") }
         return answer
+    }
+
+    func adminToken() throws -> String {
+        try String(contentsOfFile: directory + "/admin.token", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// A signed request (timestamp added, HMAC over the query) from `account`.
@@ -99,7 +109,8 @@ final class TestServer: @unchecked Sendable {
     }
 
     func send(_ method: String, _ path: String, query: String = "", headers: [String: String] = [:],
-              body: String? = nil) async throws -> HTTPAnswer {
+              body: String? = nil, on listener: Listener = .api) async throws -> HTTPAnswer {
+        let port = listener == .api ? port : adminPort
         var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)\(query.isEmpty ? "" : "?" + query)")!)
         request.httpMethod = method
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }

@@ -23,13 +23,16 @@ struct DemoAnswer: @unchecked Sendable {   // the body is read-only JSON from JS
 
 /// The demo's traders talk to the exchange as any client does: signed REST requests over
 /// loopback (HMAC-SHA256 of the query, `X-MBX-APIKEY`), and the operator's setup through the
-/// admin endpoint with the token from the data directory, like `solvent admin`.
+/// admin listener with the token from the data directory, like `solvent admin`.
 struct DemoClient: Sendable {
     let base: String
+    /// The admin listener's URL.
+    let adminBase: String
     let adminToken: String
 
     func admin(_ method: String, _ path: String, _ parameters: [(String, String)] = []) async throws -> DemoAnswer {
-        let answer = try await send(method, path, query: Self.query(parameters), headers: ["X-Solvent-Admin-Token": adminToken])
+        let answer = try await send(method, adminBase + path, query: Self.query(parameters),
+                                    headers: ["X-Solvent-Admin-Token": adminToken])
         guard answer.status == 200 else {
             throw DemoFailure("\(method) \(path) answered \(answer.status): \(answer.object["msg"] ?? "")")
         }
@@ -41,16 +44,18 @@ struct DemoClient: Sendable {
         let query = Self.query(parameters + [("timestamp", String(timestamp))])
         let mac = HMAC<SHA256>.authenticationCode(for: Data(query.utf8), using: SymmetricKey(data: Data(key.secret.utf8)))
         let signature = mac.map { String(format: "%02x", $0) }.joined()
-        return try await send(method, path, query: query + "&signature=" + signature, headers: ["X-MBX-APIKEY": key.apiKey])
+        return try await send(method, base + path, query: query + "&signature=" + signature,
+                              headers: ["X-MBX-APIKEY": key.apiKey])
     }
 
     func get(_ path: String, _ parameters: [(String, String)]) async throws -> DemoAnswer {
-        try await send("GET", path, query: Self.query(parameters), headers: [:])
+        try await send("GET", base + path, query: Self.query(parameters), headers: [:])
     }
 
-    private func send(_ method: String, _ path: String, query: String, headers: [String: String]) async throws -> DemoAnswer {
-        guard let url = URL(string: base + path + (query.isEmpty ? "" : "?" + query)) else {
-            throw DemoFailure("bad URL \(base + path)")
+    /// `target` is the URL without its query.
+    private func send(_ method: String, _ target: String, query: String, headers: [String: String]) async throws -> DemoAnswer {
+        guard let url = URL(string: target + (query.isEmpty ? "" : "?" + query)) else {
+            throw DemoFailure("bad URL \(target)")
         }
         var request = URLRequest(url: url, timeoutInterval: 10)
         request.httpMethod = method

@@ -24,6 +24,7 @@ struct ExchangeDemo: Sendable {
         configuration.applyEnvironment()
         configuration.host = host
         configuration.port = port
+        configuration.adminPort = 0
         // The demo's own bots share one address; the limits stay advertised, not enforced.
         configuration.rateLimits.enforced = false
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -34,7 +35,7 @@ struct ExchangeDemo: Sendable {
         }
         let settings = configuration
         let stop = DemoStop()
-        let (ready, announce) = AsyncStream.makeStream(of: Int.self)
+        let (ready, announce) = AsyncStream.makeStream(of: ListeningPorts.self)
         // Each task says whether it was the server: its end (a signal, or a failure) ends the rest.
         try await withThrowingTaskGroup(of: Bool.self) { group in
             group.addTask {
@@ -43,10 +44,11 @@ struct ExchangeDemo: Sendable {
                 return true
             }
             var ports = ready.makeAsyncIterator()
-            if let port = await ports.next() {
+            if let listening = await ports.next() {
                 // Listening on every address, the bots (and the printed URL) use loopback.
                 let reachable = ["0.0.0.0", "::"].contains(host) ? "127.0.0.1" : host
-                let client = DemoClient(base: "http://\(reachable):\(port)",
+                let client = DemoClient(base: "http://\(reachable):\(listening.api)",
+                                        adminBase: "http://127.0.0.1:\(listening.admin)",
                                         adminToken: try String(contentsOfFile: directory + "/admin.token", encoding: .utf8)
                                             .trimmingCharacters(in: .whitespacesAndNewlines))
                 let crew = try await DemoCrew.openOrCreate(client, directory: directory)
