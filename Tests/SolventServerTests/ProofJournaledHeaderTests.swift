@@ -23,7 +23,7 @@ import Testing
     static func otherHeader(_ copy: String) throws -> SignedEpochHeader {
         var header = try storedHeader(copy).header
         header.reserves[0] += 1
-        let keys = try ProofKeys(directory: copy + "/proof", masterKey: MasterKey(path: copy + "/master.key"))
+        let keys = try ProofKeys(directory: copy + "/proof", masterKey: MasterKey(path: try DataDirectory(copy).masterKey))
         return try header.sign(with: keys.signingKey)
     }
 
