@@ -1,6 +1,6 @@
 /// The published form of a signed header, one line of canonical JSON:
 ///
-///     {"version":1,"exchange":"solvent","epoch":7,"previousHeaderHash":"<64 hex>","snapshotTimeMs":…,
+///     {"version":2,"exchange":"solvent","epoch":7,"previousHeaderHash":"<64 hex>","snapshotTimeMs":…,
 ///      "journalSize":…,"journalRoot":"<64 hex>","height":24,"rootHash":"<64 hex>",
 ///      "assets":[{"symbol":"BTC","scale":8,"liabilities":"12.50000000","reserves":"13.00000000"},…],
 ///      "keyId":"<16 hex>","signature":"<128 hex>"}

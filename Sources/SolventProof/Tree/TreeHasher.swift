@@ -1,6 +1,6 @@
 /// The three hashes of the tree, shared by the builder and the verifier so both hash the same bytes:
 ///
-/// - leaf:    `SHA256(0x00 ‖ "solvent-pol-leaf-v1" ‖ epoch ‖ index ‖ commitment ‖ balance₀ … balanceₖ₋₁)`
+/// - leaf:    `SHA256(0x00 ‖ "solvent-pol-leaf-v2" ‖ epoch ‖ index ‖ commitment ‖ balance₀ … balanceₖ₋₁)`
 /// - node:    `SHA256(0x01 ‖ level ‖ hashL ‖ sumsL ‖ hashR ‖ sumsR)`, level of the node (1 … height),
 ///            sums as 128-bit big-endian, one per asset
 /// - padding: `HMAC(paddingKey, 0x02 ‖ level ‖ index)` with zero sums, for an empty subtree
