@@ -50,9 +50,9 @@ public struct NIOHTTPPoster: HTTPPoster {
             head.headers.add(name: "Content-Length", value: "\(body.count)")
             head.headers.add(name: "Connection", value: "close")
             for (name, value) in headers { head.headers.add(name: name, value: value) }
-            try await outbound.write(.head(head))
-            try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: body))))
-            try await outbound.write(.end(nil))
+            // One batch: the server may answer and close as soon as the body's last byte arrives
+            // (Content-Length framing), so a separate `.end` write could meet a closed channel.
+            try await outbound.write(contentsOf: [.head(head), .body(.byteBuffer(ByteBuffer(bytes: body))), .end(nil)])
             var status = 0
             var reply: [UInt8] = []
             for try await part in inbound {
