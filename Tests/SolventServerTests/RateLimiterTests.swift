@@ -21,6 +21,19 @@ import Testing
         }
     }
 
+    /// The answer's X-MBX-USED-WEIGHT comes from the charge itself, so it must be what a lookup
+    /// would find: the minute's weight, this request included, per limited address.
+    @Test func chargingReturnsTheMinutesUsedWeightThisRequestIncluded() throws {
+        let limiter = Self.limiter()
+        let start: Int64 = 1_800_000_000_000
+        #expect(try limiter.chargeRequest(ip: "10.0.0.1", weight: 3, now: start) == 3)
+        #expect(try limiter.chargeRequest(ip: "10.0.0.1", weight: 4, now: start + 1) == 7)
+        #expect(try limiter.chargeRequest(ip: "::ffff:10.0.0.1", weight: 1, now: start + 2) == 8)
+        #expect(limiter.usedWeight(ip: "10.0.0.1", now: start + 2) == 8)
+        #expect(try limiter.chargeRequest(ip: "10.0.0.2", weight: 2, now: start + 3) == 2)
+        #expect(try limiter.chargeRequest(ip: "10.0.0.1", weight: 2, now: start + 60_000) == 2, "a new minute")
+    }
+
     @Test func anIPThatIgnores429IsBannedWith418UntilTheBanLifts() {
         let limiter = Self.limiter()
         let start: Int64 = 1_800_000_000_000  // on a minute boundary

@@ -14,7 +14,14 @@ public struct ClientOrderId: Hashable, Sendable, CustomStringConvertible {
 
     /// `nil` unless `text` is 1...36 characters from Binance's client-id alphabet.
     public init?(_ text: String) {
-        let bytes = Array(text.utf8)
+        var text = text
+        guard let id = text.withUTF8({ ClientOrderId(bytes: $0) }) else { return nil }
+        self = id
+    }
+
+    /// `nil` unless `bytes` are 1...36 bytes from Binance's client-id alphabet. Not generic, so
+    /// callers in other modules need no specialization to be fast.
+    public init?(bytes: UnsafeBufferPointer<UInt8>) {
         guard (1...Self.capacity).contains(bytes.count), bytes.allSatisfy(Self.isAllowed) else { return nil }
         for (index, byte) in bytes.enumerated() { setByte(byte, at: index) }
         count = UInt8(bytes.count)

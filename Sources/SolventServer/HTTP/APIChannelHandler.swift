@@ -89,10 +89,12 @@ final class APIChannelHandler: ChannelDuplexHandler, RemovableChannelHandler {
         do throws(BinanceError) {
             guard !call.bodyTooLarge else { throw .invalidParameter("body") }
             let request = try api.admit(endpoint, call.head, uri: call.uri, body: call.body, clientIP: clientIP)
+            let usedWeight = request.usedWeight
             try endpoint.start(request) { result in
                 // Order entry hands over on this loop (`ReplyRelay`); a task's answer hops here.
                 let finish: @Sendable () -> Void = {
-                    bound.value.handler.finish(answer, APIService.reply(result), bound.value.context)
+                    bound.value.handler.finish(answer, APIService.reply(result), usedWeight: usedWeight,
+                                               bound.value.context)
                 }
                 if loop.inEventLoop { finish() } else { loop.execute(finish) }
             }
@@ -101,9 +103,10 @@ final class APIChannelHandler: ChannelDuplexHandler, RemovableChannelHandler {
         }
     }
 
-    private func finish(_ answer: APICall.Answer, _ reply: Reply, _ context: ChannelHandlerContext) {
+    private func finish(_ answer: APICall.Answer, _ reply: Reply, usedWeight: Int? = nil,
+                        _ context: ChannelHandlerContext) {
         var fields = api.complete(reply, label: answer.label, method: answer.method, clientIP: clientIP,
-                                  since: answer.started)
+                                  usedWeight: usedWeight, since: answer.started)
         fields.append(HTTPField(name: .contentLength, value: String(reply.body.count)))
         fields.append(HTTPField(name: .date, value: date.text(atMilliseconds: ServerClock.milliseconds())))
         fields.append(HTTPField(name: .server, value: serverName))

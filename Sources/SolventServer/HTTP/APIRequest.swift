@@ -25,6 +25,9 @@ package struct APIRequest: Sendable {
     var csrfToken: String? = nil
     var overTLS = false
     var session: SessionRecord? = nil
+    /// The client's weight used in the current minute once this request was charged (nil when it
+    /// was not: the operator's), for the answer's `X-MBX-USED-WEIGHT` headers.
+    var usedWeight: Int? = nil
 
     /// The authenticated account; only handlers behind authentication call this.
     var caller: AccountId {

@@ -80,10 +80,12 @@ package struct APIService: Sendable {
     }
 
     /// The request is done: it is counted in the metrics under `label`, and the answer's headers
-    /// come back (content type, the IP's used weight, the reply's own).
+    /// come back (content type, the IP's used weight, the reply's own). `usedWeight` is what
+    /// charging the request found (`APIRequest.usedWeight`), so the limiter's lock is taken once
+    /// per request; a request never charged is looked up.
     package func complete(_ reply: Reply, label: String, method: HTTPRequest.Method, clientIP: String,
-                  since started: ContinuousClock.Instant) -> HTTPFields {
-        let weight = String(gate.usedWeight(ip: clientIP))
+                  usedWeight: Int? = nil, since started: ContinuousClock.Instant) -> HTTPFields {
+        let weight = String(usedWeight ?? gate.usedWeight(ip: clientIP))
         metrics.record(endpoint: label, method: method.rawValue, status: reply.status, since: started)
         var fields = HTTPFields()
         fields.reserveCapacity(6 + reply.headers.count)

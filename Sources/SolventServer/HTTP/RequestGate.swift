@@ -23,7 +23,7 @@ package struct RequestGate: Sendable {
     package func admit(_ endpoint: Endpoint, _ request: inout APIRequest) throws(BinanceError) {
         if endpoint.security == .admin && AdminToken.matches(request.adminToken, adminToken) { return }
         let weight = endpoint.declaration.weight.of(request.parameters)
-        try limiter.chargeRequest(ip: request.clientIP, weight: weight, now: request.receivedAt)
+        request.usedWeight = try limiter.chargeRequest(ip: request.clientIP, weight: weight, now: request.receivedAt)
         switch endpoint.security {
         case .none: break
         case .userStream:

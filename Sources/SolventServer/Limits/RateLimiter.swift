@@ -32,8 +32,11 @@ package final class RateLimiter: Sendable {
     }
 
     /// Charges one request of `weight` to `ip` (counted by `LimitedAddress`); throws 429 over the limit, 418 while banned.
-    func chargeRequest(ip: String, weight: Int, now: Int64) throws(BinanceError) {
+    /// Returns the weight `ip` has used in the current minute, this request included.
+    @discardableResult
+    func chargeRequest(ip: String, weight: Int, now: Int64) throws(BinanceError) -> Int {
         let ip = LimitedAddress.key(ip)
+        var usedWeight = 0
         let refusal: BinanceError? = state.withLock { state in
             state.sweep(now: now)
             var counters = state.ips[ip] ?? IPCounters()
@@ -43,6 +46,7 @@ package final class RateLimiter: Sendable {
                                  retryAfterSeconds: Int((counters.bannedUntil - now + 999) / 1_000))
             }
             let used = counters.weight.add(weight, at: now)
+            usedWeight = used
             let raw = counters.raw.add(1, at: now)
             guard limits.enforced else { return nil }
             if used > limits.weightPerMinute || raw > limits.rawRequestsPerFiveMinutes {
@@ -57,6 +61,7 @@ package final class RateLimiter: Sendable {
             return nil
         }
         if let refusal { throw refusal }
+        return usedWeight
     }
 
     /// Counts one new order for `account`; returns the counts for the order-count headers.

@@ -17,19 +17,21 @@ package enum GeneratedClientOrderIds {
 
     package static func next(milliseconds: Int64 = ServerClock.milliseconds()) -> ClientOrderId {
         let n = counter.add(1, ordering: .relaxed).newValue
-        var bytes = [UInt8](repeating: 0, count: 22)
-        // Most significant digit first, so byte order (and SQLite's text order) is time order.
-        fill(&bytes[0..<8], with: UInt64(max(0, milliseconds)))
-        fill(&bytes[8..<19], with: scramble(seed &+ n))
-        fill(&bytes[19..<22], with: scramble(~seed &- n))
-        return ClientOrderId(String(decoding: bytes, as: UTF8.self))!
+        // On the stack: one id per order entered, so no array or string is made for it.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 22) { bytes in
+            // Most significant digit first, so byte order (and SQLite's text order) is time order.
+            fill(bytes, 0..<8, with: UInt64(max(0, milliseconds)))
+            fill(bytes, 8..<19, with: scramble(seed &+ n))
+            fill(bytes, 19..<22, with: scramble(~seed &- n))
+            return ClientOrderId(bytes: UnsafeBufferPointer(bytes))!
+        }
     }
 
-    /// Writes the low base-62 digits of `value` into `digits`, most significant first.
-    private static func fill(_ digits: inout ArraySlice<UInt8>, with value: UInt64) {
+    /// Writes the low base-62 digits of `value` into `digits` of `bytes`, most significant first.
+    private static func fill(_ bytes: UnsafeMutableBufferPointer<UInt8>, _ digits: Range<Int>, with value: UInt64) {
         var rest = value
-        for index in digits.indices.reversed() {
-            digits[index] = alphabet[Int(rest % 62)]
+        for index in digits.reversed() {
+            bytes[index] = alphabet[Int(rest % 62)]
             rest /= 62
         }
     }
