@@ -27,7 +27,7 @@ public struct SimulatedDeposits: Sendable {
         guard let rpc = chains[symbol], let coins = Self.coins[symbol] else { return nil }
         var amount: Amount = coins
         for _ in 0..<scale { amount *= 10 }
-        return rpc.withChain { chain in
+        return rpc.withChain { (chain: inout SimulatedChain) -> (txid: String, amount: Amount)? in
             guard chain.wallet(of: address) == "hot",
                   let txid = try? chain.send(from: Self.outsideWallet, to: address, amount: amount, comment: "simulated deposit")
             else { return nil }
