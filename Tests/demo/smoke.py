@@ -161,7 +161,7 @@ def main(binary):
     fresh = Demo(binary, data, "--reset")
     assert fresh.key != key, "--reset did not start over (the same key came back)"
     fresh.stop()
-    print(f"demo smoke: books filled, trades through the API on {', '.join(SYMBOLS)}; resumed; reset")
+    print(f"demo smoke: books filled, trades through the API on {', '.join(SYMBOLS)}; a simulated deposit credited to the page login; resumed; reset")
 
 
 if __name__ == "__main__":
