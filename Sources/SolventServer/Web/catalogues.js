@@ -2,7 +2,7 @@
 export const catalogues = {
   en: {
     "nav.wallet": "Wallet", "wallet.needSession": "Sign in or connect an API key to deposit and withdraw.",
-    "wallet.deposit": "Deposit", "wallet.withdraw": "Withdraw", "wallet.coin": "Asset", "wallet.balance": "Available", "wallet.address": "Address",
+    "wallet.deposit": "Deposit", "wallet.withdraw": "Withdraw", "wallet.coin": "Asset", "wallet.balance": "Available", "wallet.address": "Address", "wallet.amount": "Amount",
     "wallet.showAddress": "Show my deposit address", "wallet.depositHint": "Send {coin} to this address: it is credited after {confirmations} confirmations.",
     "wallet.simulate": "Send a simulated deposit of {amount} {coin}", "wallet.simulated": "Sent {amount} {coin} from the simulated outside world (transaction {txid}…); waiting for confirmations.",
     "wallet.withdrawHint": "A withdrawal from the page needs your two-factor code.", "wallet.requested": "Withdrawal {id}… requested.",
@@ -79,7 +79,7 @@ export const catalogues = {
   },
   fr: {
     "nav.wallet": "Portefeuille", "wallet.needSession": "Connectez-vous ou branchez une clé d'API pour déposer et retirer.",
-    "wallet.deposit": "Dépôt", "wallet.withdraw": "Retrait", "wallet.coin": "Actif", "wallet.balance": "Disponible", "wallet.address": "Adresse",
+    "wallet.deposit": "Dépôt", "wallet.withdraw": "Retrait", "wallet.coin": "Actif", "wallet.balance": "Disponible", "wallet.address": "Adresse", "wallet.amount": "Montant",
     "wallet.showAddress": "Afficher mon adresse de dépôt", "wallet.depositHint": "Envoyez des {coin} à cette adresse : ils sont crédités après {confirmations} confirmations.",
     "wallet.simulate": "Envoyer un dépôt simulé de {amount} {coin}", "wallet.simulated": "{amount} {coin} envoyés depuis le monde extérieur simulé (transaction {txid}…) ; en attente des confirmations.",
     "wallet.withdrawHint": "Un retrait depuis la page demande votre code à deux facteurs.", "wallet.requested": "Retrait {id}… demandé.",
@@ -156,7 +156,7 @@ export const catalogues = {
   },
   zh: {
     "nav.wallet": "钱包", "wallet.needSession": "登录或连接 API 密钥以充值和提现。",
-    "wallet.deposit": "充值", "wallet.withdraw": "提现", "wallet.coin": "资产", "wallet.balance": "可用", "wallet.address": "地址",
+    "wallet.deposit": "充值", "wallet.withdraw": "提现", "wallet.coin": "资产", "wallet.balance": "可用", "wallet.address": "地址", "wallet.amount": "数量",
     "wallet.showAddress": "显示我的充值地址", "wallet.depositHint": "向此地址发送 {coin}：{confirmations} 次确认后入账。",
     "wallet.simulate": "发送 {amount} {coin} 的模拟充值", "wallet.simulated": "已从模拟的外部世界发送 {amount} {coin}（交易 {txid}…）；等待确认。",
     "wallet.withdrawHint": "从页面提现需要您的双重验证码。", "wallet.requested": "已申请提现 {id}…。",
