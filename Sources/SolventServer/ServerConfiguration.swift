@@ -28,6 +28,9 @@ public struct ServerConfiguration: Sendable {
     /// The web page's sign-in rules.
     public var users = UserSettings()
     public var custody = CustodySettings()
+    /// The chain simulator's outside world, for the demo page's simulated deposits: set only by
+    /// `solvent demo`, never read from a file or the environment, so `serve` has none.
+    public var simulatedDeposits: SimulatedDeposits?
 
     public init(dataDirectory: String) {
         self.dataDirectory = dataDirectory

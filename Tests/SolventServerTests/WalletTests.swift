@@ -126,6 +126,33 @@ import Testing
 }
 
 extension WalletTests {
+    /// The page signed in may ask for a withdrawal, but the session alone moves nothing off the
+    /// exchange: without the second factor on (-9210), with a wrong code (-9209), only with a good one.
+    @Test func thePageWithdrawsOnlyWithAGoodSecondFactorCode() async throws {
+        let (server, rpc, chain) = try await Self.start()
+        defer { Task { await server.stop(); try? await chain.close() } }
+        var plain = PageBrowser(server)
+        _ = try await plain.enter("signup", login: "bob", password: WebUserTests.password)
+        let outside = try rpc.withChain { try $0.newAddress(wallet: "outside", label: "") }
+        let withdrawal = ["coin": "BTC", "address": outside, "amount": "0.1"]
+        #expect(try await plain.send("POST", "/sapi/v1/capital/withdraw/apply", query: withdrawal).code == -9210)
+        #expect(try await plain.send("POST", "/sapi/v1/capital/withdraw/apply", query: withdrawal, csrf: .some(nil)).code == -9207,
+                "a withdrawal is a change: it needs the CSRF token")
+
+        let (browser, secret) = try await WebSecondFactorTests.withSecondFactor(server)
+        let account = try #require(browser.account)
+        _ = try await server.admin("POST", "/admin/v1/deposit", ["account": String(account), "asset": "BTC", "amount": "1"])
+        let wrong = String(format: "%06d", (Int(WebSecondFactorTests.code(secret))! + 1) % 1_000_000)
+        var asked = withdrawal
+        asked["totpCode"] = wrong
+        #expect(try await browser.send("POST", "/sapi/v1/capital/withdraw/apply", query: asked).code == -9209)
+        asked["totpCode"] = WebSecondFactorTests.code(secret)
+        let accepted = try await browser.send("POST", "/sapi/v1/capital/withdraw/apply", query: asked)
+        #expect(accepted.status == 200 && (accepted.object["id"] as? String)?.count == 32, "\(accepted.text)")
+        let history = try await browser.send("GET", "/sapi/v1/capital/withdraw/history")
+        #expect((history.json as? [[String: Any]])?.count == 1, "\(history.text)")
+    }
+
     @Test func aLargeWithdrawalWaitsForAnOperatorAndAFrozenAccountCannotWithdraw() async throws {
         let (server, rpc, chain) = try await Self.start(approvalAbove: 10_000_000)
         defer { Task { await server.stop(); try? await chain.close() } }

@@ -1,6 +1,8 @@
 """Smoke test of `solvent demo`: it serves the real exchange, its bots fill the books and trade
-through the API, the printed key trades, a second run resumes the same exchange and --reset
-starts over.   Usage: python3 Tests/demo/smoke.py path/to/solvent"""
+through the API, the printed key trades, the printed page login signs in and a simulated deposit
+from the demo's own chain simulator is credited to it after its confirmations (while a withdrawal
+from the session without a second factor is refused), a second run resumes the same exchange and
+--reset starts over.   Usage: python3 Tests/demo/smoke.py path/to/solvent"""
 import atexit
 import hashlib
 import hmac
@@ -11,8 +13,10 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
+from decimal import Decimal
 
 SYMBOLS = ["BTCUSDT", "ETHUSDT", "ETHBTC", "SOLUSDT"]
 
@@ -35,7 +39,35 @@ class Demo:
                 banner["key"] = words[2]
             elif words[:2] == ["API", "secret"]:
                 banner["secret"] = words[2]
+            elif words[:2] == ["Page", "login"]:
+                banner["login"], banner["password"] = words[2], words[4]
         self.url, self.key, self.secret = banner["url"], banner["key"], banner["secret"]
+        self.login, self.password = banner.get("login"), banner.get("password")
+        self.cookie, self.csrf = None, None
+
+    def sign_in(self):
+        """The page's sign-in with the printed login: its session cookie and CSRF token."""
+        form = urllib.parse.urlencode({"login": self.login, "password": self.password}).encode()
+        request = urllib.request.Request(f"{self.url}/sapi/v1/solvent/user/login", data=form, method="POST",
+                                         headers={"X-Solvent-CSRF": "1",
+                                                  "Content-Type": "application/x-www-form-urlencoded"})
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            self.cookie = answer.headers["Set-Cookie"].split(";")[0]
+            self.csrf = json.loads(answer.read())["csrfToken"]
+
+    def session(self, method, path, **params):
+        """A request as the signed-in page makes it; a refusal is returned as its JSON."""
+        request = urllib.request.Request(f"{self.url}{path}?{urllib.parse.urlencode(params)}", method=method,
+                                         headers={"Cookie": self.cookie, "X-Solvent-CSRF": self.csrf})
+        try:
+            with urllib.request.urlopen(request, timeout=10) as answer:
+                return json.loads(answer.read())
+        except urllib.error.HTTPError as refusal:
+            return json.loads(refusal.read())
+
+    def free(self, asset):
+        balances = self.session("GET", "/api/v3/account")["balances"]
+        return next(Decimal(b["free"]) for b in balances if b["asset"] == asset)
 
     def get(self, path, **params):
         with urllib.request.urlopen(f"{self.url}{path}?{urllib.parse.urlencode(params)}", timeout=10) as answer:
@@ -85,9 +117,34 @@ def first_run(binary, data):
                         price=low, quantity="1.000")
     assert [o["orderId"] for o in demo.signed("GET", "/api/v3/openOrders", symbol="SOLUSDT")] == [order["orderId"]]
     demo.signed("DELETE", "/api/v3/order", symbol="SOLUSDT", orderId=order["orderId"])
+    deposit_and_withdraw(demo, data)
     last = {symbol: demo.last_trade_id(symbol) for symbol in SYMBOLS}
     demo.stop()
     return demo.key, last
+
+
+def deposit_and_withdraw(demo, data):
+    """The printed page login, the demo's chain and its simulated deposit, end to end."""
+    assert demo.login, "the demo printed no page login"
+    with open(data + "/chain.url") as urls:
+        endpoints = urls.read()
+    assert all(symbol in endpoints for symbol in ("BTC", "ETH", "USDT")), endpoints
+    demo.sign_in()
+    before = demo.free("BTC")
+    offer = demo.session("GET", "/sapi/v1/solvent/demo/deposit")
+    assert offer.get("BTC") == "1", offer
+    address = demo.session("GET", "/sapi/v1/capital/deposit/address", coin="BTC")["address"]
+    sent = demo.session("POST", "/sapi/v1/solvent/demo/deposit", coin="BTC", address=address)
+    assert sent.get("amount") == "1.00000000" and sent.get("txId"), sent
+    until("the simulated deposit is credited", lambda: demo.free("BTC") == before + 1, seconds=30)
+    credited = demo.session("GET", "/sapi/v1/capital/deposit/hisrec", coin="BTC")
+    assert [(d["txId"], d["status"]) for d in credited] == [(sent["txId"], 1)], credited
+    # An address outside the exchange's hot wallet is no target of the demo's outside world.
+    refused = demo.session("POST", "/sapi/v1/solvent/demo/deposit", coin="BTC", address="bcrt1qnotours")
+    assert refused.get("code") == -1130, refused
+    # From the session a withdrawal needs the second factor, which the demo's user has not set up.
+    refused = demo.session("POST", "/sapi/v1/capital/withdraw/apply", coin="BTC", address=address, amount="0.1")
+    assert refused.get("code") == -9210, refused
 
 
 def main(binary):
@@ -104,7 +161,7 @@ def main(binary):
     fresh = Demo(binary, data, "--reset")
     assert fresh.key != key, "--reset did not start over (the same key came back)"
     fresh.stop()
-    print(f"demo smoke: books filled, trades through the API on {', '.join(SYMBOLS)}; resumed; reset")
+    print(f"demo smoke: books filled, trades through the API on {', '.join(SYMBOLS)}; a simulated deposit credited to the page login; resumed; reset")
 
 
 if __name__ == "__main__":

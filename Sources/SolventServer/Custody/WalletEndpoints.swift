@@ -6,7 +6,7 @@ import SolventWire
 /// addresses and history, withdrawals and their history. An asset no chain carries shows with
 /// deposits and withdrawals off.
 enum WalletEndpoints {
-    static func all(_ context: ServerContext) -> [Endpoint] {
+    static func all(_ context: ServerContext, users: UserAccounts) -> [Endpoint] {
         [
             Endpoint(.systemStatus) { _ throws(BinanceError) in Reply(WalletJSON.systemStatus()) },
             Endpoint(.accountStatus) { request throws(BinanceError) in
@@ -17,7 +17,7 @@ enum WalletEndpoints {
             Endpoint(.coinConfiguration) { request throws(BinanceError) in try await coins(request, context) },
             Endpoint(.depositAddress) { request throws(BinanceError) in try await depositAddress(request, context) },
             Endpoint(.depositHistory) { request throws(BinanceError) in try await deposits(request, context) },
-            Endpoint(.withdrawApply) { request throws(BinanceError) in try await withdraw(request, context) },
+            Endpoint(.withdrawApply) { request throws(BinanceError) in try await withdraw(request, context, users) },
             Endpoint(.withdrawHistory) { request throws(BinanceError) in
                 try await WithdrawalHistory.reply(request, context)
             },
@@ -88,8 +88,14 @@ enum WalletEndpoints {
         return Reply(WalletJSON.deposits(Array(transfers.prefix(limit))))
     }
 
-    private static func withdraw(_ request: APIRequest, _ context: ServerContext) async throws(BinanceError) -> Reply {
+    /// From a key with the withdraw permission, or from the page signed in with a good
+    /// second-factor code (the session alone never moves money off the exchange).
+    private static func withdraw(_ request: APIRequest, _ context: ServerContext,
+                                 _ users: UserAccounts) async throws(BinanceError) -> Reply {
         let parameters = request.parameters
+        if let session = request.session {
+            try users.checkSecondFactor(login: session.login, code: parameters["totpCode"], now: request.receivedAt)
+        }
         let asset = try asset(try parameters.required("coin"), context)
         let address = try parameters.required("address")
         let amount = try parameters.requiredDecimal("amount", scale: asset.spec.scale)

@@ -32,7 +32,9 @@ package struct RequestGate: Sendable {
             if try !bySession(&request, needs: .trade) { request.account = try authenticator.signed(request, needs: .trade) }
         case .userData:
             if try !bySession(&request, needs: .read) { request.account = try authenticator.signed(request, needs: .read) }
-        case .withdraw: request.account = try authenticator.signed(request, needs: .withdraw)
+        case .withdraw:
+            // The page may ask too: the handler then checks the session's second factor.
+            if try !bySession(&request, needs: .withdraw) { request.account = try authenticator.signed(request, needs: .withdraw) }
         case .proofSecret:
             if try !bySession(&request, needs: .read) { request.account = try authenticator.signed(request, needs: .proof) }
         case .admin: throw .unauthorized  // charged, as any caller who is not the operator
@@ -46,12 +48,13 @@ package struct RequestGate: Sendable {
 
     /// The web page signed in: a request with a session cookie and no API key acts for the
     /// session's account, with what a read-and-trade key may do, and may fetch the account's
-    /// proof secret: the holder signed in, not a key that might have leaked (never `withdraw`:
-    /// that takes its own second-factor check). Nil when the request is not the page's, so the API key
-    /// decides. Returns whether the session authenticated the request.
+    /// proof secret: the holder signed in, not a key that might have leaked; and may ask for a
+    /// withdrawal, which its handler lets through only with a good second-factor code. Nil when
+    /// the request is not the page's, so the API key decides. Returns whether the session
+    /// authenticated the request.
     private func bySession(_ request: inout APIRequest, needs permission: APIKeyPermissions) throws(BinanceError) -> Bool {
         guard let sessions, request.apiKey == nil, WebSessions.token(inCookie: request.cookie) != nil else { return false }
-        guard APIKeyPermissions([.read, .trade]).isSuperset(of: permission) else { throw .rejectedAPIKey }
+        guard APIKeyPermissions([.read, .trade, .withdraw]).isSuperset(of: permission) else { throw .rejectedAPIKey }
         let session = try sessions.authenticate(request)
         request.session = session
         request.account = session.account

@@ -10,6 +10,7 @@ import * as market from "./market-view.js";
 import * as trade from "./trade-view.js";
 import * as verifyView from "./verify-view.js";
 import * as accountView from "./account-view.js";
+import * as walletView from "./wallet-view.js";
 
 const $ = (id) => document.getElementById(id);
 const intervals = ["1s", "1m", "5m", "15m", "1h", "4h", "1d"];
@@ -179,6 +180,7 @@ function wireControls() {
       pressed(".view-tab", button);
       for (const view of document.querySelectorAll("main[id^='view-']")) view.hidden = view.id !== `view-${button.dataset.view}`;
       if (button.dataset.view === "trade") redraw("chart");
+      walletView.shown(button.dataset.view === "wallet");
     });
   }
   $("user-open").addEventListener("click", () => document.querySelector(".view-tab[data-view='account']").click());
@@ -200,6 +202,7 @@ async function boot() {
   trade.init(state);
   verifyView.init();
   accountView.init();
+  walletView.init();
   i18n.onLanguage(translateDynamic);
   i18n.setLanguage(i18n.initialLanguage());
   let info;

@@ -29,32 +29,19 @@ struct ChainCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let directory = DataDirectory(data)
-        var servers: [(String, ChainRPCServer, SimulatedChainRPC)] = []
+        let station: ChainStation
         do {
-            try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
-            var secret = SystemRandomNumberGenerator()
-            let cookie = "__cookie__:" + (0..<4).map { _ in String(secret.next(), radix: 16) }.joined()
-            let authorization = try RPCCredentials.password(user: "__cookie__", password: String(cookie.dropFirst(11)))
-                .authorization()
-            for spec in ChainSimulatorSpec.standard {
-                let rpc = try spec.start(authorization: authorization)
-                servers.append((spec.symbol, try await ChainRPCServer.start(rpc), rpc))
-            }
-            try ChainEndpoints.writeCookie(cookie, to: directory.chainCookie)
-            try ChainEndpoints(urls: Dictionary(uniqueKeysWithValues: servers.map { ($0.0, $0.1.url) }))
-                .write(to: directory.chainURLs)
+            station = try await ChainStation.start(data: data)
         } catch {
             StandardStreams.fail("solvent chain: \(error)")
         }
-        for (symbol, server, _) in servers { print("\(symbol) \(server.url)") }
-        await mineUntilStopped(servers.map(\.2))
-        try? FileManager.default.removeItem(atPath: directory.chainURLs)
-        for (_, server, _) in servers { try? await server.close() }
+        for chain in station.chains { print("\(chain.symbol) \(chain.server.url)") }
+        await mineUntilStopped(station)
+        await station.stop()
     }
 
     /// One block on every chain each interval, until SIGINT or SIGTERM.
-    private func mineUntilStopped(_ chains: [SimulatedChainRPC]) async {
+    private func mineUntilStopped(_ station: ChainStation) async {
         Terminal.trapInterrupts()
         var ticks = 0
         let ticksPerBlock = blockSeconds * 5
@@ -62,10 +49,7 @@ struct ChainCommand: AsyncParsableCommand {
             try? await Task.sleep(nanoseconds: 200_000_000)
             ticks += 1
             guard ticksPerBlock > 0, ticks % ticksPerBlock == 0 else { continue }
-            for rpc in chains {
-                let miner = rpc.minerAddress
-                rpc.withChain { chain in _ = try? chain.mine(1, to: miner) }
-            }
+            station.mineBlock()
         }
     }
 }

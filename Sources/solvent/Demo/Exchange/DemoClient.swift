@@ -48,17 +48,32 @@ struct DemoClient: Sendable {
                               headers: ["X-MBX-APIKEY": key.apiKey])
     }
 
+    /// The page's sign-up (`/sapi/v1/solvent/user/signup`), as the page sends it: the form in the
+    /// body and the header a form on another site cannot add. The new user's account.
+    func signUp(login: String, password: String) async throws -> Int64 {
+        let form = Self.query([("login", login), ("password", password)])
+        let answer = try await send("POST", base + "/sapi/v1/solvent/user/signup", query: "",
+                                    headers: ["X-Solvent-CSRF": "1", "Content-Type": "application/x-www-form-urlencoded"],
+                                    body: Data(form.utf8))
+        guard answer.status == 200, let account = answer.object["account"] as? Int else {
+            throw DemoFailure("the page's sign-up answered \(answer.status): \(answer.object["msg"] ?? "")")
+        }
+        return Int64(account)
+    }
+
     func get(_ path: String, _ parameters: [(String, String)]) async throws -> DemoAnswer {
         try await send("GET", base + path, query: Self.query(parameters), headers: [:])
     }
 
     /// `target` is the URL without its query.
-    private func send(_ method: String, _ target: String, query: String, headers: [String: String]) async throws -> DemoAnswer {
+    private func send(_ method: String, _ target: String, query: String, headers: [String: String],
+                      body: Data? = nil) async throws -> DemoAnswer {
         guard let url = URL(string: target + (query.isEmpty ? "" : "?" + query)) else {
             throw DemoFailure("bad URL \(target)")
         }
         var request = URLRequest(url: url, timeoutInterval: 10)
         request.httpMethod = method
+        request.httpBody = body
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         let (data, response) = try await URLSession.shared.data(for: request)
         let status = (response as? HTTPURLResponse)?.statusCode ?? 0

@@ -5,14 +5,20 @@ import SolventServer
 
 /// `solvent demo`: the real exchange (`serve`: REST, streams, WebSocket API and the web page on
 /// one port) on embedded storage in a data directory, traded by a market maker and takers that
-/// are ordinary API clients; prints the URL and a ready API key. Runs until Ctrl-C (or
-/// `--duration`), and a second run resumes from the same directory.
+/// are ordinary API clients; prints the URL, a ready API key and the page's demo login. The chain
+/// simulator runs in the same process (as `solvent chain` would beside it), so deposits and
+/// withdrawals go through custody, and the page may send simulated deposits. Runs until Ctrl-C
+/// (or `--duration`), and a second run resumes from the same directory (on new simulated chains:
+/// the chains are not kept).
 struct ExchangeDemo: Sendable {
     let directory: String
     let host: String
     let port: Int
     let seed: UInt64
     let duration: Double?
+
+    /// Seconds between the simulated chains' blocks: a deposit's two confirmations in seconds.
+    static let blockSeconds: UInt64 = 2
 
     static func defaultDirectory() -> String {
         let home = ProcessInfo.processInfo.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSTemporaryDirectory()
@@ -27,7 +33,22 @@ struct ExchangeDemo: Sendable {
         configuration.adminPort = 0
         // The demo's own bots share one address; the limits stay advertised, not enforced.
         configuration.rateLimits.enforced = false
+        configuration.custody.pollMilliseconds = 500
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        // Before the server starts: its custody reads chain.url when it is assembled.
+        let chains = try await ChainStation.start(data: directory)
+        configuration.simulatedDeposits = SimulatedDeposits(chains: chains.simulators)
+        do {
+            try await serve(configuration, chains: chains)
+        } catch {
+            await chains.stop()
+            throw error
+        }
+        await chains.stop()
+    }
+
+    /// The server, the traders and the chains' blocks, until the server stops.
+    private func serve(_ configuration: ServerConfiguration, chains: ChainStation) async throws {
         LoggingSystem.bootstrap { label in
             var handler = JSONLogHandler(label: label)
             handler.logLevel = .warning
@@ -52,8 +73,15 @@ struct ExchangeDemo: Sendable {
                                         adminToken: try String(contentsOfFile: directory + "/admin.token", encoding: .utf8)
                                             .trimmingCharacters(in: .whitespacesAndNewlines))
                 let crew = try await DemoCrew.openOrCreate(client, directory: directory)
-                StandardStreams.out(banner(client.base, crew.visitor))
+                StandardStreams.out(banner(client.base, crew))
                 group.addTask { await DemoTrading(client: client, crew: crew, seed: seed, stop: stop).run(); return false }
+                group.addTask {
+                    while !stop.raised {
+                        try await Task.sleep(nanoseconds: Self.blockSeconds * 1_000_000_000)
+                        chains.mineBlock()
+                    }
+                    return false
+                }
                 if let duration {
                     group.addTask {
                         let deadline = MonotonicClock.nanoseconds() + UInt64(duration * 1e9)
@@ -71,13 +99,17 @@ struct ExchangeDemo: Sendable {
         }
     }
 
-    private func banner(_ url: String, _ visitor: DemoKey) -> String {
-        """
-        Solvent demo exchange: open \(url)/
+    private func banner(_ url: String, _ crew: DemoCrew) -> String {
+        let visitor = crew.visitor
+        let login = crew.login.map { "\n  Page login  \($0.login) / \($0.password)  (Account: sign in; Wallet: deposit, withdraw)" } ?? ""
+        return """
+        Solvent demo exchange: open \(url)/\(login)
           API key     \(visitor.apiKey)
           API secret  \(visitor.secret)
           (account \(visitor.account), first funded with 1 BTC, 10 ETH, 100 SOL, 100,000 USDT; REST, streams and the \
         WebSocket API at the same URL, e.g. ccxt with urls.api = \(url))
+        Simulated BTC, ETH and USDT chains mine a block every \(Self.blockSeconds) s; a deposit is credited after \
+        \(CustodySettings().confirmationsRequired) confirmations.
         A market maker and \(DemoFunding.takerCount) takers trade BTCUSDT, ETHUSDT, ETHBTC and SOLUSDT through the API.
         Data in \(directory): run again to resume, --reset to start over. Ctrl-C stops.
 
