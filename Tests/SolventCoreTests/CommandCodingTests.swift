@@ -30,7 +30,8 @@ import SolventTestSupport
             (.listAsset, 1), (.listMarket, 2), (.setMarketStatus, 3), (.openAccount, 4), (.setFees, 5),
             (.setTradingEnabled, 6), (.deposit, 7), (.requestWithdrawal, 8), (.confirmWithdrawal, 9),
             (.releaseWithdrawal, 10), (.placeOrder, 11), (.cancelOrder, 12), (.cancelAllOrders, 13),
-            (.cancelReplace, 14), (.amendOrder, 15), (.publishEpoch, 16), (.depositSeen, 20), (.creditDeposit, 21), (.dropDeposit, 22),
+            (.cancelReplace, 14), (.amendOrder, 15), (.publishEpoch, 16), (.addWithdrawalAddress, 17),
+            (.securityChanged, 18), (.setAllowListOnly, 19), (.depositSeen, 20), (.creditDeposit, 21), (.dropDeposit, 22),
             (.setChainCursor, 23), (.requestChainWithdrawal, 24), (.approveWithdrawal, 25), (.rejectWithdrawal, 26),
             (.broadcastWithdrawal, 27), (.freezeAccount, 28), (.unfreezeAccount, 29), (.setWithdrawalLimits, 30),
         ]
@@ -126,7 +127,7 @@ import SolventTestSupport
     }
 
     @Test func unknownTagsAreInvalid() {
-        for tag in [UInt8(0), 17, 0xFF] {
+        for tag in [UInt8(0), 31, 0xFF] {
             #expect(throws: BinaryDecodingError.invalidValue(offset: 0, what: "CommandTag")) {
                 try Command.decode([tag] + [UInt8](repeating: 0, count: 64))
             }

@@ -31,7 +31,8 @@ struct CustodyModelTests {
         }
         for expected in ["depositCredited", "depositDropped", "withdrawalBroadcast", "withdrawalRejected",
                          "accountFrozen", "duplicateDeposit", "depositAlreadyCredited", "withdrawalNotApproved",
-                         "withdrawalLimitExceeded"] {
+                         "withdrawalLimitExceeded", "withdrawalsLocked", "addressNotAllowListed",
+                         "withdrawalAddressAdded", "addressAlreadyBooked"] {
             #expect(kinds.contains(expected), "seed \(seed): the stream never produced \(expected)")
         }
         let restored = try Engine<FastBook>(encodedState: run.engine.encodedState())
@@ -41,7 +42,7 @@ struct CustodyModelTests {
 
 /// Random custody commands that mostly hit something: deposits on a few outpoints (so re-scans
 /// and reorgs repeat them), credits and drops of known deposits, withdrawals through every
-/// transition, freezes and unfreezes.
+/// transition, freezes and unfreezes, address books, locks and allow-list-only.
 struct CustodyCommandGenerator {
     var rng: SplitMix64
     private var deposits: [DepositId] = []
@@ -54,7 +55,7 @@ struct CustodyCommandGenerator {
     mutating func next() -> Command {
         let account = rng.pick(accounts)
         let asset = AssetId.random(in: 0...2, using: &rng)
-        switch Int.random(in: 0..<100, using: &rng) {
+        switch Int.random(in: 0..<108, using: &rng) {
         case 0..<20:
             let outpoint = ChainOutpoint(txid: "tx\(Int.random(in: 0..<40, using: &rng))", vout: UInt32.random(in: 0...1, using: &rng))
             // The amount follows the outpoint, as on a chain: a second sighting is the same deposit.
@@ -78,6 +79,12 @@ struct CustodyCommandGenerator {
             return .setWithdrawalLimits(asset, WithdrawalLimits(perAccount: Int64.random(in: 1_000_000_000...20_000_000_000, using: &rng),
                                                                 perAsset: Int64.random(in: 5_000_000_000...60_000_000_000, using: &rng)),
                                         action)
+        case 100..<103:
+            return .addWithdrawalAddress(account, WithdrawalAddress(asset: asset, address: "dest\(account)", name: "mine"),
+                                         SecurityDelays(addressDelay: Int64.random(in: 0...600_000, using: &rng),
+                                                        withdrawalLock: Int64.random(in: 0...120_000, using: &rng)))
+        case 103..<105: return .securityChanged(account, lock: Int64.random(in: 0...60_000, using: &rng))
+        case 105..<108: return .setAllowListOnly(account, rng.chance(70), action)
         default: return .setChainCursor(asset, ChainCursor(height: Int64(rng.next() % 1_000), blockHash: "h"))
         }
     }

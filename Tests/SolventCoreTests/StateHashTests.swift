@@ -55,11 +55,11 @@ struct StateHashTests {
     @Test func aNewEngineHasAPinnedHash() {
         // The empty state's bytes are fixed by the format; this changes only with a new version.
         let engine = Engine<FastBookUnderTest>()
-        // Version 3: the fee account's fees, canTrade, frozen and balancesUpdatedAt (18); then no
+        // Version 4: the fee account's fees, canTrade, frozen and balancesUpdatedAt (18); then no
         // markets, no withdrawals, next deposit id (8), no deposits, chain cursors, withdrawal
-        // limits or recent withdrawals, no epoch (1).
-        #expect(engine.encodedState().count == 8 + 2 + 24 + 4 + 4 + 18 + 4 + 4 + 8 + 4 + 4 + 4 + 4 + 1)
-        #expect("\(engine.stateHash())" == "08d5ac9c95941f8d12a14364a95526193eb47d8040a242d8f3dfb040981e995d")
+        // limits or recent withdrawals, no epoch (1), no withdrawal protections (4).
+        #expect(engine.encodedState().count == 8 + 2 + 24 + 4 + 4 + 18 + 4 + 4 + 8 + 4 + 4 + 4 + 4 + 1 + 4)
+        #expect("\(engine.stateHash())" == "07737c7f2a73cad7fd0229f8181ee52849a314d2de8a5fcde0197bc1099106b1")
     }
 
     /// Offset of the fee account's frozen flag in the empty state: magic, version, counters,
@@ -71,10 +71,17 @@ struct StateHashTests {
         var bytes = Engine<FastBookUnderTest>().encodedState()
         bytes[8] = 2
         bytes.removeSubrange(Self.frozenAt + 1..<Self.frozenAt + 9)
-        bytes.removeLast()
+        bytes.removeLast(1 + 4)
         let decoded = try Engine<FastBookUnderTest>(encodedState: bytes)
         #expect(decoded.stateHash() == Engine<FastBookUnderTest>().stateHash())
         #expect(decoded.ledger.accounts[0].balancesUpdatedAt == 0 && decoded.latestEpoch == nil)
+    }
+
+    @Test func aVersionThreeSnapshotStillDecodesWithoutProtections() throws {
+        var bytes = Engine<FastBookUnderTest>().encodedState()
+        bytes[8] = 3
+        bytes.removeLast(4)
+        #expect(try Engine<FastBookUnderTest>(encodedState: bytes).stateHash() == Engine<FastBookUnderTest>().stateHash())
     }
 
     @Test func aVersionOneSnapshotStillDecodes() throws {
@@ -83,7 +90,7 @@ struct StateHashTests {
         var bytes = Engine<FastBookUnderTest>().encodedState()
         bytes[8] = 1
         bytes.removeSubrange(Self.frozenAt..<Self.frozenAt + 9)
-        bytes.removeLast(8 + 4 + 4 + 4 + 4 + 1)
+        bytes.removeLast(8 + 4 + 4 + 4 + 4 + 1 + 4)
         #expect(bytes.count == 8 + 2 + 24 + 4 + 4 + 9 + 4 + 4)
         let decoded = try Engine<FastBookUnderTest>(encodedState: bytes)
         #expect(decoded.stateHash() == Engine<FastBookUnderTest>().stateHash())
@@ -91,7 +98,7 @@ struct StateHashTests {
 
     @Test func anUnknownVersionIsRefused() {
         var bytes = Engine<FastBookUnderTest>().encodedState()
-        for version: UInt8 in [0, 4, 255] {
+        for version: UInt8 in [0, 5, 255] {
             bytes[8] = version
             #expect(throws: BinaryDecodingError.invalidValue(offset: 10, what: "state version")) {
                 try Engine<FastBookUnderTest>(encodedState: bytes)

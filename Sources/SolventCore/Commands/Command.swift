@@ -44,6 +44,14 @@ public enum Command: Hashable, Sendable {
     case freezeAccount(AccountId, OperatorAction)
     case unfreezeAccount(AccountId, OperatorAction)
     case setWithdrawalLimits(AssetId, WithdrawalLimits, OperatorAction)
+    /// A user filed an address in the account's address book: a security change, so the account's
+    /// withdrawals lock for `withdrawalLock`; under allow-list-only the address is usable after
+    /// `addressDelay`.
+    case addWithdrawalAddress(AccountId, WithdrawalAddress, SecurityDelays)
+    /// The account's keys changed (a key added or re-enabled): withdrawals lock for `lock` ms.
+    case securityChanged(AccountId, lock: Timestamp)
+    /// The operator turns allow-list-only withdrawals on or off for the account.
+    case setAllowListOnly(AccountId, Bool, OperatorAction)
 
     // Proof of liabilities.
     /// An epoch's signed header enters the journal, whose Merkle log then fixes it; epoch numbers

@@ -8,6 +8,12 @@ public struct CustodyEvent: Hashable, Sendable {
         case accountFrozen, accountUnfrozen
         /// `amount` is the new per-account limit.
         case withdrawalLimitsChanged
+        /// An address entered the account's book; `time` is when, `id` 0.
+        case withdrawalAddressAdded
+        /// A security change locked the account's withdrawals; `amount` is the lock's end time.
+        case withdrawalsLocked
+        /// `amount` is 1 when allow-list-only was turned on, 0 when off.
+        case allowListOnlyChanged
     }
 
     public var kind: Kind

@@ -10,6 +10,8 @@ struct CustodyRecords: Hashable {
     var withdrawalLimits: [AssetId: WithdrawalLimits] = [:]
     /// Withdrawals to an address in the last 24 hours, oldest first.
     var recentWithdrawals: [RecentWithdrawal] = []
+    /// Accounts whose protections differ from the default (no book, no allow-list, no lock).
+    var protections: [AccountId: WithdrawalProtection] = [:]
 
     mutating func insert(_ record: DepositRecord, id: DepositId) {
         deposits[id] = record

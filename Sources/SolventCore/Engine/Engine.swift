@@ -61,6 +61,9 @@ public struct Engine<Book: OrderBook> {
         case .freezeAccount(let account, let action): freezeAccount(account, action)
         case .unfreezeAccount(let account, let action): unfreezeAccount(account, action)
         case .setWithdrawalLimits(let asset, let limits, let action): setWithdrawalLimits(asset, limits, action)
+        case .addWithdrawalAddress(let account, let address, let delays): addWithdrawalAddress(account, address, delays)
+        case .securityChanged(let account, let lock): securityChanged(account, lock: lock)
+        case .setAllowListOnly(let account, let on, let action): setAllowListOnly(account, on, action)
         case .publishEpoch(let publication): publishEpoch(publication)
         }
         emitTouchedBalances()
@@ -127,6 +130,11 @@ extension Engine {
     public func chainCursor(_ asset: AssetId) -> ChainCursor? { custody.chainCursors[asset] }
 
     public func withdrawalLimits(_ asset: AssetId) -> WithdrawalLimits { custody.withdrawalLimits[asset] ?? .none }
+
+    /// The account's address book, allow-list-only setting and withdrawal lock.
+    public func withdrawalProtection(_ account: AccountId) -> WithdrawalProtection {
+        custody.protections[account] ?? WithdrawalProtection()
+    }
 }
 
 // MARK: Bookkeeping types

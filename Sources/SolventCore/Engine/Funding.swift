@@ -42,6 +42,9 @@ extension Engine {
         guard request.clientId.isEmpty || CustodyText.isChainText(request.clientId) else {
             return reject(.invalidChainReference, stage: .command)
         }
+        if let problem = custody.protections[request.account]?.problem(asset: request.asset, address: request.address, now: now) {
+            return reject(problem, stage: .command)
+        }
         guard custody.withdrawalFits(request.account, request.asset, request.amount, now: now) else {
             return reject(.withdrawalLimitExceeded, stage: .command)
         }

@@ -47,6 +47,12 @@ public enum RejectReason: Hashable, Sendable {
     case invalidChainReference
     case invalidOperatorAction
     case withdrawalLimitExceeded
+    case addressNotAllowListed
+    case withdrawalsLocked
+    case addressAlreadyBooked
+    case addressBookFull
+    case invalidAddressTag
+    case invalidAddressName
     // Proof of liabilities.
     case epochNotIncreasing
     case invalidEpochHeader
@@ -68,6 +74,11 @@ public enum RejectReason: Hashable, Sendable {
         case .accountFrozen: -1002
         case .withdrawalFeeNotCovered: -4028
         case .withdrawalLimitExceeded: -4023
+        case .addressNotAllowListed: -4035
+        case .withdrawalsLocked: -4015
+        case .addressAlreadyBooked, .addressBookFull: -1000
+        case .invalidAddressTag: -4008
+        case .invalidAddressName: -1130
         case .invalidAddress: -4033
         case .invalidChainReference, .invalidOperatorAction, .invalidEpochHeader: -1130
         case .marketClosed, .tradingDisabled, .orderTypeNotSupported, .icebergNotSupported,
@@ -126,6 +137,12 @@ public enum RejectReason: Hashable, Sendable {
         case .invalidChainReference: "Data sent for parameter 'txId' is not valid."
         case .invalidOperatorAction: "Data sent for parameter 'reason' is not valid."
         case .withdrawalLimitExceeded: "Within 24 hours, the withdrawal exceeds the maximum amount."
+        case .addressNotAllowListed: "This address is not on the whitelist. Please join and try again."
+        case .withdrawalsLocked: "Withdrawals are locked after a security change of the account."
+        case .addressAlreadyBooked: "Address is already in the address book."
+        case .addressBookFull: "The address book is full."
+        case .invalidAddressTag: "Address tag validation is not passed."
+        case .invalidAddressName: "Data sent for parameter 'name' is not valid."
         case .epochNotIncreasing: "Epoch number does not follow the latest published epoch."
         case .invalidEpochHeader: "Data sent for parameter 'header' is not valid."
         }

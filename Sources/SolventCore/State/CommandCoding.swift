@@ -25,7 +25,9 @@
 /// |  14 | `cancelReplace`      | CancelReplace                                        |
 /// |  15 | `amendOrder`         | AmendOrder                                           |
 /// |  16 | `publishEpoch`       | EpochPublication                                     |
-/// |17-19| (left free for concurrent branches; the next new case takes 17)              |
+/// |  17 | `addWithdrawalAddress` | AccountId u32, WithdrawalAddress, addressDelay i64, withdrawalLock i64 |
+/// |  18 | `securityChanged`    | AccountId u32, lock i64                              |
+/// |  19 | `setAllowListOnly`   | AccountId u32, Bool, OperatorAction                  |
 /// |  20 | `depositSeen`        | ChainDeposit                                         |
 /// |  21 | `creditDeposit`      | DepositId i64                                        |
 /// |  22 | `dropDeposit`        | DepositId i64                                        |
@@ -37,6 +39,7 @@
 /// |  28 | `freezeAccount`      | AccountId u32, OperatorAction                        |
 /// |  29 | `unfreezeAccount`    | AccountId u32, OperatorAction                        |
 /// |  30 | `setWithdrawalLimits`| AssetId u16, perAccount i64, perAsset i64, OperatorAction |
+/// |31-  | (free: the next new case takes 31)                                          |
 ///
 /// Versioning: a tag names a case *and* its payload layout, for ever. A tag is never reused or
 /// renumbered. A new case takes the next free number. To change a case's payload, give the new
@@ -63,6 +66,9 @@ enum CommandTag: UInt8, CaseIterable {
     case cancelReplace = 14
     case amendOrder = 15
     case publishEpoch = 16
+    case addWithdrawalAddress = 17
+    case securityChanged = 18
+    case setAllowListOnly = 19
     case depositSeen = 20
     case creditDeposit = 21
     case dropDeposit = 22
@@ -107,6 +113,9 @@ extension Command {
         case .freezeAccount: .freezeAccount
         case .unfreezeAccount: .unfreezeAccount
         case .setWithdrawalLimits: .setWithdrawalLimits
+        case .addWithdrawalAddress: .addWithdrawalAddress
+        case .securityChanged: .securityChanged
+        case .setAllowListOnly: .setAllowListOnly
         case .publishEpoch: .publishEpoch
         }
     }
@@ -121,14 +130,16 @@ extension Command {
         case .listMarket(let spec): spec.isBinaryEncodable
         case .setMarketStatus, .openAccount, .setFees, .setTradingEnabled, .deposit, .requestWithdrawal,
              .confirmWithdrawal, .releaseWithdrawal, .placeOrder, .cancelOrder, .cancelAllOrders,
-             .cancelReplace, .amendOrder, .creditDeposit, .dropDeposit:
+             .cancelReplace, .amendOrder, .creditDeposit, .dropDeposit, .securityChanged:
             true
         case .depositSeen(let deposit): deposit.isBinaryEncodable
         case .setChainCursor(_, let cursor): cursor.isBinaryEncodable
         case .requestChainWithdrawal(let request): request.isBinaryEncodable
         case .approveWithdrawal(_, let action), .rejectWithdrawal(_, let action),
-             .freezeAccount(_, let action), .unfreezeAccount(_, let action), .setWithdrawalLimits(_, _, let action):
+             .freezeAccount(_, let action), .unfreezeAccount(_, let action), .setWithdrawalLimits(_, _, let action),
+             .setAllowListOnly(_, _, let action):
             action.isBinaryEncodable
+        case .addWithdrawalAddress(_, let address, _): address.isBinaryEncodable
         case .broadcastWithdrawal(_, let txid): txid.utf8.count <= CustodyText.chainLengthMax
         case .publishEpoch(let publication): publication.isBinaryEncodable
         }
@@ -211,6 +222,18 @@ extension Command: BinaryEncodable {
             writer.write(limits.perAccount)
             writer.write(limits.perAsset)
             writer.write(action)
+        case .addWithdrawalAddress(let account, let address, let delays):
+            writer.write(account)
+            writer.write(address)
+            writer.write(delays.addressDelay)
+            writer.write(delays.withdrawalLock)
+        case .securityChanged(let account, let lock):
+            writer.write(account)
+            writer.write(lock)
+        case .setAllowListOnly(let account, let on, let action):
+            writer.write(account)
+            writer.write(on)
+            writer.write(action)
         case .publishEpoch(let publication):
             writer.write(publication)
         }
@@ -275,6 +298,15 @@ extension Command: BinaryDecodable {
             let asset = try reader.readUInt16()
             let limits = WithdrawalLimits(perAccount: try reader.readInt64(), perAsset: try reader.readInt64())
             self = .setWithdrawalLimits(asset, limits, try reader.read(OperatorAction.self))
+        case .addWithdrawalAddress:
+            let account = try reader.readUInt32()
+            let address = try reader.read(WithdrawalAddress.self)
+            let delays = SecurityDelays(addressDelay: try reader.readInt64(), withdrawalLock: try reader.readInt64())
+            self = .addWithdrawalAddress(account, address, delays)
+        case .securityChanged:
+            self = .securityChanged(try reader.readUInt32(), lock: try reader.readInt64())
+        case .setAllowListOnly:
+            self = .setAllowListOnly(try reader.readUInt32(), try reader.readBool(), try reader.read(OperatorAction.self))
         case .publishEpoch:
             self = .publishEpoch(try reader.read(EpochPublication.self))
         }

@@ -84,6 +84,25 @@ extension WithdrawalRequest: BinaryEncodable, BinaryDecodable {
     }
 }
 
+/// Layout: asset u16, address, tag (chain text each, the tag possibly empty), name (operator text).
+extension WithdrawalAddress: BinaryEncodable, BinaryDecodable {
+    var isBinaryEncodable: Bool { CustodyText.fitsChain(address) && CustodyText.fitsChain(tag) && CustodyText.fitsNote(name) }
+
+    public func encode(to writer: inout BinaryWriter) {
+        writer.write(asset)
+        writer.write(CustodyText.checkedChainText(address))
+        writer.write(CustodyText.checkedChainText(tag))
+        writer.write(CustodyText.checkedNote(name))
+    }
+
+    public init(from reader: inout BinaryReader) throws(BinaryDecodingError) {
+        let asset = try reader.readUInt16()
+        let address = try reader.readString(lengthMax: CustodyText.chainLengthMax)
+        let tag = try reader.readString(lengthMax: CustodyText.chainLengthMax)
+        self.init(asset: asset, address: address, tag: tag, name: try reader.readString(lengthMax: CustodyText.noteLengthMax))
+    }
+}
+
 /// Layout: operator, reason, reference (operator text each).
 extension OperatorAction: BinaryEncodable, BinaryDecodable {
     var isBinaryEncodable: Bool {

@@ -2,19 +2,20 @@
 /// hash is taken over. Two engines with equal state encode to equal bytes, whatever book they run
 /// on, because the book is written as its orders in priority order.
 ///
-/// Layout (version 3), all integers little-endian:
+/// Layout (version 4), all integers little-endian:
 /// magic "SOLVSTAT", version u16, counters, assets, ledger (each account's fees, canTrade,
 /// frozen, balancesUpdatedAt), markets (spec, last price, next trade id, average-price buckets, bids and asks best
 /// first, waiting stops oldest first), pending withdrawals by id (account, asset, amount, fee,
 /// state, destination, txid), then custody (`CustodyStateCoding.swift`): next deposit id, chain
 /// deposits by id, chain cursors by asset, withdrawal limits by asset, the last 24 hours'
-/// withdrawals oldest first; then the latest journaled epoch, optional (`EpochCoding.swift`).
+/// withdrawals oldest first; then the latest journaled epoch, optional (`EpochCoding.swift`);
+/// then accounts' withdrawal protections by account (`CustodyStateCoding.swift`).
 /// Indexes derivable from what is stored (client ids, open counts, deposits by outpoint) are not
-/// stored. Version 2 (no balancesUpdatedAt, read as 0; no epoch) and version 1 (also no frozen
+/// stored. Version 3 (no protections), version 2 (no balancesUpdatedAt, read as 0; no epoch) and version 1 (also no frozen
 /// flag, withdrawals without fee/state/destination/txid, no custody) are still read.
 extension Engine {
     static var stateMagic: [UInt8] { Array("SOLVSTAT".utf8) }
-    static var stateVersion: UInt16 { 3 }
+    static var stateVersion: UInt16 { 4 }
 
     /// The state's bytes.
     public func encodedState() -> [UInt8] {
@@ -38,6 +39,7 @@ extension Engine {
         }
         encodeCustody(&writer)
         writer.writeOptional(latestEpoch)
+        encodeProtections(&writer)
         return writer.bytes
     }
 

@@ -31,6 +31,7 @@ extension Engine {
         if let latestEpoch, latestEpoch.epoch == 0 || latestEpoch.signedHeader.isEmpty {
             throw .invalidValue(offset: reader.offset, what: "latest epoch")
         }
+        if version >= 4 { try decodeProtections(&reader) }
         try reader.expectEnd()
         let problems = invariantViolations()
         guard problems.isEmpty else { throw .invalidValue(offset: reader.offset, what: "state: \(problems[0])") }

@@ -7,6 +7,13 @@ struct NaiveChainDeposit {
     var state: DepositRecord.State
 }
 
+/// An account's withdrawal protections as the model keeps them.
+struct NaiveProtection {
+    var allowListOnly = false
+    var lockedUntil: Timestamp = 0
+    var book: [(address: WithdrawalAddress, usableFrom: Timestamp)] = []
+}
+
 /// The custody commands, written again from their documentation: exactly-once deposits keyed by
 /// outpoint, withdrawals that pay an address, operator decisions, freezes.
 extension NaiveExchange {
@@ -30,6 +37,16 @@ extension NaiveExchange {
             guard limits.perAccount >= 0, limits.perAsset >= 0 else { return reject(.invalidAmount) }
             withdrawalLimits[asset] = (limits.perAccount, limits.perAsset)
             custodyEvent(.withdrawalLimitsChanged, 0, asset, limits.perAccount, 0)
+        case .addWithdrawalAddress(let account, let address, let delays): book(account, address, delays)
+        case .securityChanged(let account, let lock):
+            guard Int(account) < accounts.count, account != 0 else { return reject(.unknownAccount) }
+            guard lock >= 0 else { return reject(.invalidAmount) }
+            lockWithdrawals(account, lock)
+        case .setAllowListOnly(let account, let on, let action):
+            guard !action.operatorName.isEmpty, !action.reason.isEmpty else { return reject(.invalidOperatorAction) }
+            guard Int(account) < accounts.count, account != 0 else { return reject(.unknownAccount) }
+            protections[account, default: NaiveProtection()].allowListOnly = on
+            custodyEvent(.allowListOnlyChanged, account, 0, on ? 1 : 0, 0)
         default: preconditionFailure("not a custody command: \(command)")
         }
     }
@@ -98,6 +115,11 @@ extension NaiveExchange {
         guard r.fee >= 0, r.fee < r.amount else { return reject(.withdrawalFeeNotCovered) }
         guard Self.isChainText(r.address) else { return reject(.invalidAddress) }
         guard r.clientId.isEmpty || Self.isChainText(r.clientId) else { return reject(.invalidChainReference) }
+        if let protection = protections[r.account] {
+            guard now >= protection.lockedUntil else { return reject(.withdrawalsLocked) }
+            let booked = protection.book.contains { $0.address.asset == r.asset && $0.address.address == r.address && $0.usableFrom <= now }
+            guard !protection.allowListOnly || booked else { return reject(.addressNotAllowListed) }
+        }
         // The last 24 hours: strictly after now − 24 h.
         let window = recentWithdrawals.filter { $0.asset == r.asset && $0.time > now - 86_400_000 }
         let limits = withdrawalLimits[r.asset] ?? (Amount.max, Amount.max)
@@ -146,6 +168,34 @@ extension NaiveExchange {
         withdrawals[at].pending.state = .broadcast
         withdrawals[at].pending.txid = txid
         custodyEvent(.withdrawalBroadcast, pending.account, pending.asset, pending.amount, id)
+    }
+
+    // MARK: Address book and locks
+
+    private mutating func book(_ account: AccountId, _ address: WithdrawalAddress, _ delays: SecurityDelays) {
+        guard Int(account) < accounts.count, account != 0 else { return reject(.unknownAccount) }
+        guard Int(address.asset) < assets.count else { return reject(.unknownAsset) }
+        guard Self.isChainText(address.address) else { return reject(.invalidAddress) }
+        guard address.tag.isEmpty || Self.isChainText(address.tag) else { return reject(.invalidAddressTag) }
+        guard !address.name.isEmpty, address.name.utf8.count <= 512 else { return reject(.invalidAddressName) }
+        guard delays.addressDelay >= 0, delays.withdrawalLock >= 0 else { return reject(.invalidAmount) }
+        let book = protections[account]?.book ?? []
+        let same = book.contains {
+            $0.address.asset == address.asset && $0.address.address == address.address && $0.address.tag == address.tag
+        }
+        guard !same else { return reject(.addressAlreadyBooked) }
+        guard book.count < 200 else { return reject(.addressBookFull) }
+        let usableFrom = now > Timestamp.max - delays.addressDelay ? Timestamp.max : now + delays.addressDelay
+        protections[account, default: NaiveProtection()].book.append((address, usableFrom))
+        custodyEvent(.withdrawalAddressAdded, account, address.asset, 0, 0)
+        lockWithdrawals(account, delays.withdrawalLock)
+    }
+
+    private mutating func lockWithdrawals(_ account: AccountId, _ duration: Timestamp) {
+        let until = now > Timestamp.max - duration ? Timestamp.max : now + duration
+        let lockedUntil = max(protections[account]?.lockedUntil ?? 0, until)
+        protections[account, default: NaiveProtection()].lockedUntil = lockedUntil
+        custodyEvent(.withdrawalsLocked, account, 0, lockedUntil, 0)
     }
 
     // MARK: Freezes

@@ -41,6 +41,7 @@ struct NaiveExchange {
     var chainDeposits: [NaiveChainDeposit] = []
     var withdrawalLimits: [AssetId: (perAccount: Amount, perAsset: Amount)] = [:]
     var latestEpoch: EpochPublication?
+    var protections: [AccountId: NaiveProtection] = [:]
     var recentWithdrawals: [(time: Timestamp, account: AccountId, asset: AssetId, amount: Amount)] = []
     var nextOrderId: OrderId = 1
     var nextWithdrawalId: WithdrawalId = 1
@@ -77,7 +78,7 @@ struct NaiveExchange {
         case .amendOrder(let request): amend(request)
         case .depositSeen, .creditDeposit, .dropDeposit, .setChainCursor, .requestChainWithdrawal,
              .approveWithdrawal, .rejectWithdrawal, .broadcastWithdrawal, .freezeAccount, .unfreezeAccount,
-             .setWithdrawalLimits:
+             .setWithdrawalLimits, .addWithdrawalAddress, .securityChanged, .setAllowListOnly:
             applyCustody(command)
         case .publishEpoch(let publication): publishEpoch(publication)
         }

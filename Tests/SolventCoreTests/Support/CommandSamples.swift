@@ -113,6 +113,12 @@ enum CommandSamples {
         .freezeAccount(.max, OperatorAction(operatorName: "ops", reason: "court order", reference: "case 12/2026")),
         .unfreezeAccount(0, OperatorAction(operatorName: "Ünï", reason: "😀")),
         .setWithdrawalLimits(.max, WithdrawalLimits(perAccount: .max, perAsset: .min), OperatorAction(operatorName: "o", reason: "r")),
+        .addWithdrawalAddress(.max, WithdrawalAddress(asset: .max, address: longestChainText, tag: longestChainText, name: longestNote),
+                              SecurityDelays(addressDelay: .max, withdrawalLock: .min)),
+        .addWithdrawalAddress(0, WithdrawalAddress(asset: 0, address: "", name: ""), SecurityDelays(addressDelay: 0, withdrawalLock: 0)),
+        .securityChanged(.max, lock: .min), .securityChanged(0, lock: 86_400_000),
+        .setAllowListOnly(.max, true, OperatorAction(operatorName: "ops", reason: "user asked", reference: "T-2")),
+        .setAllowListOnly(0, false, OperatorAction(operatorName: "", reason: "")),
         .publishEpoch(EpochPublication(epoch: .max, headerHash: SHA256.hash([1]),
                                        signedHeader: [UInt8](repeating: 0xFF, count: EpochPublication.signedHeaderBytesMax))),
         .publishEpoch(EpochPublication(epoch: 0, headerHash: SHA256.hash([]), signedHeader: [])),
@@ -165,6 +171,12 @@ enum CommandSamples {
         case .setWithdrawalLimits:
             .setWithdrawalLimits(random.integer(), WithdrawalLimits(perAccount: random.integer(), perAsset: random.integer()),
                                  randomAction(&random))
+        case .addWithdrawalAddress:
+            .addWithdrawalAddress(random.integer(), WithdrawalAddress(asset: random.integer(), address: random.string(lengthMax: 64),
+                                                                      tag: random.string(lengthMax: 20), name: random.string(lengthMax: 40)),
+                                  SecurityDelays(addressDelay: random.integer(), withdrawalLock: random.integer()))
+        case .securityChanged: .securityChanged(random.integer(), lock: random.integer())
+        case .setAllowListOnly: .setAllowListOnly(random.integer(), random.next() % 2 == 0, randomAction(&random))
         case .publishEpoch:
             .publishEpoch(EpochPublication(epoch: random.integer(), headerHash: SHA256.hash([random.integer()]),
                                            signedHeader: (0..<Int(random.next() % 300)).map { _ in random.integer() }))
