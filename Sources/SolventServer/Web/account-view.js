@@ -4,23 +4,12 @@
 import * as api from "./api.js";
 import * as auth from "./auth-key.js";
 import * as i18n from "./i18n.js";
+import { problem, say } from "./messages.js";
 
 const $ = (id) => document.getElementById(id);
 let mode = "login";
 let needsCode = false;
 let setupShown = false;
-
-/** A refusal in the user's language: the page's own codes have their text, others the server's. */
-function problem(node, error) {
-  const own = `uerr.${-error.code}`;
-  node.textContent = i18n.has(own) ? i18n.t(own) : i18n.t("err.server", { code: error.code, msg: error.message });
-  node.className = "message bad";
-}
-
-function say(node, key, values = {}) {
-  node.textContent = key ? i18n.t(key, values) : "";
-  node.className = "message ok";
-}
 
 function drawSignedOut() {
   for (const button of document.querySelectorAll(".user-mode")) button.setAttribute("aria-pressed", String(button.dataset.mode === mode));

@@ -6,6 +6,7 @@
 import * as api from "./api.js";
 import * as auth from "./auth-key.js";
 import * as i18n from "./i18n.js";
+import { problem, say } from "./messages.js";
 
 const $ = (id) => document.getElementById(id);
 const refreshMs = 2000;
@@ -13,17 +14,6 @@ let coins = [];
 /** What one simulated deposit sends per coin, when the server is the demo's; else null. */
 let simulated = null;
 let timer = null;
-
-function problem(node, error) {
-  const own = `uerr.${-error.code}`;
-  node.textContent = i18n.has(own) ? i18n.t(own) : i18n.t("err.server", { code: error.code, msg: error.message });
-  node.className = "message bad";
-}
-
-function say(node, key, values = {}) {
-  node.textContent = key ? i18n.t(key, values) : "";
-  node.className = "message ok";
-}
 
 const coin = (select) => coins.find((entry) => entry.coin === $(select).value);
 
