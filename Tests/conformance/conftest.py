@@ -107,6 +107,8 @@ class SolventServer:
         self.stderr_path = workdir / "serve.stderr.log"
         self.url = ""
         self.proc: Optional[subprocess.Popen] = None
+        # The config file written at every start: tests may add settings before starting.
+        self.config: Dict[str, Any] = json.loads(json.dumps(RAISED_LIMITS))
         self._stdout_lines: "queue.Queue[str]" = queue.Queue()
         self._names = (
             "".join(letters) for n in itertools.count(2) for letters in itertools.product(string.ascii_uppercase, repeat=n)
@@ -116,9 +118,10 @@ class SolventServer:
 
     def start(self) -> None:
         self.data.mkdir(parents=True, exist_ok=True)
-        self._stderr = open(self.stderr_path, "wb")
+        # Appended to, so a restarted server's log follows the one before.
+        self._stderr = open(self.stderr_path, "ab")
         config = self.workdir / "serve.json"
-        config.write_text(json.dumps(RAISED_LIMITS))
+        config.write_text(json.dumps(self.config))
         self.proc = subprocess.Popen(
             [str(self.binary), "serve", "--data", str(self.data), "--host", "127.0.0.1", "--port", "0", "--config", str(config)],
             stdin=subprocess.DEVNULL,
@@ -162,6 +165,13 @@ class SolventServer:
                 raise AssertionError(f"solvent serve did not stop within {STOP_SECONDS}s of SIGTERM\n{self.stderr_tail()}")
         self._stderr.close()
         return self.proc.returncode
+
+    def kill(self) -> None:
+        """SIGKILL: nothing flushed, nothing closed; the crash tests' way to stop it."""
+        assert self.proc
+        self.proc.kill()
+        self.proc.wait()
+        self._stderr.close()
 
     def alive(self) -> bool:
         return self.proc is not None and self.proc.poll() is None

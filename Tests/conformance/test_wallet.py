@@ -10,62 +10,19 @@ every balance is checked to the unit against the admin CLI and the chain's own R
 
 from __future__ import annotations
 
-import base64
-import json
 import re
-import subprocess
-import time
-import urllib.request
 from decimal import Decimal
-from pathlib import Path
-from typing import Any, Dict
+from typing import Dict
 
 import ccxt
 import pytest
 from binance.base_client import BaseClient
 from binance.client import Client
 
+from chain_support import CONFIRMATIONS, Chain, wait_until
 from conftest import Market, SolventServer, solvent_binary
 
 D = Decimal
-CONFIRMATIONS = 2  # the server's default custody setting
-WAIT_SECONDS = 60
-
-
-class Chain:
-    """`solvent chain` and calls to its RPC (the outside world's wallet, mining)."""
-
-    def __init__(self, binary: Path, data: Path):
-        data.mkdir(parents=True, exist_ok=True)
-        self.proc = subprocess.Popen([str(binary), "chain", "--data", str(data), "--block-seconds", "0"],
-                                     stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        deadline = time.monotonic() + 60
-        while not (data / "chain.url").exists():
-            assert self.proc.poll() is None, f"solvent chain exited: {self.proc.stderr.read().decode()}"
-            assert time.monotonic() < deadline, "solvent chain wrote no chain.url"
-            time.sleep(0.1)
-        self.urls = dict(line.split(" ") for line in (data / "chain.url").read_text().splitlines())
-        self.auth = base64.b64encode((data / "chain.cookie").read_bytes()).decode()
-        self._id = 0
-
-    def call(self, symbol: str, method: str, *params: Any, wallet: str = "") -> Any:
-        self._id += 1
-        body = json.dumps({"jsonrpc": "1.0", "id": self._id, "method": method, "params": list(params)}).encode()
-        path = f"/wallet/{wallet}" if wallet else "/"
-        request = urllib.request.Request(self.urls[symbol] + path, data=body,
-                                         headers={"Authorization": "Basic " + self.auth})
-        with urllib.request.urlopen(request, timeout=30) as response:
-            answer = json.loads(response.read(), parse_float=D)
-        assert answer["error"] is None, answer
-        return answer["result"]
-
-    def mine(self, symbol: str, blocks: int) -> None:
-        miner = self.call(symbol, "getnewaddress", "miner", wallet="outside")
-        self.call(symbol, "generatetoaddress", blocks, miner)
-
-    def stop(self) -> None:
-        self.proc.terminate()
-        self.proc.wait(timeout=30)
 
 
 @pytest.fixture(scope="module")
@@ -82,16 +39,6 @@ def custody(tmp_path_factory):
     finally:
         server.stop()
         chain.stop()
-
-
-def wait_until(what: str, condition) -> Any:
-    deadline = time.monotonic() + WAIT_SECONDS
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.2)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def withdrawer_key(server: SolventServer, account: int) -> Dict[str, str]:
