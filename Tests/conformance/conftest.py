@@ -100,9 +100,11 @@ class Trader:
 class SolventServer:
     """A running `solvent serve` and the admin CLI aimed at it."""
 
-    def __init__(self, binary: Path, workdir: Path):
+    def __init__(self, binary: Path, workdir: Path, settings: Optional[Dict[str, Any]] = None):
         self.binary = binary
         self.workdir = workdir
+        # Configuration sections beside the raised limits (e.g. "custody").
+        self.settings = {**RAISED_LIMITS, **(settings or {})}
         self.data = workdir / "data"
         self.stderr_path = workdir / "serve.stderr.log"
         self.url = ""
@@ -118,7 +120,7 @@ class SolventServer:
         self.data.mkdir(parents=True, exist_ok=True)
         self._stderr = open(self.stderr_path, "wb")
         config = self.workdir / "serve.json"
-        config.write_text(json.dumps(RAISED_LIMITS))
+        config.write_text(json.dumps(self.settings))
         self.proc = subprocess.Popen(
             [str(self.binary), "serve", "--data", str(self.data), "--host", "127.0.0.1", "--port", "0", "--config", str(config)],
             stdin=subprocess.DEVNULL,
