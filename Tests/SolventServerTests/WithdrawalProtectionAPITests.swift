@@ -68,7 +68,7 @@ import Testing
         #expect(try await Self.book(server, key).isEmpty)
         let filed = try await Self.withdraw(server, key, to: outside, name: "cold storage", tag: "memo-1")
         #expect(filed.status == 200, "\(filed.text)")
-        let again = try await Self.withdraw(server, key, to: outside, name: "BTC")
+        let again = try await Self.withdraw(server, key, to: outside, name: "BTC", tag: "memo-1")
         #expect(again.status == 200, "a booked address named again is not filed again: \(again.text)")
         let book = try await Self.book(server, key)
         #expect(book.count == 1, "\(book)")
