@@ -26,10 +26,8 @@ enum AdminEndpoints {
                 guard let enabled = try request.parameters.bool("enabled") else { throw .mandatoryParameter("enabled") }
                 let id = try request.parameters.required("apiKey")
                 // Re-enabled, a key acts for its account again: a security change, locked first.
-                if enabled {
-                    guard let key = try? operations.context.keys.store.key(id: id) else { throw .invalidParameter("apiKey") }
-                    try await operations.context.lockWithdrawals(of: key.account)
-                }
+                guard let key = try? operations.context.keys.store.key(id: id) else { throw .invalidParameter("apiKey") }
+                if enabled && !key.enabled { try await operations.context.lockWithdrawals(of: key.account) }
                 let changed = (try? operations.context.keys.setEnabled(id: id, enabled)) ?? false
                 guard changed else { throw .invalidParameter("apiKey") }
                 return .empty
