@@ -19,7 +19,8 @@ import Foundation
 ///                "attemptsPerMinute": 20, "sessionSeconds": 43200, "secureCookies": false},
 ///      "custody": {"pollMilliseconds": 1000, "confirmations": 2, "withdrawalFees": {"BTC": 10000},
 ///                  "approvalAbove": {"BTC": 100000000}, "hotCeilings": {"BTC": 5000000000},
-///                  "hotFloors": {"BTC": 100000000}, "coldAddresses": {"BTC": "bc1q..."}}}
+///                  "hotFloors": {"BTC": 100000000}, "coldAddresses": {"BTC": "bc1q..."},
+///                  "addressDelaySeconds": 86400, "withdrawalLockSeconds": 86400}}
 ///
 /// Custody amounts are integers in the asset's smallest units (satoshis for an 8-decimal asset).
 ///
@@ -87,14 +88,23 @@ struct ConfigurationFile: Decodable {
         var hotCeilings: [String: Int64]?
         var hotFloors: [String: Int64]?
         var coldAddresses: [String: String]?
+        var addressDelaySeconds: Int64?
+        var withdrawalLockSeconds: Int64?
 
         static let keys: Set<String> = ["pollMilliseconds", "confirmations", "withdrawalFees", "approvalAbove",
-                                        "hotCeilings", "hotFloors", "coldAddresses"]
+                                        "hotCeilings", "hotFloors", "coldAddresses", "addressDelaySeconds",
+                                        "withdrawalLockSeconds"]
+        /// Ten years: a longer delay is a typo, and its milliseconds could overflow.
+        static let delaySecondsMax: Int64 = 10 * 366 * 86_400
 
         func apply(to settings: inout CustodySettings) throws {
             let amounts = [withdrawalFees, approvalAbove, hotCeilings, hotFloors].compactMap { $0 }.flatMap(\.values)
             guard amounts.allSatisfy({ $0 >= 0 }), (pollMilliseconds ?? 1) > 0, (confirmations ?? 1) > 0 else {
                 throw ServerError("custody: amounts must be whole units >= 0, pollMilliseconds and confirmations > 0")
+            }
+            let delays = [addressDelaySeconds, withdrawalLockSeconds].compactMap { $0 }
+            guard delays.allSatisfy({ (0...Self.delaySecondsMax).contains($0) }) else {
+                throw ServerError("custody: addressDelaySeconds and withdrawalLockSeconds must be 0...\(Self.delaySecondsMax)")
             }
             settings.pollMilliseconds = pollMilliseconds ?? settings.pollMilliseconds
             settings.confirmationsRequired = confirmations ?? settings.confirmationsRequired
@@ -103,6 +113,8 @@ struct ConfigurationFile: Decodable {
             settings.hotCeilings = hotCeilings ?? settings.hotCeilings
             settings.hotFloors = hotFloors ?? settings.hotFloors
             settings.coldAddresses = coldAddresses ?? settings.coldAddresses
+            if let seconds = addressDelaySeconds { settings.securityDelays.addressDelay = seconds * 1_000 }
+            if let seconds = withdrawalLockSeconds { settings.securityDelays.withdrawalLock = seconds * 1_000 }
         }
     }
 }

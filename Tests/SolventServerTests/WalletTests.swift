@@ -1,4 +1,5 @@
 import Foundation
+import SolventCore
 import Testing
 @testable import SolventCustody
 @testable import SolventServer
@@ -9,8 +10,11 @@ import Testing
 @Suite(.serialized) struct WalletTests {
     static let cookie = "__cookie__:5eed5eed"
 
-    /// A server whose data directory names a simulated BTC chain (2 confirmations, 0.0001 BTC fee).
-    static func start(approvalAbove threshold: Int64? = nil) async throws -> (TestServer, SimulatedChainRPC, ChainRPCServer) {
+    /// A server whose data directory names a simulated BTC chain (2 confirmations, 0.0001 BTC fee)
+    /// and whose security changes hold withdrawals back for `delays` (none unless a test asks).
+    static func start(approvalAbove threshold: Int64? = nil,
+                      delays: SecurityDelays = SecurityDelays(addressDelay: 0, withdrawalLock: 0)) async throws
+        -> (TestServer, SimulatedChainRPC, ChainRPCServer) {
         let btc = ChainSimulatorSpec.standard[0]
         let rpc = try btc.start(authorization: try RPCCredentials.password(user: "__cookie__", password: "5eed5eed").authorization())
         let chain = try await ChainRPCServer.start(rpc)
@@ -22,6 +26,7 @@ import Testing
             configuration.custody.confirmationsRequired = 2
             configuration.custody.withdrawalFees = ["BTC": 10_000]
             if let threshold { configuration.custody.approvalThresholds = ["BTC": threshold] }
+            configuration.custody.securityDelays = delays
         }
         return (server, rpc, chain)
     }
@@ -215,13 +220,19 @@ extension TestServer {
         try #"{"custody": {"confirmations": 6, "withdrawalFees": {"BTC": 20000}, "approvalAbove": {"BTC": 100000000}, "coldAddresses": {"BTC": "bc1qcold"}}}"#
             .write(toFile: path, atomically: true, encoding: .utf8)
         var configuration = ServerConfiguration(dataDirectory: "/tmp/unused")
+        #expect(configuration.custody.securityDelays == SecurityDelays(addressDelay: 86_400_000, withdrawalLock: 86_400_000),
+                "24 hours each by default")
         try configuration.apply(configurationFile: path)
         #expect(configuration.custody.confirmationsRequired == 6)
         #expect(configuration.custody.withdrawalFees == ["BTC": 20_000])
         #expect(configuration.custody.approvalThresholds == ["BTC": 100_000_000])
         #expect(configuration.custody.coldAddresses == ["BTC": "bc1qcold"])
+        try #"{"custody": {"addressDelaySeconds": 3600, "withdrawalLockSeconds": 0}}"#.write(toFile: path, atomically: true, encoding: .utf8)
+        try configuration.apply(configurationFile: path)
+        #expect(configuration.custody.securityDelays == SecurityDelays(addressDelay: 3_600_000, withdrawalLock: 0))
         for bad in [#"{"custody": {"withdrawalFees": {"BTC": -1}}}"#, #"{"custody": {"confirmation": 6}}"#,
-                    #"{"custody": {"withdrawalFees": {"BTC": "0.1"}}}"#] {
+                    #"{"custody": {"withdrawalFees": {"BTC": "0.1"}}}"#, #"{"custody": {"withdrawalLockSeconds": -1}}"#,
+                    #"{"custody": {"addressDelaySeconds": 9223372036854775807}}"#] {
             try bad.write(toFile: path, atomically: true, encoding: .utf8)
             #expect(throws: (any Error).self, "\(bad)") { try configuration.apply(configurationFile: path) }
         }

@@ -100,15 +100,15 @@ class Trader:
 class SolventServer:
     """A running `solvent serve` and the admin CLI aimed at it."""
 
-    def __init__(self, binary: Path, workdir: Path):
+    def __init__(self, binary: Path, workdir: Path, settings: Optional[Dict[str, Any]] = None):
         self.binary = binary
         self.workdir = workdir
+        # Configuration sections beside the raised limits (e.g. "custody").
+        self.settings = {**RAISED_LIMITS, **(settings or {})}
         self.data = workdir / "data"
         self.stderr_path = workdir / "serve.stderr.log"
         self.url = ""
         self.proc: Optional[subprocess.Popen] = None
-        # The config file written at every start: tests may add settings before starting.
-        self.config: Dict[str, Any] = json.loads(json.dumps(RAISED_LIMITS))
         self._stdout_lines: "queue.Queue[str]" = queue.Queue()
         self._names = (
             "".join(letters) for n in itertools.count(2) for letters in itertools.product(string.ascii_uppercase, repeat=n)
@@ -121,7 +121,7 @@ class SolventServer:
         # Appended to, so a restarted server's log follows the one before.
         self._stderr = open(self.stderr_path, "ab")
         config = self.workdir / "serve.json"
-        config.write_text(json.dumps(self.config))
+        config.write_text(json.dumps(self.settings))
         self.proc = subprocess.Popen(
             [str(self.binary), "serve", "--data", str(self.data), "--host", "127.0.0.1", "--port", "0", "--config", str(config)],
             stdin=subprocess.DEVNULL,

@@ -30,7 +30,7 @@ import pytest
 import requests
 
 from chain_support import CONFIRMATIONS, Chain, wait_until
-from conftest import Key, SolventServer, solvent_binary
+from conftest import RAISED_LIMITS, Key, SolventServer, solvent_binary
 from signed_support import Signed
 
 D = Decimal
@@ -162,10 +162,11 @@ def settled(server: SolventServer, chain: Chain, customers: List[Customer]) -> b
 @pytest.fixture
 def custody(tmp_path):
     chain = Chain(solvent_binary(), tmp_path / "data")
-    server = SolventServer(solvent_binary(), tmp_path)
-    server.config["custody"] = {"pollMilliseconds": 100, "withdrawalFees": {"BTC": FEE_UNITS}}
     # The histories weigh as on Binance (withdraw/history 18,000 a call): room for polling them.
-    server.config["rateLimits"]["weightPerMinute"] = 100_000_000
+    limits = {**RAISED_LIMITS["rateLimits"], "weightPerMinute": 100_000_000}
+    server = SolventServer(solvent_binary(), tmp_path, settings={
+        "custody": {"pollMilliseconds": 100, "withdrawalFees": {"BTC": FEE_UNITS}, "withdrawalLockSeconds": 0},
+        "rateLimits": limits})
     server.start()
     try:
         server.add_asset("BTC")

@@ -29,7 +29,8 @@ D = Decimal
 def custody(tmp_path_factory):
     workdir = tmp_path_factory.mktemp("wallet")
     chain = Chain(solvent_binary(), workdir / "data")
-    server = SolventServer(solvent_binary(), workdir)
+    # No lock after a new key: each flow makes its withdraw key and withdraws soon after.
+    server = SolventServer(solvent_binary(), workdir, settings={"custody": {"withdrawalLockSeconds": 0}})
     server.start()
     try:
         for asset in ("BTC", "USDT"):
@@ -59,14 +60,19 @@ def trade_away(server: SolventServer, seller: Dict[str, str], url: str, quantity
         symbol="BTCUSDT", side="SELL", type="LIMIT", timeInForce="GTC", quantity=quantity, price="20000")
 
 
-def test_ccxt_deposit_trade_withdraw(custody):
-    server, chain = custody
-    account = server.create_account()
-    key = withdrawer_key(server, account)
+def ccxt_exchange(server: SolventServer, key: Dict[str, str]) -> ccxt.binance:
     exchange = ccxt.binance({**key, "options": {"fetchMarkets": {"types": ["spot"]}, "fetchMargins": False}})
     for name, api_url in list(exchange.urls["api"].items()):
         if isinstance(api_url, str):
             exchange.urls["api"][name] = re.sub(r"^https://[^/]+", server.url, api_url)
+    return exchange
+
+
+def test_ccxt_deposit_trade_withdraw(custody):
+    server, chain = custody
+    account = server.create_account()
+    key = withdrawer_key(server, account)
+    exchange = ccxt_exchange(server, key)
 
     currencies = exchange.fetch_currencies()
     assert currencies["BTC"]["networks"]["BTC"]["withdraw"] is True
@@ -125,3 +131,27 @@ def test_python_binance_deposit_and_withdraw(custody):
                lambda: [w for w in client.get_withdraw_history(coin="BTC") if w["id"] == applied["id"] and w["status"] == 6])
     assert server.balances(account)["BTC"] == {"free": D("0.5"), "locked": D("0")}
     assert chain.call("BTC", "getreceivedbyaddress", outside, 1, wallet="outside") == D("0.25")
+
+
+def test_name_files_the_address_book(custody):
+    """`name` on a withdrawal, as both clients send it, files the address; the list shows it."""
+    server, chain = custody
+    account = server.create_account()
+    server.deposit(account, "BTC", "1")
+    key = withdrawer_key(server, account)
+    exchange = ccxt_exchange(server, key)
+    BaseClient.MARGIN_API_URL = server.url + "/sapi"
+    client = Client(key["apiKey"], key["secret"])
+
+    first = chain.call("BTC", "getnewaddress", "payee", wallet="outside")
+    second = chain.call("BTC", "getnewaddress", "payee", wallet="outside")
+    # python-binance signs the unencoded form: a name it would percent-encode fails -1022.
+    assert client.withdraw(coin="BTC", address=first, amount="0.1", name="payee")["id"]
+    assert exchange.withdraw("BTC", 0.1, second, params={"name": "cold_wallet"})["id"]
+    assert exchange.withdraw("BTC", 0.1, second, params={"name": "again"})["id"], "already booked: not filed twice"
+
+    book = exchange.sapiGetCapitalWithdrawAddressList()
+    assert [(entry["address"], entry["name"], entry["coin"], entry["network"]) for entry in book] == [
+        (first, "payee", "BTC", "BTC"), (second, "cold_wallet", "BTC", "BTC")]
+    # Under allow-list-only neither is usable yet: the default delay is 24 hours.
+    assert all(entry["whiteStatus"] is False and entry["addressTag"] == "" for entry in book)

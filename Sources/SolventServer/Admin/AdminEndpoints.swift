@@ -24,8 +24,11 @@ enum AdminEndpoints {
             },
             Endpoint(.enableAPIKey) { request throws(BinanceError) in
                 guard let enabled = try request.parameters.bool("enabled") else { throw .mandatoryParameter("enabled") }
-                let changed = (try? operations.context.keys.setEnabled(id: try request.parameters.required("apiKey"),
-                                                                       enabled)) ?? false
+                let id = try request.parameters.required("apiKey")
+                // Re-enabled, a key acts for its account again: a security change, locked first.
+                guard let key = try? operations.context.keys.store.key(id: id) else { throw .invalidParameter("apiKey") }
+                if enabled && !key.enabled { try await operations.context.lockWithdrawals(of: key.account) }
+                let changed = (try? operations.context.keys.setEnabled(id: id, enabled)) ?? false
                 guard changed else { throw .invalidParameter("apiKey") }
                 return .empty
             },
@@ -73,6 +76,8 @@ enum AdminEndpoints {
         let ips = (parameters["ipAllowList"] ?? "").split(separator: ",").map(String.init)
         guard ips.allSatisfy({ IPRange($0) != nil }) else { throw .invalidParameter("ipAllowList") }
         try await operations.requireAccount(account)
+        // A new key is a security change: the account's withdrawals lock before the key exists.
+        try await operations.context.lockWithdrawals(of: account)
         let created: KeyAdministration.Created
         do {
             created = try operations.context.keys.create(

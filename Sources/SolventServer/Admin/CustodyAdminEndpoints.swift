@@ -2,8 +2,9 @@ import SolventCore
 import SolventWire
 
 /// The operator's custody surface: pending withdrawals, approve or reject one, freeze or unfreeze
-/// an account. Every change is a journaled command naming the operator, the reason and, when
-/// given, a reference (a ticket, a court order).
+/// an account, allow-list-only withdrawals on or off (at the user's request: Binance has no public
+/// endpoint for it). Every change is a journaled command naming the operator, the reason and,
+/// when given, a reference (a ticket, a court order).
 enum CustodyAdminEndpoints {
     static func all(_ context: ServerContext) -> [Endpoint] {
         [
@@ -33,6 +34,14 @@ enum CustodyAdminEndpoints {
                 let limits = WithdrawalLimits(perAccount: try request.parameters.decimal("perAccount", scale: scale) ?? .max,
                                               perAsset: try request.parameters.decimal("perAsset", scale: scale) ?? .max)
                 return try await run(.setWithdrawalLimits(asset.id, limits, try action(request)), context)
+            },
+            Endpoint(.setAllowListOnly) { request throws(BinanceError) in
+                let account = try AdminEndpoints.accountParameter(request)
+                guard let enabled = try request.parameters.bool("enabled") else { throw .mandatoryParameter("enabled") }
+                let action = try action(request)
+                // Off, any address will do again: a security change, locked before it is made.
+                if !enabled { try await context.lockWithdrawals(of: account) }
+                return try await run(.setAllowListOnly(account, enabled, action), context)
             },
         ]
     }

@@ -1,7 +1,8 @@
 import SolventCore
 
 /// How custody runs: how often the chains are read, how many confirmations a deposit and a
-/// withdrawal need, and each asset's network as the wallet API shows it.
+/// withdrawal need, how long a security change holds withdrawals back, and each asset's network
+/// as the wallet API shows it.
 public struct CustodySettings: Sendable {
     public var pollMilliseconds = 1_000
     public var confirmationsRequired = 2
@@ -15,6 +16,12 @@ public struct CustodySettings: Sendable {
     public var hotCeilings: [String: Amount] = [:]
     public var hotFloors: [String: Amount] = [:]
     public var coldAddresses: [String: String] = [:]
+    /// A booked address's delay under allow-list-only and the lock after a security change (a new
+    /// key, a re-enabled key, a new address, allow-list-only turned off), in ms: 24 h each.
+    /// Each command that makes the change carries them, so a replay does not read today's settings.
+    public var securityDelays = SecurityDelays(addressDelay: CustodySettings.day, withdrawalLock: CustodySettings.day)
+
+    static let day: Timestamp = 24 * 60 * 60 * 1_000
 
     public init() {}
 

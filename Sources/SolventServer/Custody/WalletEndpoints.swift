@@ -89,7 +89,8 @@ enum WalletEndpoints {
     }
 
     /// From a key with the withdraw permission, or from the page signed in with a good
-    /// second-factor code (the session alone never moves money off the exchange).
+    /// second-factor code (the session alone never moves money off the exchange). With `name`
+    /// the address is filed in the account's address book first.
     private static func withdraw(_ request: APIRequest, _ context: ServerContext,
                                  _ users: UserAccounts) async throws(BinanceError) -> Reply {
         let parameters = request.parameters
@@ -106,13 +107,21 @@ enum WalletEndpoints {
         let fee = settings.withdrawalFees[asset.spec.name] ?? 0
         guard amount > fee else { throw .walletAmountNotAboveFee }
         let clientId = parameters["withdrawOrderId"] ?? ""
-        let request = WithdrawalRequest(account: request.caller, asset: asset.id, amount: amount, fee: fee,
-                                        address: address, clientId: clientId,
-                                        requiresApproval: settings.approvalThresholds[asset.spec.name].map { amount > $0 } ?? false)
-        guard Command.requestChainWithdrawal(request).isBinaryEncodable else { throw .walletIllegalAddress }
-        let outcome = try await context.gateway.execute(.requestChainWithdrawal(request))
+        let account = request.caller
+        let withdrawal = WithdrawalRequest(account: account, asset: asset.id, amount: amount, fee: fee,
+                                           address: address, clientId: clientId,
+                                           requiresApproval: settings.approvalThresholds[asset.spec.name].map { amount > $0 } ?? false)
+        guard Command.requestChainWithdrawal(withdrawal).isBinaryEncodable else { throw .walletIllegalAddress }
+        // Filed first: a new address is a security change whose lock holds this withdrawal too.
+        if let name = parameters["name"] {
+            let booked = WithdrawalAddress(asset: asset.id, address: address, tag: parameters["addressTag"] ?? "", name: name)
+            try await AddressBookEndpoints.file(booked, of: account, context)
+        }
+        let outcome = try await context.gateway.execute(.requestChainWithdrawal(withdrawal))
         for event in outcome.events {
             switch event {
+            case .rejected(let rejection) where rejection.reason == .withdrawalsLocked:
+                throw try await context.withdrawalsLockedError(of: account)
             case .rejected(let rejection): throw walletError(rejection.reason)
             case .ledger(let entry) where entry.kind == .withdrawalRequested:
                 return Reply(WalletJSON.withdrawalId(entry.withdrawal))

@@ -10,8 +10,8 @@ enum Endpoints {
         return GeneralEndpoints.all(context) + MarketDataEndpoints.all(context) + TradingEndpoints.all(context)
             + AccountEndpoints.all(context) + UserStreamEndpoints.all(context) + OperationalEndpoints.all(context)
             + AdminEndpoints.all(operations) + ProofEndpoints.all(proof) + ProofEndpoints.admin(proof, operations)
-            + UserEndpoints.all(users, keys: context.keys) + WebPageEndpoints.all()
-            + WalletEndpoints.all(context, users: users) + WalletAccountEndpoints.all(context)
+            + UserEndpoints.all(users, context: context) + WebPageEndpoints.all()
+            + WalletEndpoints.all(context, users: users) + WalletAccountEndpoints.all(context) + AddressBookEndpoints.all(context)
             + CustodyAdminEndpoints.all(context) + SimulatedDepositEndpoints.all(context)
     }
 }

@@ -6,7 +6,7 @@ import SolventWire
 /// The handlers of `EndpointCatalog.users`: the web page's sign-up, sign-in, session, second
 /// factor and API keys. Passwords and codes travel in the form body, as the page sends them.
 enum UserEndpoints {
-    static func all(_ users: UserAccounts, keys: KeyAdministration) -> [Endpoint] {
+    static func all(_ users: UserAccounts, context: ServerContext) -> [Endpoint] {
         [
             Endpoint(.signUp) { request throws(BinanceError) in
                 try requireCustomHeader(request)
@@ -47,7 +47,7 @@ enum UserEndpoints {
                                               code: try request.parameters.required("totpCode"), now: request.receivedAt)
                 return .empty
             },
-        ] + UserKeyEndpoints.all(users, keys: keys)
+        ] + UserKeyEndpoints.all(users, context: context)
     }
 
     static func session(of request: APIRequest) throws(BinanceError) -> SessionRecord {

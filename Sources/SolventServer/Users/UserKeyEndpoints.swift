@@ -4,10 +4,12 @@ import SolventStore
 import SolventWire
 
 /// The account's API keys from the page: created (HMAC, with permissions and an IP
-/// allow-list, the secret shown once) only with a good second-factor code, listed, revoked.
+/// allow-list, the secret shown once) only with a good second-factor code, listed, revoked. A new
+/// key is a security change: the account's withdrawals lock first.
 enum UserKeyEndpoints {
-    static func all(_ users: UserAccounts, keys: KeyAdministration) -> [Endpoint] {
-        [
+    static func all(_ users: UserAccounts, context: ServerContext) -> [Endpoint] {
+        let keys = context.keys
+        return [
             Endpoint(.createUserAPIKey) { request throws(BinanceError) in
                 let session = try UserEndpoints.session(of: request)
                 let parameters = request.parameters
@@ -17,6 +19,7 @@ enum UserKeyEndpoints {
                 let label = parameters["label"] ?? ""
                 guard label.utf8.count <= APIKeyRecord.labelLengthMax else { throw .invalidParameter("label") }
                 try users.checkSecondFactor(login: session.login, code: parameters["totpCode"], now: request.receivedAt)
+                try await context.lockWithdrawals(of: session.account)
                 let created: KeyAdministration.Created
                 do {
                     created = try keys.create(account: session.account, kind: .hmac, publicKeyPEM: nil,

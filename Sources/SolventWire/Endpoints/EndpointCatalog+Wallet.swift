@@ -3,7 +3,7 @@
 extension EndpointCatalog {
     public static let wallet: [EndpointDeclaration] = [
         .systemStatus, .accountStatus, .coinConfiguration, .depositAddress, .depositHistory, .withdrawApply,
-        .withdrawHistory, .apiRestrictions, .assetDetail, .tradeFee,
+        .withdrawHistory, .withdrawAddressList, .apiRestrictions, .assetDetail, .tradeFee,
     ]
 }
 
@@ -19,14 +19,18 @@ extension EndpointDeclaration {
     public static let tradeFee = EndpointDeclaration("GET", "/sapi/v1/asset/tradeFee", .userData, weight: 1)
     public static let withdrawHistory = EndpointDeclaration("GET", "/sapi/v1/capital/withdraw/history", .userData,
                                                             weight: 18_000)
+    /// The account's withdrawal address book, which `withdraw/apply` with `name` fills.
+    public static let withdrawAddressList = EndpointDeclaration("GET", "/sapi/v1/capital/withdraw/address/list", .userData,
+                                                                weight: 10)
 }
 
 /// The operator's custody commands (admin listener, admin token): withdrawals awaiting approval and
-/// the decision on them, account freezes. Each names the operator and the reason.
+/// the decision on them, account freezes, allow-list-only withdrawals. Each names the operator and
+/// the reason.
 extension EndpointCatalog {
     public static let custodyAdmin: [EndpointDeclaration] = [
         .pendingWithdrawals, .approveWithdrawal, .rejectWithdrawal, .freezeAccount, .unfreezeAccount,
-        .setWithdrawalLimits,
+        .setWithdrawalLimits, .setAllowListOnly,
     ]
 }
 
@@ -37,4 +41,5 @@ extension EndpointDeclaration {
     public static let freezeAccount = EndpointDeclaration("POST", "/admin/v1/account/freeze", .admin, weight: 1)
     public static let unfreezeAccount = EndpointDeclaration("POST", "/admin/v1/account/unfreeze", .admin, weight: 1)
     public static let setWithdrawalLimits = EndpointDeclaration("POST", "/admin/v1/withdrawal/limits", .admin, weight: 1)
+    public static let setAllowListOnly = EndpointDeclaration("POST", "/admin/v1/account/allowListOnly", .admin, weight: 1)
 }

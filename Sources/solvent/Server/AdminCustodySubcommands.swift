@@ -1,7 +1,7 @@
 import ArgumentParser
 
-/// Custody's operator commands: `withdrawals pending|approve|reject`, `freeze`, `unfreeze`. Every
-/// change names the operator and the reason; the journal keeps both.
+/// Custody's operator commands: `withdrawals pending|approve|reject|limits`, `freeze`, `unfreeze`,
+/// `allow-list-only`. Every change names the operator and the reason; the journal keeps both.
 extension AdminCommand {
     struct Withdrawals: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -81,6 +81,21 @@ extension AdminCommand {
 
         func run() async throws {
             try await target.send("POST", "/admin/v1/account/unfreeze", [("account", String(account))] + decision.parameters)
+        }
+    }
+
+    struct AllowListOnly: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "allow-list-only",
+            abstract: "Let an account withdraw only to its booked addresses (off locks its withdrawals for a while).")
+        @OptionGroup var target: AdminTarget
+        @Option var account: UInt32
+        @Option(help: "true or false.") var enabled: Bool
+        @OptionGroup var decision: Decision
+
+        func run() async throws {
+            try await target.send("POST", "/admin/v1/account/allowListOnly",
+                                  [("account", String(account)), ("enabled", String(enabled))] + decision.parameters)
         }
     }
 }
