@@ -40,7 +40,9 @@ def env(browser, artifacts):
 
 def last_price(env):
     """BTCUSDT's last trade, from the API: where the bots' walk is now."""
-    return Decimal(json.loads(public(env["demo"].url, "/api/v3/ticker/price", symbol="BTCUSDT"))["price"])
+    price = Decimal(json.loads(public(env["demo"].url, "/api/v3/ticker/price", symbol="BTCUSDT"))["price"])
+    assert price > 0, "BTCUSDT has not traded yet"
+    return price
 
 
 def book_prices(page, side):
@@ -52,9 +54,9 @@ def test_the_demo_lists_four_markets_and_its_book_fills(env):
     rows = page.locator("#markets-body tr")
     expect(rows).to_have_count(4, timeout=15000)
     assert sorted(rows.evaluate_all("rows => rows.map(r => r.dataset.symbol)")) == ["BTCUSDT", "ETHBTC", "ETHUSDT", "SOLUSDT"]
-    # Every market has a last price: the bots have traded each.
-    expect(page.locator("#markets-body tr td.num").first).not_to_have_text("—", timeout=15000)
-    assert "—" not in rows.evaluate_all("rows => rows.map(r => r.children[1].textContent)")
+    # Every market gets a last price as the bots' takers trade each (over the mini-ticker stream).
+    page.wait_for_function("""() => [...document.querySelectorAll('#markets-body tr')]
+        .every((row) => /[1-9]/.test(row.children[1].textContent))""", timeout=20000)
     # The maker quotes four levels a side (and requotes every moment): both sides fill, uncrossed.
     page.wait_for_function("""() => document.querySelectorAll('#book-asks .level').length >= 3
         && document.querySelectorAll('#book-bids .level').length >= 3""", timeout=15000)
@@ -107,14 +109,23 @@ def test_sign_up_sign_out_and_sign_in_with_the_printed_login(env):
     assert code_errors(env["errors"]) == []
 
 
+def submitted(page):
+    """Submits the order form; the status the page says the new order has."""
+    message = page.locator("#o-message")
+    before = message.inner_text()
+    page.click("#o-submit")
+    expect(message).not_to_have_text(before, timeout=10000)  # not the last order's message
+    expect(message).to_have_text(re.compile(r"^Order \d+ placed: "))
+    return message.inner_text().split(": ", 1)[1]
+
+
 def test_a_limit_order_from_the_form_rests_in_open_orders_and_cancels(env):
     page, session = env["page"], PageSession(env["page"], env["demo"].url)
     price = (last_price(env) * Decimal("0.9")).quantize(TICK, rounding=ROUND_FLOOR)  # far below the walk
     page.fill("#o-price", str(price))
     page.fill("#o-qty", "0.00100")
     expect(page.locator("#o-total")).to_have_text(f"{price * Decimal('0.001'):,.2f} USDT")
-    page.click("#o-submit")
-    expect(page.locator("#o-message")).to_have_text(re.compile(r"^Order \d+ placed: Open$"), timeout=10000)
+    assert submitted(page) == "Open"
     row = page.locator("#acct-body tr", has=page.locator("button.cancel"))
     expect(row).to_have_count(1, timeout=10000)
     expect(row).to_contain_text(f"{price:,.2f}")
@@ -144,12 +155,11 @@ def test_a_crossing_order_fills_and_the_balances_move_by_exactly_the_trade(env):
     price = (last_price(env) * Decimal("1.02")).quantize(TICK, rounding=ROUND_CEILING)
     page.fill("#o-price", str(price))
     page.fill("#o-qty", "0.00100")
-    page.click("#o-submit")
-    expect(page.locator("#o-message")).to_have_text(re.compile(r"^Order \d+ placed: "), timeout=10000)
+    submitted(page)
     order_id = re.search(r"Order (\d+)", page.inner_text("#o-message")).group(1)
     deadline = time.time() + 15
     while (order := session.call("GET", "/api/v3/order", symbol="BTCUSDT", orderId=order_id))["status"] != "FILLED":
-        assert time.time() < deadline, order
+        assert time.time() < deadline, f'{order["status"]} {order["price"]} {order["executedQty"]} {public(env["demo"].url, "/api/v3/depth", symbol="BTCUSDT", limit=5)}'
         time.sleep(0.3)
     fills = session.call("GET", "/api/v3/myTrades", symbol="BTCUSDT", orderId=order_id)
     assert fills and sum(units(f["qty"]) for f in fills) == units("0.001")
@@ -166,8 +176,9 @@ def test_a_crossing_order_fills_and_the_balances_move_by_exactly_the_trade(env):
     assert {asset: after[asset] - before[asset] for asset in after if asset not in ("BTC", "USDT")} == {"ETH": 0, "SOL": 0}
     # The page shows the same fills (price, amount, fee) and the new balances, to the unit.
     page.click('.acct-tab[data-tab="fills"]')
-    expect(page.locator("#acct-body tr")).to_have_count(len(fills), timeout=10000)
-    shown = sorted((units(r[3]), units(r[4]), units(r[6].split()[0]), r[6].split()[1]) for r in cell_texts(page, "#acct-body tr"))
+    rows = "#acct-body tr:has(td.num)"  # not the "Nothing here yet" row shown until the fills load
+    expect(page.locator(rows)).to_have_count(len(fills), timeout=10000)
+    shown = sorted((units(r[3]), units(r[4]), units(r[6].split()[0]), r[6].split()[1]) for r in cell_texts(page, rows))
     assert shown == sorted((units(f["price"]), units(f["qty"]), units(f["commission"]), f["commissionAsset"]) for f in fills)
     page.click('.acct-tab[data-tab="balances"]')
     for asset in ("BTC", "USDT"):
@@ -201,8 +212,10 @@ def test_the_language_switch_translates_the_page_and_each_is_screenshot(env):
         expect(page.locator("html")).to_have_attribute("lang", "zh-CN" if language == "zh" else language)
         expect(page.locator(".book h2")).to_have_text(catalogue["book.title"])
         # Every keyed element carries its language's text, and the page's own drawn text too.
+        # (The window's title shows the last price once it is known, and the name after it.)
+        assert page.title().endswith(catalogue["app.name"])
         wrong = page.evaluate("""(catalogue) => [
-            ...[...document.querySelectorAll('[data-i18n]')].filter((n) => n.textContent !== catalogue[n.dataset.i18n]),
+            ...[...document.querySelectorAll('body [data-i18n]')].filter((n) => n.textContent !== catalogue[n.dataset.i18n]),
             ...[...document.querySelectorAll('[data-i18n-aria]')].filter((n) => n.getAttribute('aria-label') !== catalogue[n.dataset.i18nAria]),
             ...[...document.querySelectorAll('[data-i18n-placeholder]')].filter((n) => n.placeholder !== catalogue[n.dataset.i18nPlaceholder]),
         ].map((n) => n.outerHTML.slice(0, 80))""", catalogue)
