@@ -103,6 +103,7 @@ def test_sign_up_sign_out_and_sign_in_with_the_printed_login(env):
     enter(page, "login", demo.login, demo.password)
     expect(page.locator("#signed-in")).to_be_visible(timeout=30000)
     expect(page.locator("#u-who")).to_have_text(demo.login)
+    expect(page.locator("#key-open")).to_have_text("Connect API key")  # a session is not a pasted key
     page.click('.view-tab[data-view="trade"]')
     expect(page.locator("#o-available")).to_have_text("100,000.00000000 USDT", timeout=10000)
     take_refused_fetches(env["errors"], since)
@@ -262,6 +263,13 @@ def test_a_simulated_deposit_is_credited_and_an_unguarded_withdrawal_refused(env
     page.locator("#w-submit").click()
     expect(page.locator("#w-message")).to_have_text("Turn on two-factor authentication first.", timeout=10000)
     page.screenshot(path=str(env["artifacts"] / "demo-wallet-en.png"), full_page=True)
+    # Amounts and dates in the locale's spelling, as everywhere else on the page.
+    page.select_option("#lang", "fr")
+    expect(balance).to_have_text(f"{Decimal(held + units('1')) / 10 ** 8:.8f} BTC".replace(".", ","), timeout=10000)
+    expect(page.locator("#d-body tr").first).to_contain_text("1,00000000")
+    expect(page.locator("#d-body tr").first).to_contain_text("Crédité")
+    expect(page.locator("#d-simulate")).to_have_text("Envoyer un dépôt simulé de 1 BTC")
+    page.select_option("#lang", "en")
     page.click('.view-tab[data-view="trade"]')
     take_refused_fetches(env["errors"], since)
     assert code_errors(env["errors"]) == []
