@@ -225,7 +225,10 @@ def test_the_language_switch_translates_the_page_and_each_is_screenshot(env):
         expect(page.locator("#conn-text")).to_have_text(catalogue["conn.live"])
         expect(page.locator("#acct-head th").first).to_have_text(catalogue["col.time"])
         if language != "en":
-            assert untranslated(page, catalogue, texts["en"]) == [], language
+            for view in ["wallet", "account", "trade"]:  # the trade view last, for its screenshot
+                page.click(f'.view-tab[data-view="{view}"]')
+                page.wait_for_timeout(200)  # the view's own requests drawn
+                assert untranslated(page, catalogue, texts["en"]) == [], (language, view)
         headings[language] = page.inner_text(".book h2")
         page.wait_for_timeout(300)  # a frame for the canvas and the book after the switch
         page.screenshot(path=str(artifacts / f"demo-trade-{language}.png"), full_page=True)
