@@ -98,6 +98,12 @@ def test_sign_up_sign_out_and_sign_in_with_the_printed_login(env):
     expect(page.locator("#user-open")).to_have_text("Sign in")
     with pytest.raises(AssertionError, match="-9206"):
         newcomer.call("GET", "/api/v3/account")  # the session ended on the server, not just on the page
+    # Signed out, "Verify my assets" has no proof to fetch and says how to get one.
+    page.click('.view-tab[data-view="verify"]')
+    page.click("#verify-run")
+    expect(page.locator("#verify-steps li.bad")).to_have_text("✗ Sign in or connect an API key first: the proof is yours alone.")
+    expect(page.locator("#verify-result")).to_have_text("Not verified: see the failed step.")
+    page.click('.view-tab[data-view="account"]')
     enter(page, "login", demo.login, "not the password")
     expect(page.locator("#u-message")).to_have_text("Wrong login or password.", timeout=30000)
     enter(page, "login", demo.login, demo.password)
