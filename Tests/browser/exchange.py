@@ -19,6 +19,13 @@ def free_port():
         return probe.getsockname()[1]
 
 
+def public(url, path, **params):
+    """A public GET's body exactly as served."""
+    query = f"?{urllib.parse.urlencode(params)}" if params else ""
+    with urllib.request.urlopen(f"{url}{path}{query}", timeout=10) as answer:
+        return answer.read().decode()
+
+
 class Exchange:
     def __init__(self, binary, data):
         self.binary = binary
@@ -63,10 +70,7 @@ class Exchange:
             raise RuntimeError(f"solvent epoch: {done.stderr.strip()}")
 
     def public(self, path, **params):
-        """A public GET's body exactly as served."""
-        query = f"?{urllib.parse.urlencode(params)}" if params else ""
-        with urllib.request.urlopen(f"{self.url}{path}{query}", timeout=10) as answer:
-            return answer.read().decode()
+        return public(self.url, path, **params)
 
     def account_with_key(self, deposits, permissions="read,trade,proof"):
         """An account with `deposits` and a key; the key may fetch the proof secret, as the

@@ -5,7 +5,7 @@ folder, printed). Tests run in file order and share one exchange and one browser
 import json
 import os
 import re
-import urllib.request
+import shutil
 import tempfile
 import time
 from decimal import Decimal
@@ -13,23 +13,19 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
+from browsing import code_errors, connect_key, watched_page
 from accounts import PASSWORD, enter, take_refused_fetches, totp
 from exchange import Client, Exchange
 from proofs import SIGN, STEPS, VERIFY, amount_text, canonical, document_vectors, edited, leaf_hash, plus_one_unit
 
 WEB = Path(__file__).resolve().parents[2] / "Sources" / "SolventServer" / "Web"
-# What the browser itself logs when the server is down during the restart test: network
-# failures, not errors of the page's code.
-NETWORK_NOISE = re.compile(r"ERR_CONNECTION_REFUSED|WebSocket connection to|Failed to load resource|ERR_CONNECTION_RESET|ERR_EMPTY_RESPONSE")
 
 
 @pytest.fixture(scope="module")
-def env():
+def env(browser, artifacts):
     work = Path(tempfile.mkdtemp(prefix="solvent-browser-"))
-    artifacts = Path(os.environ.get("SOLVENT_BROWSER_ARTIFACTS", work / "screenshots"))
-    artifacts.mkdir(parents=True, exist_ok=True)
     exchange = Exchange(os.environ["SOLVENT_BIN"], str(work / "data"))
     exchange.start()
     exchange.admin("add-asset", "--name", "BTC")
@@ -41,21 +37,11 @@ def env():
                    "--tick-size", "0.01", "--step-size", "0.00001", "--min-notional", "1")
     maker = exchange.account_with_key({"BTC": "10", "ETH": "100", "USDT": "100000"})
     trader = exchange.account_with_key({"BTC": "1", "USDT": "50000"})
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
-        page = browser.new_page(viewport={"width": 1440, "height": 900})
-        errors = []
-        page.on("console", lambda message: message.type in ("error", "warning") and errors.append(message.text))
-        page.on("pageerror", lambda error: errors.append(f"pageerror: {error}"))
-        page.goto(exchange.url + "/")
-        yield dict(exchange=exchange, maker=maker, trader=trader, page=page, errors=errors, artifacts=artifacts)
-        browser.close()
+    page, errors = watched_page(browser, exchange.url + "/")
+    yield dict(exchange=exchange, maker=maker, trader=trader, page=page, errors=errors, artifacts=artifacts)
+    page.context.close()
     exchange.stop()
-    print(f"\nscreenshots: {artifacts}")
-
-
-def code_errors(errors):
-    return [e for e in errors if not NETWORK_NOISE.search(e)]
+    shutil.rmtree(work, ignore_errors=True)
 
 
 def test_catalogues_have_the_same_keys(env):
@@ -126,14 +112,6 @@ def test_depth_chart_draws_both_sides(env):
     green, red = canvas_colors(page)
     assert green > 200 and red > 200, (green, red)
     page.click('.chart-kind[data-kind="candles"]')
-
-
-def connect_key(page, client):
-    page.click("#key-open")
-    page.fill("#key-api", client.api_key)
-    page.fill("#key-secret", client.secret)
-    page.click('#key-form button[value="save"]')
-    expect(page.locator("#key-open")).to_have_text("API key connected")
 
 
 def test_limit_order_from_the_form_shows_in_open_orders_and_cancels(env):
@@ -321,7 +299,7 @@ def test_sign_up_trades_with_the_session_and_logs_out(env):
     expect(page.locator("#u-message")).to_have_text("Wrong login or password.", timeout=10000)
     enter(page, "login", "carol", PASSWORD)
     expect(page.locator("#signed-in")).to_be_visible(timeout=10000)
-    take_refused_fetches(env, since)
+    take_refused_fetches(env["errors"], since)
 
 
 def test_two_factor_guards_new_keys_and_sign_in(env):
@@ -369,7 +347,7 @@ def test_two_factor_guards_new_keys_and_sign_in(env):
     page.click("#u-logout")
     expect(page.locator("#signed-out")).to_be_visible(timeout=5000)
     page.click('.view-tab[data-view="trade"]')
-    take_refused_fetches(env, since)
+    take_refused_fetches(env["errors"], since)
 
 
 def test_verify_my_assets_reports_valid(env):
@@ -380,7 +358,7 @@ def test_verify_my_assets_reports_valid(env):
     expect(page.locator("#verify-result")).to_have_class(re.compile(r"\bok\b"), timeout=15000)
     expect(page.locator("#verify-steps li.bad")).to_have_count(0)
     expect(page.locator("#verify-assets-body tr")).to_have_count(3)  # BTC, USDT, ETH
-    page.screenshot(path=str(artifacts_path(env) / "verify-en.png"), full_page=True)
+    page.screenshot(path=str(env["artifacts"] / "verify-en.png"), full_page=True)
     page.click('.view-tab[data-view="trade"]')
 
 
@@ -595,10 +573,6 @@ def test_verify_accepts_the_documents_vectors_and_no_other_byte(env):
         return [tried, accepted];
     }""", [proof_1, header, vectors["user-secret-1"], key])
     assert accepted == [2 * (len(proof_1) + len(header)) + 3, []]
-
-
-def artifacts_path(env):
-    return env["artifacts"]
 
 
 def test_no_console_errors_before_the_restart(env):

@@ -57,12 +57,14 @@ export function drawCandles(canvas, candles, format) {
   context.strokeStyle = colors.grid;
   context.fillStyle = colors.text;
   context.lineWidth = 1;
+  const lastY = y(visible[visible.length - 1].close);
   for (const level of niceSteps(low, high, 5)) {
     context.beginPath();
     context.moveTo(0, Math.round(y(level)) + 0.5);
     context.lineTo(plotWidth, Math.round(y(level)) + 0.5);
     context.stroke();
-    context.fillText(format.price(level), plotWidth + 6, y(level) + 4);
+    // A label under the last price's 16 px tag would show through it, half hidden.
+    if (Math.abs(y(level) - lastY) >= 16) context.fillText(format.price(level), plotWidth + 6, y(level) + 4);
   }
   const body = Math.max(1, slot * 0.7);
   visible.forEach((candle, index) => {

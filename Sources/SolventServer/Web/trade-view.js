@@ -147,6 +147,7 @@ async function submit() {
   if (order.type !== "MARKET") Object.assign(params, { timeInForce: "GTC", price: dec.text(order.price) });
   if (order.stopPrice !== undefined) params.stopPrice = dec.text(order.stopPrice);
   $("o-submit").disabled = true;
+  message(null); // the last order's outcome must not read as this one's while it is on its way
   try {
     const placed = await api.signed("POST", "/api/v3/order", params);
     message("order.placed", { id: placed.orderId, status: `status.${placed.status}` }, true);
@@ -242,7 +243,8 @@ function keyProblem(error) {
 
 function wireKeyDialog() {
   const dialog = $("key-dialog");
-  const label = () => { $("key-open").textContent = i18n.t(auth.signedIn() ? "key.signedIn" : "key.connect"); };
+  // Says whether a pasted key is connected: signed in with a session, there is none to show.
+  const label = () => { $("key-open").textContent = i18n.t(auth.apiKey() ? "key.signedIn" : "key.connect"); };
   i18n.onLanguage(label);
   // Signing in or out on the Account view changes whose account this is, like a key change.
   auth.onChange(() => { account.balances = new Map(); label(); update(); refresh(); startUserStream(); });

@@ -39,6 +39,11 @@ function row(cells) {
   return tr;
 }
 
+/** An amount as the API spells it ("1.00000000"), in the locale's digits with the same decimals. */
+const amount = (text) => i18n.number(text, String(text).split(".")[1]?.length ?? 0);
+/** Binance's "yyyy-MM-dd HH:mm:ss" (UTC) of a withdrawal, as the locale writes dates. */
+const utcTime = (text) => i18n.dateTime(Date.parse(`${text.replace(" ", "T")}Z`));
+
 function statusText(prefix, status) {
   const key = `${prefix}.${status}`;
   return i18n.has(key) ? i18n.t(key) : String(status);
@@ -54,13 +59,13 @@ async function refresh() {
     fillCoins("d-coin", (entry) => entry.depositAllEnable);
     fillCoins("w-coin", (entry) => entry.withdrawAllEnable);
     const shown = coin("d-coin");
-    $("d-balance").textContent = shown ? `${shown.free} ${shown.coin}` : "—";
+    $("d-balance").textContent = shown ? `${amount(shown.free)} ${shown.coin}` : "—";
     const deposits = await api.signed("GET", "/sapi/v1/capital/deposit/hisrec", { limit: 20 });
     $("d-body").replaceChildren(...deposits.map((deposit) => row([[i18n.dateTime(deposit.insertTime)], [deposit.coin],
-      [deposit.amount, true], [`${statusText("wallet.dstatus", deposit.status)} (${deposit.confirmTimes})`], [deposit.txId.slice(0, 16)]])));
+      [amount(deposit.amount), true], [`${statusText("wallet.dstatus", deposit.status)} (${deposit.confirmTimes})`], [deposit.txId.slice(0, 16)]])));
     const withdrawals = await api.signed("GET", "/sapi/v1/capital/withdraw/history", { limit: 20 });
-    $("w-body").replaceChildren(...withdrawals.map((withdrawal) => row([[withdrawal.applyTime], [withdrawal.coin],
-      [withdrawal.amount, true], [statusText("wallet.wstatus", withdrawal.status)], [withdrawal.address]])));
+    $("w-body").replaceChildren(...withdrawals.map((withdrawal) => row([[utcTime(withdrawal.applyTime)], [withdrawal.coin],
+      [amount(withdrawal.amount), true], [statusText("wallet.wstatus", withdrawal.status)], [withdrawal.address]])));
   } catch (error) {
     problem($("d-message"), error);
   }
@@ -83,16 +88,16 @@ async function showAddress() {
 
 function drawSimulate() {
   const chosen = $("d-coin").value;
-  const amount = simulated?.[chosen];
-  $("d-simulate").hidden = !amount || auth.session() === null;
-  if (amount) $("d-simulate").textContent = i18n.t("wallet.simulate", { amount, coin: chosen });
+  const sent = simulated?.[chosen];
+  $("d-simulate").hidden = !sent || auth.session() === null;
+  if (sent) $("d-simulate").textContent = i18n.t("wallet.simulate", { amount: amount(sent), coin: chosen });
 }
 
 async function simulateDeposit() {
   $("d-simulate").disabled = true;
   try {
     const sent = await api.signed("POST", "/sapi/v1/solvent/demo/deposit", { coin: $("d-coin").value, address: $("d-address").textContent });
-    say($("d-message"), "wallet.simulated", { amount: sent.amount, coin: sent.coin, txid: sent.txId.slice(0, 12) });
+    say($("d-message"), "wallet.simulated", { amount: amount(sent.amount), coin: sent.coin, txid: sent.txId.slice(0, 12) });
     refresh();
   } catch (error) {
     problem($("d-message"), error);
