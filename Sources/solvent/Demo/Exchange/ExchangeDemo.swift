@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import SolventCommandLine
+import SolventCore
 import SolventServer
 
 /// `solvent demo`: the real exchange (`serve`: REST, streams, WebSocket API and the web page on
@@ -34,6 +35,9 @@ struct ExchangeDemo: Sendable {
         // The demo's own bots share one address; the limits stay advertised, not enforced.
         configuration.rateLimits.enforced = false
         configuration.custody.pollMilliseconds = 500
+        // A minute, not a day, after a security change (the demo's own key, a new address), so a
+        // newcomer sees the lock and its end and can still withdraw within the first visit.
+        configuration.custody.securityDelays = SecurityDelays(addressDelay: 60_000, withdrawalLock: 60_000)
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         // Before the server starts: its custody reads chain.url when it is assembled.
         let chains = try await ChainStation.start(data: directory)
