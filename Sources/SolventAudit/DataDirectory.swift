@@ -49,6 +49,8 @@ public struct DataDirectory: Sendable {
     public var serverURL: String { path + "/server.url" }
     /// Where `solvent admin` and `solvent epoch` find the running server: its admin listener.
     public var adminURL: String { path + "/admin.url" }
+    /// The auditors' access log, hash-chained (`AccessLog`).
+    public var auditAccessLog: String { path + "/audit/access.log" }
     /// Where the exchange finds `solvent chain`: one line per asset, `SYMBOL URL`.
     public var chainURLs: String { path + "/chain.url" }
     /// The chain's RPC cookie (`__cookie__:<secret>`), as bitcoind writes `.cookie`.

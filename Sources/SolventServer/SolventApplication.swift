@@ -125,7 +125,8 @@ public enum SolventApplication {
         let adminToken = try AdminToken.load(path: configuration.adminTokenFile)
         let proof = try ProofServices(configuration: configuration, sequencer: sequencer, journalLog: journalLog)
         let users = try userAccounts(configuration, context: context)
-        let endpoints = Endpoints.all(context, proof: proof, users: users)
+        let accessLog = try AccessLog(path: configuration.layout.auditAccessLog)
+        let endpoints = Endpoints.all(context, proof: proof, users: users, accessLog: accessLog)
         let table = EndpointTable(endpoints.filter { !$0.onAdminListener })
         let api = APIService(table: table, gate: RequestGate(limiter: limiter, authenticator: authenticator, adminToken: adminToken,
                                                              sessions: users.sessions),

@@ -13,14 +13,17 @@ extension APIKeyPermissions {
             case "trade": permissions.insert(.trade)
             case "withdraw": permissions.insert(.withdraw)
             case "proof": permissions.insert(.proof)
+            case "audit": permissions.insert(.audit)
             default: return nil
             }
         }
+        // An auditor reads everything and changes nothing: its key can be nothing else.
+        guard !permissions.contains(.audit) || permissions == .audit else { return nil }
         self = permissions
     }
 
     var names: String {
-        [(APIKeyPermissions.read, "read"), (.trade, "trade"), (.withdraw, "withdraw"), (.proof, "proof")]
+        [(APIKeyPermissions.read, "read"), (.trade, "trade"), (.withdraw, "withdraw"), (.proof, "proof"), (.audit, "audit")]
             .filter { contains($0.0) }.map(\.1).joined(separator: ",")
     }
 }

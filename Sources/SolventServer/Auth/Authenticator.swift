@@ -27,6 +27,11 @@ package final class Authenticator: Sendable {
 
     /// Whether the key exists and is enabled: what every session it opened is checked against
     /// (`UserStreams` ends the streams of a key that is not).
+    /// Whether `id` names an auditor's key (enabled or not).
+    func isAuditor(_ id: String) -> Bool {
+        keys.withLock { $0[id]?.permissions.contains(.audit) ?? false }
+    }
+
     func isActive(_ id: String) -> Bool {
         keys.withLock { $0[id]?.enabled ?? false }
     }

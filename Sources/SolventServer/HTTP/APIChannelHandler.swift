@@ -107,13 +107,45 @@ final class APIChannelHandler: ChannelDuplexHandler, RemovableChannelHandler {
                         _ context: ChannelHandlerContext) {
         var fields = api.complete(reply, label: answer.label, method: answer.method, clientIP: clientIP,
                                   usedWeight: usedWeight, since: answer.started)
-        fields.append(HTTPField(name: .contentLength, value: String(reply.body.count)))
+        // Without a length, NIO sends a streamed body with chunked transfer encoding.
+        if reply.streamed == nil { fields.append(HTTPField(name: .contentLength, value: String(reply.body.count))) }
         fields.append(HTTPField(name: .date, value: date.text(atMilliseconds: ServerClock.milliseconds())))
         fields.append(HTTPField(name: .server, value: serverName))
         context.write(wrapOutboundOut(.head(HTTPResponse(status: .init(code: reply.status), headerFields: fields))),
                       promise: nil)
+        if let streamed = reply.streamed { return pump(streamed, answer, context) }
         context.write(wrapOutboundOut(.body(ByteBuffer(bytes: reply.body))), promise: nil)
         context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+        answered(answer, context)
+    }
+
+    /// Writes a streamed body one chunk at a time: the next chunk is made only once the socket
+    /// took the one before, so a slow reader holds one chunk, not the whole export.
+    private func pump(_ body: StreamedBody, _ answer: APICall.Answer, _ context: ChannelHandlerContext) {
+        let loop = context.eventLoop
+        let bound = NIOLoopBound((handler: self, context: context), eventLoop: loop)
+        Task {
+            var complete = true
+            do {
+                while let chunk = try await body.next() {
+                    try await loop.flatSubmit {
+                        bound.value.context.writeAndFlush(bound.value.handler.wrapOutboundOut(.body(ByteBuffer(bytes: chunk))))
+                    }.get()
+                }
+            } catch {
+                complete = false
+            }
+            loop.execute {
+                let (handler, context) = bound.value
+                guard complete else { return context.close(promise: nil) }
+                context.writeAndFlush(handler.wrapOutboundOut(.end(nil)), promise: nil)
+                handler.answered(answer, context)
+            }
+        }
+    }
+
+    /// The answer is out: the connection closes, quiesces, or takes the next request.
+    private func answered(_ answer: APICall.Answer, _ context: ChannelHandlerContext) {
         held.answering = false
         if answer.closesConnection {
             context.close(promise: nil)

@@ -25,7 +25,9 @@ package struct RequestGate: Sendable {
         let weight = endpoint.declaration.weight.of(request.parameters)
         request.usedWeight = try limiter.chargeRequest(ip: request.clientIP, weight: weight, now: request.receivedAt)
         switch endpoint.security {
-        case .none: break
+        case .none:
+            // The page's public forms (sign-up, login) change state: never on an auditor's key.
+            if endpoint.method != "GET", let key = request.apiKey, authenticator.isAuditor(key) { throw .rejectedAPIKey }
         case .userStream:
             if try !bySession(&request, needs: .read) { request.account = try authenticator.keyOnly(request) }
         case .trade:
@@ -37,6 +39,7 @@ package struct RequestGate: Sendable {
             if try !bySession(&request, needs: .withdraw) { request.account = try authenticator.signed(request, needs: .withdraw) }
         case .proofSecret:
             if try !bySession(&request, needs: .read) { request.account = try authenticator.signed(request, needs: .proof) }
+        case .audit: request.account = try authenticator.signed(request, needs: .audit)
         case .admin: throw .unauthorized  // charged, as any caller who is not the operator
         case .session:
             guard let sessions else { throw .notSignedIn }

@@ -3,9 +3,9 @@ import SolventWire
 /// One handler for every endpoint `EndpointCatalog` declares, and none for anything else (a test
 /// holds the two to each other; the page's files and the demo's simulated deposits are the
 /// exceptions, declared where they are bound): the Binance REST API, the operational endpoints, the admin
-/// surface, proof of liabilities and the web page's users.
+/// surface, proof of liabilities, the web page's users and the auditor's view.
 enum Endpoints {
-    static func all(_ context: ServerContext, proof: ProofServices, users: UserAccounts) -> [Endpoint] {
+    static func all(_ context: ServerContext, proof: ProofServices, users: UserAccounts, accessLog: AccessLog) -> [Endpoint] {
         let operations = AdminOperations(context: context)
         return GeneralEndpoints.all(context) + MarketDataEndpoints.all(context) + TradingEndpoints.all(context)
             + AccountEndpoints.all(context) + UserStreamEndpoints.all(context) + OperationalEndpoints.all(context)
@@ -13,5 +13,6 @@ enum Endpoints {
             + UserEndpoints.all(users, context: context) + WebPageEndpoints.all()
             + WalletEndpoints.all(context, users: users) + WalletAccountEndpoints.all(context) + AddressBookEndpoints.all(context)
             + CustodyAdminEndpoints.all(context) + SimulatedDepositEndpoints.all(context)
+            + AuditEndpoints.all(context, log: accessLog)
     }
 }

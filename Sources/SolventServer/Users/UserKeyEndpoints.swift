@@ -13,8 +13,9 @@ enum UserKeyEndpoints {
             Endpoint(.createUserAPIKey) { request throws(BinanceError) in
                 let session = try UserEndpoints.session(of: request)
                 let parameters = request.parameters
-                guard let permissions = APIKeyPermissions(names: parameters["permissions"] ?? "read"), !permissions.isEmpty
-                else { throw .invalidParameter("permissions") }
+                // An auditor's key is the operator's to give, never a user's to make.
+                guard let permissions = APIKeyPermissions(names: parameters["permissions"] ?? "read"), !permissions.isEmpty,
+                      !permissions.contains(.audit) else { throw .invalidParameter("permissions") }
                 let ips = try allowList(parameters["ipAllowList"] ?? "")
                 let label = parameters["label"] ?? ""
                 guard label.utf8.count <= APIKeyRecord.labelLengthMax else { throw .invalidParameter("label") }

@@ -85,7 +85,7 @@ struct WebSocketAPI: Sendable {
         case .userData:
             return try authenticator.webSocketSigned(params, logon: logon, ip: connection.clientIP, now: now,
                                                      needs: .read).account
-        case .admin, .session, .withdraw, .proofSecret:
+        case .admin, .session, .withdraw, .proofSecret, .audit:
             // Withdrawals are REST only, as on Binance; so is the proof secret.
             throw .unauthorized
         }

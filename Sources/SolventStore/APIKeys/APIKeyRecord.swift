@@ -12,7 +12,8 @@ public enum APIKeyKind: String, Sendable, CaseIterable {
 
 /// What a key may do: `read` for USER_DATA, `trade` for TRADE, `withdraw` for withdrawals,
 /// `proof` to fetch the account's per-epoch proof secret (which opens every leaf of the account
-/// in that epoch, so a leaked read-only key must not expose it).
+/// in that epoch, so a leaked read-only key must not expose it); `audit` alone makes an auditor's
+/// key, which reads every account through the audit endpoints and can change nothing.
 public struct APIKeyPermissions: OptionSet, Hashable, Sendable {
     public let rawValue: UInt8
 
@@ -24,6 +25,8 @@ public struct APIKeyPermissions: OptionSet, Hashable, Sendable {
     public static let trade = APIKeyPermissions(rawValue: 1 << 1)
     public static let withdraw = APIKeyPermissions(rawValue: 1 << 2)
     public static let proof = APIKeyPermissions(rawValue: 1 << 3)
+    public static let audit = APIKeyPermissions(rawValue: 1 << 4)
+    /// Everything an account's own key may hold (an auditor's key holds `audit` and nothing else).
     public static let all: APIKeyPermissions = [.read, .trade, .withdraw, .proof]
 }
 

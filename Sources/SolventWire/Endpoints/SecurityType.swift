@@ -14,6 +14,9 @@ public enum SecurityType: Sendable, Hashable {
     /// Key, timestamp and signature; the key needs the proof permission (the per-epoch proof
     /// secret: read alone is not enough). The page signed in may fetch it too.
     case proofSecret
+    /// Key, timestamp and signature; the key needs the audit permission: the auditor's read-only
+    /// view of every account (REST only).
+    case audit
     /// Solvent's operator surface: on the admin listener only, with the admin token.
     case admin
     /// The web page signed in: its session cookie and, on a state change, the session's CSRF
