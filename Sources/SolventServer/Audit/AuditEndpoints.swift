@@ -6,7 +6,7 @@ import SolventWire
 /// Each request is written to the access log before it is answered; one that cannot be
 /// logged is refused.
 enum AuditEndpoints {
-    static func all(_ context: ServerContext, log: AccessLog) -> [Endpoint] {
+    static func all(_ context: ServerContext, proof: ProofServices, log: AccessLog) -> [Endpoint] {
         [
             Endpoint(.auditAccounts) { request throws(BinanceError) in
                 try logged(request, log)
@@ -15,6 +15,10 @@ enum AuditEndpoints {
             Endpoint(.auditExport) { request throws(BinanceError) in
                 try logged(request, log)
                 return try await export(request, context)
+            },
+            Endpoint(.auditJournalRecords) { request throws(BinanceError) in
+                try logged(request, log)
+                return try ProofEndpoints.records(request, proof)
             },
             Endpoint(.auditAccessLog) { request throws(BinanceError) in
                 try logged(request, log)

@@ -13,6 +13,6 @@ enum Endpoints {
             + UserEndpoints.all(users, context: context) + WebPageEndpoints.all()
             + WalletEndpoints.all(context, users: users) + WalletAccountEndpoints.all(context) + AddressBookEndpoints.all(context)
             + CustodyAdminEndpoints.all(context) + SimulatedDepositEndpoints.all(context)
-            + AuditEndpoints.all(context, log: accessLog)
+            + AuditEndpoints.all(context, proof: proof, log: accessLog)
     }
 }

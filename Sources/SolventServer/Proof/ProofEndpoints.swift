@@ -40,12 +40,17 @@ enum ProofEndpoints {
             },
             // Raw records reveal every account's activity: the operator's unless made public.
             Endpoint(.journalRecords, security: proof.settings.publicJournalRecords ? .none : .admin) {
-                request throws(BinanceError) in
-                let limit = try request.parameters.int("limit") ?? 100
-                guard (1...ProofServices.recordPageMax).contains(limit) else { throw .invalidParameter("limit") }
-                return Reply(ProofJSON.records(try proof.records(from: try count(request, "fromSequence"), limit: limit)))
+                request throws(BinanceError) in try records(request, proof)
             },
         ]
+    }
+
+    /// A page of raw journal records from `fromSequence`, `limit` of them (100 by default): the
+    /// operator's, the auditor's, and everyone's when the settings make them public.
+    static func records(_ request: APIRequest, _ proof: ProofServices) throws(BinanceError) -> Reply {
+        let limit = try request.parameters.int("limit") ?? 100
+        guard (1...ProofServices.recordPageMax).contains(limit) else { throw .invalidParameter("limit") }
+        return Reply(ProofJSON.records(try proof.records(from: try count(request, "fromSequence"), limit: limit)))
     }
 
     /// The operator's side, admin listener and admin token only (`solvent epoch`, `solvent admin`).
