@@ -50,6 +50,15 @@ import Testing
         let document = try DocumentVerifier.header(json: header, publicKey: try FormatVectorTests.bytes(printed, "public-key"))
         #expect(try DocumentVerifier.reserves(json: attestation, header: document,
                                               publicKey: try FormatVectorTests.bytes(printed, "public-key")) == 0)
+        for (from, to) in [("\"balance\":\"1.50000000\"", "\"balance\":\"1.50000001\""), ("\"height\":812", "\"height\":813"),
+                           ("\"source\":\"configured\"", "\"source\":\"chain\"")] {
+            let altered = attestation.replacingOccurrences(of: from, with: to)
+            #expect(altered != attestation)
+            #expect(throws: DocumentVerifier.Failure.self, "\(from)") {
+                try DocumentVerifier.reserves(json: altered, header: document,
+                                              publicKey: try FormatVectorTests.bytes(printed, "public-key"))
+            }
+        }
         let (code, output) = Self.run((header, attestation))
         #expect(code == .validButUnverified, "USDT's reserves are a configured figure: \(output)")
         #expect(output.contains("configured figure"))
