@@ -11,10 +11,7 @@ extension SignedReserveAttestation {
     public var json: String {
         let attestation = self.attestation
         var out = CanonicalWriter()
-        out.raw("{")
-        out.integer("version", ReserveAttestation.version); out.raw(",")
-        out.string("exchange", attestation.exchangeId); out.raw(",")
-        out.integer("epoch", attestation.epoch); out.raw(",")
+        out.opening(version: ReserveAttestation.version, exchangeId: attestation.exchangeId, epoch: attestation.epoch)
         out.string("headerHash", attestation.headerHash.hex); out.raw(",\"assets\":")
         out.list(attestation.assets) { out, reserves in
             out.raw("{")
@@ -35,31 +32,22 @@ extension SignedReserveAttestation {
             out.raw("}")
         }
         out.raw(",")
-        out.string("keyId", attestation.keyId.description); out.raw(",")
-        out.string("signature", Hex.encode(signature)); out.raw("}")
+        out.signedEnding(keyId: attestation.keyId, signature: signature)
         return out.text
     }
 
     /// Parses the canonical JSON form; anything else is a `ParseError` naming the byte.
     public init(json bytes: [UInt8]) throws(ParseError) {
         var reader = CanonicalReader(bytes)
-        try reader.expect("{")
-        let version = try reader.integer("version", max: UInt64(UInt16.max))
-        guard version == ReserveAttestation.version else { throw ParseError(.unsupportedVersion(version), at: 0) }
-        try reader.expect(",")
-        let exchange = try reader.name("exchange"); try reader.expect(",")
-        let epoch = try reader.integer("epoch", max: .max); try reader.expect(",")
+        let (exchange, epoch) = try reader.opening(version: ReserveAttestation.version)
         let headerHash = try reader.hash("headerHash"); try reader.expect(",\"assets\":")
         let assets = try reader.list("assets", max: ProofFormat.assetCountMax) { (reader: inout CanonicalReader) throws(ParseError) in
             try AssetReserves(reader: &reader)
         }
         try reader.expect(",")
-        let keyId = try reader.hex("keyId", byteCount: KeyId.byteCount); try reader.expect(",")
-        let signature = try reader.hex("signature", byteCount: SignedEpochHeader.signatureByteCount)
-        try reader.expect("}")
-        try reader.end()
+        let (keyId, signature) = try reader.signedEnding()
         let attestation = ReserveAttestation(exchangeId: exchange, epoch: epoch, headerHash: headerHash, assets: assets,
-                                             keyId: KeyId(value: keyId.reduce(0) { $0 << 8 | UInt64($1) }))
+                                             keyId: keyId)
         self.init(attestation: attestation, signature: signature)
     }
 }
