@@ -73,12 +73,23 @@ struct EpochPublisher: Sendable {
                                      reserves: attested.reserves).sign(with: keys.signingKey)
         let attestation = try ReserveAttestation(exchangeId: settings.exchangeId, epoch: epoch, headerHash: header.hash,
                                                  assets: attested.assets).sign(with: keys.signingKey)
+        try check(attestation, against: header)
         let checkpoint = try SignedCheckpoint(
             signing: Checkpoint(origin: settings.checkpointOrigin, size: size, root: root), with: keys.signingKey)
         try await journal(header)
         try store.save(header, checkpoint: checkpoint, snapshot: snapshot, reserves: attestation)
         trees.keep(tree)
         return Published(header: header, checkpoint: checkpoint, reserves: attestation)
+    }
+
+    /// What users will check, checked before it is published: a chain answer that breaks it stops here.
+    private func check(_ attestation: SignedReserveAttestation, against header: SignedEpochHeader) throws {
+        do {
+            _ = try ProofVerifier(publicKey: keys.signingKey.publicKey)
+                .verifyReserves(attestation: Array(attestation.json.utf8), header: Array(header.json.utf8))
+        } catch {
+            throw ServerError("the reserve attestation of epoch \(header.header.epoch) does not verify: \(error)")
+        }
     }
 
     /// Per listed asset, what the exchange's own accounts hold (the fee account): liabilities
