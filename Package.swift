@@ -78,7 +78,8 @@ let package = Package(
         .target(
             name: "SolventCustody",
             dependencies: [
-                "SolventCore", "SolventJournal",
+                "SolventCore", "SolventJournal", "SolventProof",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -173,7 +174,8 @@ let package = Package(
         ),
         .testTarget(
             name: "SolventCustodyTests",
-            dependencies: ["SolventCustody", "SolventJournal", "SolventCore", "SolventTestSupport"],
+            dependencies: ["SolventCustody", "SolventJournal", "SolventCore", "SolventProof", "SolventTestSupport",
+                           .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
         .testTarget(

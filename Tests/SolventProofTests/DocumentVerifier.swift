@@ -22,6 +22,8 @@ enum DocumentVerifier {
         let assets: [Asset]
         let rootHash: [UInt8]
         let rootSums: [UInt128]
+        let reserves: [UInt128]
+        let previousHeaderHash: [UInt8]
         let hash: [UInt8]
     }
 
@@ -61,7 +63,8 @@ enum DocumentVerifier {
         }
         let hash = Array(SHA256.hash(data: Array("solvent-pol-header-hash-v1".utf8) + bytes))
         return Header(epoch: epoch, height: height, exchange: exchange, assets: assets, rootHash: rootHash,
-                      rootSums: liabilities, hash: hash)
+                      rootSums: liabilities, reserves: reserves, previousHeaderHash: try hex(object["previousHeaderHash"], 32),
+                      hash: hash)
     }
 
     /// Steps 5–9: the proof belongs to the header, both leaves are the user's, both paths reach
@@ -141,7 +144,7 @@ enum DocumentVerifier {
         return stride(from: 0, to: digits.count, by: 2).map { UInt8(String(decoding: digits[$0..<$0 + 2], as: UTF8.self), radix: 16)! }
     }
 
-    private static func dictionary(_ value: Any?) throws -> [String: Any] {
+    static func dictionary(_ value: Any?) throws -> [String: Any] {
         if let text = value as? String {
             return try dictionary(try JSONSerialization.jsonObject(with: Data(text.utf8)))
         }
@@ -149,28 +152,28 @@ enum DocumentVerifier {
         return object
     }
 
-    private static func list(_ value: Any?) throws -> [Any] {
+    static func list(_ value: Any?) throws -> [Any] {
         guard let items = value as? [Any] else { throw Failure("list expected") }
         return items
     }
 
-    private static func string(_ value: Any?) throws -> String {
+    static func string(_ value: Any?) throws -> String {
         guard let text = value as? String else { throw Failure("string expected") }
         return text
     }
 
-    private static func integer(_ value: Any?) throws -> UInt64 {
+    static func integer(_ value: Any?) throws -> UInt64 {
         guard let number = value as? NSNumber, let integer = UInt64(number.stringValue) else { throw Failure("integer expected") }
         return integer
     }
 
-    private static func hex(_ value: Any?, _ count: Int) throws -> [UInt8] {
+    static func hex(_ value: Any?, _ count: Int) throws -> [UInt8] {
         guard let bytes = hexBytes(try string(value)), bytes.count == count else { throw Failure("hex expected") }
         return bytes
     }
 
     /// A decimal string with exactly `scale` decimals: its digits without the point are the units.
-    private static func amount(_ value: Any?, scale: Int) throws -> UInt128 {
+    static func amount(_ value: Any?, scale: Int) throws -> UInt128 {
         let text = try string(value)
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard scale == 0 ? parts.count == 1 : parts.count == 2 && parts[1].count == scale,

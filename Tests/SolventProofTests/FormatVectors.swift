@@ -58,7 +58,7 @@ enum FormatVectors {
             ("checkpoint-verifier-key", SignedCheckpoint.verifierKey(name: "vectors.example/journal",
                                                                      publicKey: signingKey.publicKey)),
             ("checkpoint-note", checkpoint.note),
-        ]
+        ] + ReserveVectors.all
     }
 
     /// The vectors printed in PROOF-FORMAT.md: the block after each `<!-- vector:NAME -->` line.

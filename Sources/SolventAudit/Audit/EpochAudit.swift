@@ -18,7 +18,11 @@ import SolventProof
 /// 6. with the tree secret (offline, on the exchange's own data directory only): the whole tree
 ///    is rebuilt from the replayed balances and its root hash must be the header's.
 ///
-/// A third party auditing over the API gets 1, 2, 4, 5 and the append-only check of the log
+/// 7. the reserve attestation (PROOF-FORMAT.md §11.4), when the epoch has one: its signatures,
+///    its wallets' sums against the header's reserves, and that the exchange's own figures are
+///    the replayed fee account's balances.
+///
+/// A third party auditing over the API gets 1, 2, 4, 5, 7 and the append-only check of the log
 /// since the epoch's header, never any secret; the root hash needs the epoch's leaf keys (not
 /// served).
 public enum EpochAudit {
@@ -82,6 +86,8 @@ public enum EpochAudit {
             if replay.size == size { break }
         }
         let journaled = try checkJournaled(signed, replay)
+        let reserves = try checkReserves(store.reservesJSON(epoch), header: store.headerJSON(epoch) ?? [], key: keys.publicKey,
+                                         snapshot: snapshot)
         let tree: LiabilityTree
         do {
             tree = try LiabilityTree.build(snapshot, epoch: epoch, height: header.height, secrets: keys.secrets)
@@ -93,7 +99,7 @@ public enum EpochAudit {
         }
         return Report(epoch: epoch, journalSize: header.journalSize, journalRoot: header.journalRoot.hex,
                       solvency: header.solvency, treeRootChecked: true,
-                      notes: ["checkpoint at size \(checkpoint.checkpoint.size) is signed and matches", journaled])
+                      notes: ["checkpoint at size \(checkpoint.checkpoint.size) is signed and matches", journaled, reserves])
     }
 
     /// Feeds `replay` the records after its size through `last`; how the journal ends (damage).

@@ -66,6 +66,8 @@ public enum AuditFailure: Error, Equatable, Sendable, CustomStringConvertible {
     case headerNotJournaled(epoch: UInt64)
     /// The journal holds another header for the epoch than the one served or stored.
     case headerNotTheJournaled(epoch: UInt64, sequence: UInt64)
+    /// The epoch's reserve attestation does not verify, or its exchange-owned figures are not the replay's.
+    case reservesInvalid(String)
     case source(String)
 
     public var description: String {
@@ -88,6 +90,7 @@ public enum AuditFailure: Error, Equatable, Sendable, CustomStringConvertible {
             "epoch \(epoch)'s header is not in the journal: nothing stops the exchange from showing users different headers for it"
         case .headerNotTheJournaled(let epoch, let sequence):
             "epoch \(epoch)'s header is not the one journaled at record \(sequence): the exchange shows another header than it committed to"
+        case .reservesInvalid(let reason): "the reserve attestation is invalid: \(reason)"
         case .source(let reason): reason
         }
     }

@@ -42,14 +42,17 @@ public enum RemoteAudit {
             guard try await feedPage(baseURL, operatorAccess, limit: limit, into: &replay) else { break }
         }
         try EpochAudit.checkJournal(replay, header, damage: nil)
-        _ = try EpochAudit.checkLiabilities(replay, header)
+        let snapshot = try EpochAudit.checkLiabilities(replay, header)
         // The header's own record comes after the records it names: read on until it turns up.
         while replay.publications[epoch] == nil,
               try await feedPage(baseURL, operatorAccess, limit: UInt64(AuditAPI.recordsPageMax), into: &replay) {}
         let journaled = try EpochAudit.checkJournaled(signed, replay)
+        // An epoch published before attestations has none (-9101): the check says so.
+        let attestation = try? await fetch(baseURL, "/sapi/v1/solvent/reserves?epoch=\(epoch)")
+        let reserves = try EpochAudit.checkReserves(attestation, header: headerBytes, key: key, snapshot: snapshot)
         let note = try await checkAppendOnly(baseURL, replay, key: key)
         return EpochAudit.Report(epoch: epoch, journalSize: header.journalSize, journalRoot: header.journalRoot.hex,
-                                 solvency: header.solvency, treeRootChecked: false, notes: [journaled, note])
+                                 solvency: header.solvency, treeRootChecked: false, notes: [journaled, reserves, note])
     }
 
     /// Feeds `replay` the next page of records (from the admin listener when the journal is

@@ -7,6 +7,7 @@ import SolventProof
 ///
 ///     <n>.header.json   the signed header, exactly as served
 ///     <n>.checkpoint    the signed journal checkpoint at the header's journal size
+///     <n>.reserves.json the reserve attestation behind the header's reserves, as served
 ///     <n>.snapshot      the tree's input (assets, then every account's balances), so a proof
 ///                       of an old epoch can be regenerated after a restart, and audited
 ///
@@ -20,9 +21,13 @@ package struct EpochStore: Sendable {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     }
 
-    package func save(_ header: SignedEpochHeader, checkpoint: SignedCheckpoint, snapshot: LiabilitySnapshot) throws {
+    package func save(_ header: SignedEpochHeader, checkpoint: SignedCheckpoint, snapshot: LiabilitySnapshot,
+                      reserves: SignedReserveAttestation) throws {
         let epoch = header.header.epoch
+        precondition(reserves.attestation.epoch == epoch && reserves.attestation.headerHash == header.hash,
+                     "an epoch's reserve attestation names its header")
         try write(EpochSnapshotCoding.encode(snapshot), to: path(epoch, "snapshot"))
+        try write(Array(reserves.json.utf8), to: path(epoch, "reserves.json"))
         try write(Array(checkpoint.note.utf8), to: path(epoch, "checkpoint"))
         try write(Array(header.json.utf8), to: path(epoch, "header.json"))
     }
@@ -37,6 +42,11 @@ package struct EpochStore: Sendable {
 
     package func headerJSON(_ epoch: UInt64) -> [UInt8]? {
         FileManager.default.contents(atPath: path(epoch, "header.json")).map(Array.init)
+    }
+
+    /// The reserve attestation's JSON; nil for an unknown epoch or one published before attestations.
+    package func reservesJSON(_ epoch: UInt64) -> [UInt8]? {
+        FileManager.default.contents(atPath: path(epoch, "reserves.json")).map(Array.init)
     }
 
     package func header(_ epoch: UInt64) throws -> SignedEpochHeader? {

@@ -1,4 +1,5 @@
 import SolventCore
+import SolventProof
 
 /// The one seam between the exchange and a chain. One adapter per asset (each asset its own
 /// wallet or endpoint); everything the exchange asks a chain goes through these calls.
@@ -33,8 +34,40 @@ public protocol ChainAdapter: Sendable {
     /// The hot wallet's spendable balance.
     func balance() async throws -> Amount
 
-    /// A signature by the key of `address` over `message` (proof of reserves).
+    /// A signature by the key of `address` over `message` (proof of reserves), as the chain
+    /// writes one (bitcoind: base64).
     func sign(message: String, address: String) async throws -> String
+
+    /// Proof of reserves: the wallet's address whose key signs for it, that key, and its scheme.
+    func reserveKey() async throws -> ReserveKey
+
+    /// Proof of reserves: the wallet's balance confirmed at the tip (mempool excluded), and that tip.
+    func confirmedBalance() async throws -> ConfirmedBalance
+}
+
+/// The address a wallet proves control of, its public key (empty when the signature carries
+/// it, as a Bitcoin signed message does) and how it signs.
+public struct ReserveKey: Hashable, Sendable {
+    public var address: String
+    public var publicKey: [UInt8]
+    public var scheme: ReserveSignatureScheme
+
+    public init(address: String, publicKey: [UInt8], scheme: ReserveSignatureScheme) {
+        self.address = address
+        self.publicKey = publicKey
+        self.scheme = scheme
+    }
+}
+
+/// A wallet's balance at the end of block `tip`.
+public struct ConfirmedBalance: Hashable, Sendable {
+    public var tip: ChainTip
+    public var balance: Amount
+
+    public init(tip: ChainTip, balance: Amount) {
+        self.tip = tip
+        self.balance = balance
+    }
 }
 
 /// A chain's best block.

@@ -6,7 +6,7 @@ import SolventCore
 public struct BitcoinRPCAdapter: ChainAdapter {
     public let scale: Scale
     private let node: JSONRPCClient
-    private let wallet: JSONRPCClient
+    let wallet: JSONRPCClient
 
     public init(poster: any HTTPPoster, credentials: RPCCredentials, wallet: String, scale: Scale = 8) {
         self.scale = scale

@@ -57,6 +57,10 @@ public struct SimulatedChain: Sendable {
         self.wallets = Set(wallets)
         self.blockReward = blockReward
         self.sendFee = sendFee
+        // Each wallet's reserve address is its key's (no counter drawn: ids stay as they were).
+        for wallet in wallets {
+            addresses[SimulatedWalletKey.reserveAddress(symbol: symbol, wallet: wallet)] = (wallet, SimulatedWalletKey.reserveLabel)
+        }
         let genesis = Block(hash: nextHash(), height: 0, parent: "", txids: [])
         blocks[genesis.hash] = genesis
         best = [genesis.hash]
@@ -153,6 +157,24 @@ public struct SimulatedChain: Sendable {
             if transaction.sender == wallet { total -= transaction.outputs.reduce(transaction.fee) { $0 + $1.amount } }
         }
         return total
+    }
+
+    /// What `wallet` held at the end of block `height` of the best chain (mempool excluded).
+    public func balance(of wallet: String, atHeight height: Int64) -> Amount {
+        var total: Amount = 0
+        for block in best.prefix(Int(max(-1, min(height, self.height))) + 1) {
+            for txid in blocks[block]!.txids {
+                let transaction = transactions[txid]!
+                for output in transaction.outputs where addresses[output.address]?.wallet == wallet { total += output.amount }
+                if transaction.sender == wallet { total -= transaction.outputs.reduce(transaction.fee) { $0 + $1.amount } }
+            }
+        }
+        return total
+    }
+
+    /// The addresses of `wallet` that carry `label`, sorted.
+    public func labelledAddresses(wallet: String, label: String) -> [String] {
+        addresses.filter { $0.value.wallet == wallet && $0.value.label == label }.map(\.key).sorted()
     }
 
     public func received(by address: String, confirmationsMin: Int) -> Amount {

@@ -66,7 +66,7 @@ extension SimulatedChainRPC {
             let minimum = Int(params.dropFirst().first?.int ?? 1)
             return .number(chain.signed(chain.received(by: address, confirmationsMin: minimum)))
         default:
-            throw .methodNotFound
+            return try reserveCall(method, params, wallet: wallet, on: chain)
         }
     }
 

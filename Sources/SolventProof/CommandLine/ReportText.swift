@@ -17,7 +17,7 @@ enum ReportText {
                           AmountText.format(line.liabilities, scale: scale), AmountText.format(line.reserves, scale: scale),
                           line.ratioText, line.isSolvent ? "solvent" : "INSOLVENT"])
         }
-        lines += aligned(table)
+        lines += TextTable.aligned(table)
         lines.append("")
         lines.append(report.isSolvent ? "verdict: valid and solvent" : "verdict: valid but INSOLVENT in at least one asset")
         return lines.joined(separator: "\n") + "\n"
@@ -30,25 +30,5 @@ enum ReportText {
         case .linked(let epoch): "follows epoch \(epoch), linked by its hash"
         case .gap(let epoch): "newer than epoch \(epoch); the epochs in between were not checked"
         }
-    }
-
-    /// Columns padded to their widest cell.
-    private static func aligned(_ rows: [[String]]) -> [String] {
-        let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
-        return rows.map { row in
-            row.indices.map { row[$0].padding(to: widths[$0]) }.joined(separator: "  ").trimmingTrailingSpaces()
-        }
-    }
-}
-
-private extension String {
-    func padding(to width: Int) -> String {
-        self + String(repeating: " ", count: max(0, width - count))
-    }
-
-    func trimmingTrailingSpaces() -> String {
-        var text = self
-        while text.last == " " { text.removeLast() }
-        return text
     }
 }

@@ -5,11 +5,14 @@ public enum VerifyCommand {
         case validAndSolvent = 0
         case validButInsolvent = 1
         case invalid = 2
+        /// `--reserves`: valid and solvent, but some reserves could not be verified here.
+        case validButUnverified = 3
         case usage = 64
     }
 
     /// Runs the verifier; `readFile` returns a file's bytes or nil when it cannot be read.
     public static func run(_ arguments: [String], readFile: (String) -> [UInt8]?) -> (code: ExitCode, output: String) {
+        if arguments.contains("--reserves") { return ReservesCommand.run(arguments, readFile: readFile) }
         let options: VerifyOptions
         switch VerifyOptions.parse(arguments) {
         case .success(let parsed): options = parsed
@@ -46,28 +49,28 @@ public enum VerifyCommand {
                 guard let bytes = readFile(path) else { return .failure(UsageError("cannot read \(path)")) }
                 previous = bytes
             }
-            guard let keyHex = hexText(options.key, readFile: readFile),
+            guard let keyHex = VerifyCommand.hexText(options.key, readFile: readFile),
                   let verifier = ProofVerifier(publicKeyHex: keyHex) else {
                 return .failure(UsageError("the key must be 64 lowercase hex characters of an Ed25519 public key"))
             }
-            guard let secretHex = hexText(options.secret, readFile: readFile), let secret = UserSecret(hex: secretHex) else {
+            guard let secretHex = VerifyCommand.hexText(options.secret, readFile: readFile), let secret = UserSecret(hex: secretHex) else {
                 return .failure(UsageError("the secret must be 64 lowercase hex characters"))
             }
             return .success(Inputs(proof: proof, header: header, previousHeader: previous, verifier: verifier, secret: secret))
         }
+    }
 
-        /// The hex text of a source; a file's trailing newline or spaces are dropped.
-        private static func hexText(_ source: VerifyOptions.Source, readFile: (String) -> [UInt8]?) -> String? {
-            switch source {
-            case .hex(let text):
-                return text
-            case .file(let path):
-                guard var bytes = readFile(path) else { return nil }
-                while let last = bytes.last, [UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: " ")].contains(last) {
-                    bytes.removeLast()
-                }
-                return String(decoding: bytes, as: UTF8.self)
+    /// The hex text of a source; a file's trailing newline or spaces are dropped.
+    static func hexText(_ source: VerifyOptions.Source, readFile: (String) -> [UInt8]?) -> String? {
+        switch source {
+        case .hex(let text):
+            return text
+        case .file(let path):
+            guard var bytes = readFile(path) else { return nil }
+            while let last = bytes.last, [UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: " ")].contains(last) {
+                bytes.removeLast()
             }
+            return String(decoding: bytes, as: UTF8.self)
         }
     }
 }

@@ -26,6 +26,7 @@ public struct VerifyOptions: Hashable, Sendable {
           --account   your account id
           --previous  the last header you verified, to detect a rollback or a fork
         exit: 0 valid and solvent, 1 valid but insolvent, 2 invalid, 64 usage error
+        reserves: solvent-verify --reserves FILE --header FILE (--key HEX | --key-file FILE)
         """
 
     /// The options in `arguments` (without the program name), or what is wrong with them.

@@ -10,10 +10,7 @@ extension SignedEpochHeader {
     public var json: String {
         let header = self.header
         var out = CanonicalWriter()
-        out.raw("{")
-        out.integer("version", header.version); out.raw(",")
-        out.string("exchange", header.exchangeId); out.raw(",")
-        out.integer("epoch", header.epoch); out.raw(",")
+        out.opening(version: header.version, exchangeId: header.exchangeId, epoch: header.epoch)
         out.string("previousHeaderHash", header.previousHeaderHash.hex); out.raw(",")
         out.integer("snapshotTimeMs", header.snapshotTimeMs); out.raw(",")
         out.integer("journalSize", header.journalSize); out.raw(",")
@@ -28,8 +25,7 @@ extension SignedEpochHeader {
             out.amount(header.reserves[at], scale: asset.scale); out.raw("}")
         }
         out.raw(",")
-        out.string("keyId", header.keyId.description); out.raw(",")
-        out.string("signature", Hex.encode(signature)); out.raw("}")
+        out.signedEnding(keyId: header.keyId, signature: signature)
         return out.text
     }
 
@@ -37,12 +33,7 @@ extension SignedEpochHeader {
     /// non-canonical number) is a `ParseError` naming the byte.
     public init(json bytes: [UInt8]) throws(ParseError) {
         var reader = CanonicalReader(bytes)
-        try reader.expect("{")
-        let version = try reader.integer("version", max: UInt64(UInt16.max))
-        guard version == ProofFormat.version else { throw ParseError(.unsupportedVersion(version), at: 0) }
-        try reader.expect(",")
-        let exchange = try reader.name("exchange"); try reader.expect(",")
-        let epoch = try reader.integer("epoch", max: .max); try reader.expect(",")
+        let (exchange, epoch) = try reader.opening(version: ProofFormat.version)
         let previous = try reader.hash("previousHeaderHash"); try reader.expect(",")
         let time = try reader.integer("snapshotTimeMs", max: .max); try reader.expect(",")
         let journalSize = try reader.integer("journalSize", max: .max); try reader.expect(",")
@@ -58,15 +49,12 @@ extension SignedEpochHeader {
             try HeaderAssetRow(reader: &reader)
         }
         try reader.expect(",")
-        let keyId = try reader.hex("keyId", byteCount: KeyId.byteCount); try reader.expect(",")
-        let signature = try reader.hex("signature", byteCount: Self.signatureByteCount)
-        try reader.expect("}")
-        try reader.end()
+        let (keyId, signature) = try reader.signedEnding()
         let header = EpochHeader(
             exchangeId: exchange, epoch: epoch, previousHeaderHash: previous, snapshotTimeMs: time,
             journalSize: journalSize, journalRoot: journalRoot, assets: rows.map(\.asset), height: Int(height),
             rootHash: root, rootSums: rows.map(\.liabilities), reserves: rows.map(\.reserves),
-            keyId: KeyId(value: keyId.reduce(0) { $0 << 8 | UInt64($1) }))
+            keyId: keyId)
         self.init(header: header, signature: signature)
     }
 

@@ -16,6 +16,13 @@ extension Array where Element == UInt8 {
         append(UInt8(utf8.count))
         append(contentsOf: utf8)
     }
+
+    /// A length byte, then the bytes: byte strings under 256 bytes (keys, signatures).
+    mutating func appendShortBytes(_ bytes: [UInt8]) {
+        precondition(bytes.count <= Int(UInt8.max), "short byte strings are at most 255 bytes")
+        append(UInt8(bytes.count))
+        append(contentsOf: bytes)
+    }
 }
 
 extension UnsafeMutableRawPointer {

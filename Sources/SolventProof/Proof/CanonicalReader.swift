@@ -102,7 +102,7 @@ struct CanonicalReader {
     }
 
     /// The bytes between two quotes; a backslash or control byte inside is refused (no escapes).
-    private mutating func quoted() throws(ParseError) -> ArraySlice<UInt8> {
+    mutating func quoted() throws(ParseError) -> ArraySlice<UInt8> {
         try expect("\"")
         let start = offset
         while offset < bytes.count, bytes[offset] != UInt8(ascii: "\"") {

@@ -10,10 +10,7 @@
 extension InclusionProof {
     public var json: String {
         var out = CanonicalWriter()
-        out.raw("{")
-        out.integer("version", version); out.raw(",")
-        out.string("exchange", exchangeId); out.raw(",")
-        out.integer("epoch", epoch); out.raw(",")
+        out.opening(version: version, exchangeId: exchangeId, epoch: epoch)
         out.string("headerHash", headerHash.hex); out.raw(",\"assets\":")
         out.list(assets) { out, asset in
             out.raw("{"); ProofAssetText.write(asset, &out); out.raw("}")
@@ -38,12 +35,7 @@ extension InclusionProof {
 
     public init(json bytes: [UInt8]) throws(ParseError) {
         var reader = CanonicalReader(bytes)
-        try reader.expect("{")
-        let version = try reader.integer("version", max: UInt64(UInt16.max))
-        guard version == ProofFormat.version else { throw ParseError(.unsupportedVersion(version), at: 0) }
-        try reader.expect(",")
-        let exchange = try reader.name("exchange"); try reader.expect(",")
-        let epoch = try reader.integer("epoch", max: .max); try reader.expect(",")
+        let (exchange, epoch) = try reader.opening(version: ProofFormat.version)
         let headerHash = try reader.hash("headerHash"); try reader.expect(",\"assets\":")
         let assets = try reader.list("assets", max: ProofFormat.assetCountMax) { (reader: inout CanonicalReader) throws(ParseError) in
             try reader.expect("{")

@@ -22,24 +22,28 @@ struct EpochPublisher: Sendable {
     let keys: ProofKeys
     let store: EpochStore
     let reserves: ReserveBook
+    let attestor: ReserveAttestor
     let trees: TreeCache
     private let busy = BusyFlag()
 
     init(settings: ProofSettings, sequencer: Sequencer, journalLog: JournalLog, keys: ProofKeys, store: EpochStore,
-         reserves: ReserveBook, trees: TreeCache) {
+         reserves: ReserveBook, attestor: ReserveAttestor, trees: TreeCache) {
         self.settings = settings
         self.sequencer = sequencer
         self.journalLog = journalLog
         self.keys = keys
         self.store = store
         self.reserves = reserves
+        self.attestor = attestor
         self.trees = trees
     }
 
-    /// A published epoch: its signed header and the checkpoint of the journal it names.
+    /// A published epoch: its signed header, the checkpoint of the journal it names, and the
+    /// reserve attestation behind the header's reserves.
     struct Published: Sendable {
         let header: SignedEpochHeader
         let checkpoint: SignedCheckpoint
+        let reserves: SignedReserveAttestation
     }
 
     func publish() async throws -> Published {
@@ -47,9 +51,9 @@ struct EpochPublisher: Sendable {
         defer { busy.clear() }
         // The read holds up sequencing only while balances are copied (8 bytes per account and asset).
         // The snapshot time is the server's clock at the read: informative, the journal size is what binds.
-        let (snapshot, size, time, journaled) = try await sequencer.inspectPositioned { exchange, sequence in
+        let (snapshot, size, time, journaled, owned) = try await sequencer.inspectPositioned { exchange, sequence in
             (LiabilitySnapshot(exchange: exchange), sequence, UInt64(max(0, ServerClock.milliseconds())),
-             exchange.engine.latestEpoch)
+             exchange.engine.latestEpoch, Self.exchangeOwned(exchange))
         }
         guard await journalLog.waitUntilAppended(size) else { throw ServerError("the journal log fell behind") }
         let root = try journalLog.read { try $0.root(size: size) }
@@ -59,16 +63,40 @@ struct EpochPublisher: Sendable {
         let tree = try await OffThread.run("solvent-epoch-build") {
             try LiabilityTree.build(snapshot, epoch: epoch, height: settings.treeHeight, secrets: secrets)
         }
+        // The wallets sign after the balances are read, so the chain's figures are at least as new.
+        let attested = try await attestor.attest(tree.assets, exchangeOwned: owned, configured: reserves.reserves(for: tree.assets),
+                                                 exchangeId: settings.exchangeId, epoch: epoch,
+                                                 previousHeaderHash: previous.hash)
         let header = try EpochHeader(tree: tree, exchangeId: settings.exchangeId,
                                      previousHeaderHash: previous.hash, snapshotTimeMs: time,
                                      journalSize: size, journalRoot: Hash256(bytes: root.bytes)!,
-                                     reserves: reserves.reserves(for: tree.assets)).sign(with: keys.signingKey)
+                                     reserves: attested.reserves).sign(with: keys.signingKey)
+        let attestation = try ReserveAttestation(exchangeId: settings.exchangeId, epoch: epoch, headerHash: header.hash,
+                                                 assets: attested.assets).sign(with: keys.signingKey)
+        try check(attestation, against: header)
         let checkpoint = try SignedCheckpoint(
             signing: Checkpoint(origin: settings.checkpointOrigin, size: size, root: root), with: keys.signingKey)
         try await journal(header)
-        try store.save(header, checkpoint: checkpoint, snapshot: snapshot)
+        try store.save(header, checkpoint: checkpoint, snapshot: snapshot, reserves: attestation)
         trees.keep(tree)
-        return Published(header: header, checkpoint: checkpoint)
+        return Published(header: header, checkpoint: checkpoint, reserves: attestation)
+    }
+
+    /// What users will check, checked before it is published: a chain answer that breaks it stops here.
+    private func check(_ attestation: SignedReserveAttestation, against header: SignedEpochHeader) throws {
+        do {
+            _ = try ProofVerifier(publicKey: keys.signingKey.publicKey)
+                .verifyReserves(attestation: Array(attestation.json.utf8), header: Array(header.json.utf8))
+        } catch {
+            throw ServerError("the reserve attestation of epoch \(header.header.epoch) does not verify: \(error)")
+        }
+    }
+
+    /// Per listed asset, what the exchange's own accounts hold (the fee account): liabilities
+    /// owed to no customer, reported apart from the customers' (PROOF-FORMAT.md §11).
+    private static func exchangeOwned(_ exchange: Exchange) -> [UInt128] {
+        let engine = exchange.engine
+        return engine.assets.indices.map { UInt128(max(0, engine.ledger.balance(.feeAccount, AssetId($0)).total)) }
     }
 
     /// The epoch the next one follows: the journal's latest, or the store's when that is newer

@@ -12,6 +12,9 @@ enum ProofEndpoints {
             Endpoint(.epochHeader) { request throws(BinanceError) in
                 Reply(try proof.headerJSON(try epochParameter(request)))
             },
+            Endpoint(.reserveAttestation) { request throws(BinanceError) in
+                Reply(try proof.reservesJSON(try epochParameter(request)))
+            },
             Endpoint(.epochKey) { _ throws(BinanceError) in
                 Reply(ProofJSON.key(exchangeId: proof.settings.exchangeId, publicKeyHex: proof.keys.publicKeyHex,
                                     keyId: proof.keys.keyId.description, checkpointOrigin: proof.settings.checkpointOrigin))

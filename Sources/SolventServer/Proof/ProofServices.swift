@@ -33,7 +33,7 @@ final class ProofServices: Sendable {
         store = try EpochStore(directory: configuration.layout.epochs)
         reserves = ReserveBook(path: configuration.proofDirectory + "/reserves.json", configured: settings.reserves)
         publisher = EpochPublisher(settings: settings, sequencer: sequencer, journalLog: journalLog, keys: keys,
-                                   store: store, reserves: reserves, trees: trees)
+                                   store: store, reserves: reserves, attestor: try ReserveAttestor(configuration), trees: trees)
         let store = store
         latestCheckpoint = Mutex(try store.latestEpoch().flatMap { try store.checkpoint($0) })
     }
@@ -52,6 +52,13 @@ final class ProofServices: Sendable {
     func headerJSON(_ epoch: UInt64?) throws(BinanceError) -> [UInt8] {
         let number = try epochNumber(epoch)
         guard let json = store.headerJSON(number) else { throw .unknownEpoch(number) }
+        return json
+    }
+
+    /// The reserve attestation of `epoch` (the latest when nil), as its stored JSON.
+    func reservesJSON(_ epoch: UInt64?) throws(BinanceError) -> [UInt8] {
+        let number = try epochNumber(epoch)
+        guard let json = store.reservesJSON(number) else { throw .unknownEpoch(number) }
         return json
     }
 

@@ -7,7 +7,9 @@ import SolventProof
 ///               "reserves": {"BTC": "1250.5", "USDT": "30000000"}}
 ///
 /// Reserves are what the exchange claims to hold per asset, as decimal text in the asset's
-/// units; an asset with no figure claims zero. `solvent admin reserves` overrides a figure
+/// units; an asset with no figure claims zero. They count only for assets no chain carries
+/// (`chain.url`): the others' reserves are their wallets' attested balances (PROOF-FORMAT.md §11).
+/// `solvent admin reserves` overrides a figure
 /// at run time (kept in `<data>/proof/reserves.json`).
 public struct ProofSettings: Sendable {
     /// Names the exchange in every epoch header and checkpoint (1–32 of `A–Z a–z 0–9 . _ -`).

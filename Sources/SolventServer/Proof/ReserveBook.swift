@@ -6,7 +6,8 @@ import Synchronization
 /// The reserves the exchange claims per asset: the configuration's figures, overridden by the
 /// operator at run time (`POST /admin/v1/solvent/reserves`, kept in `<data>/proof/reserves.json`
 /// so they survive a restart). Figures are decimal text, read in each asset's scale when an
-/// epoch is built; an asset without a figure claims zero reserves.
+/// epoch is built; an asset without a figure claims zero reserves. They count only for assets no
+/// chain carries: the others' reserves are their wallets' attested balances (`ReserveAttestor`).
 final class ReserveBook: Sendable {
     private let path: String
     private let figures: Mutex<[String: String]>

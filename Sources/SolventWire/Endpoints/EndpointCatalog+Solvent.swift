@@ -11,7 +11,7 @@ extension EndpointCatalog {
     /// Epoch headers, keys, checkpoints and log proofs are public; a proof and the user's secret
     /// go only to their owner.
     public static let proof: [EndpointDeclaration] = [
-        .epochHeader, .epochKey, .liabilityProof, .userSecret, .checkpoint, .inclusionProof, .consistencyProof,
+        .epochHeader, .reserveAttestation, .epochKey, .liabilityProof, .userSecret, .checkpoint, .inclusionProof, .consistencyProof,
         .journalRecords,
     ]
 }
@@ -36,6 +36,8 @@ extension EndpointDeclaration {
     public static let userSecretForOperator = admin("GET", "/solvent/secret")
 
     public static let epochHeader = proof("/epoch", .none)
+    /// The reserve attestation behind an epoch header's reserves (PROOF-FORMAT.md §11).
+    public static let reserveAttestation = proof("/reserves", .none)
     public static let epochKey = proof("/key", .none)
     public static let liabilityProof = proof("/proof", .userData)
     public static let userSecret = proof("/secret", .proofSecret)

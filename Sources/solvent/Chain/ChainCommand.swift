@@ -15,7 +15,9 @@ struct ChainCommand: AsyncParsableCommand {
             world, funded by the first 101 blocks); a block is mined every --block-seconds and \
             on demand with generatetoaddress; `reorg [depth, keepTransactions]` replaces the \
             last blocks. The endpoints go to <data>/chain.url and the RPC cookie to \
-            <data>/chain.cookie, as server.url and admin.token do. Stops on SIGINT or SIGTERM.
+            <data>/chain.cookie, as server.url and admin.token do. For proof of reserves each \
+            wallet has one Ed25519 key, its sim1... address labelled solvent-reserves \
+            (getaddressesbylabel), and signmessage signs with it. Stops on SIGINT or SIGTERM.
             """)
 
     @Option(help: "The exchange's data directory (created if missing).")

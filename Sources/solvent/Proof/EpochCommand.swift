@@ -20,7 +20,9 @@ struct EpochCommand: AsyncParsableCommand {
     }
 
     struct Reserves: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Set the reserves claimed for one asset.")
+        static let configuration = CommandConfiguration(
+            abstract: "Set the reserves claimed for one asset that no chain carries.",
+            discussion: "An asset whose chain custody reads (chain.url) has the wallets' attested balances as its reserves instead.")
         @OptionGroup var target: AdminTarget
         @Option(help: "The asset, e.g. BTC.") var asset: String
         @Option(help: "The reserve, a decimal in the asset's units, e.g. 1250.5.") var amount: String
