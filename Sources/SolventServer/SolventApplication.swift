@@ -49,7 +49,7 @@ public enum SolventApplication {
         app.beforeServerStarts { try await admin.wait() }
         let epochs = EpochSchedule.start(parts.proof) { logger.info("\($0)") }
         let catalog = parts.context.catalog
-        let custody = parts.context.custody?.run { catalog.snapshot.assets.enumerated().map { (AssetId($0.offset), $0.element.name) } }
+        let custody = parts.context.custody?.run { catalog.snapshot.assets.enumerated().map { (AssetId($0.offset), $0.element) } }
         defer {
             custody?.cancel()
             epochs?.cancel()

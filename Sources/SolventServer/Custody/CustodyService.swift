@@ -32,14 +32,13 @@ final class CustodyService: Sendable {
         feed = try await CustodyFeed(sequencer: sequencer, cursor: cursor)
     }
 
-    /// The custodian of `asset` (named `symbol`), nil when no chain carries it.
-    func custodian(_ asset: AssetId, symbol: String) -> ChainCustodian? {
+    /// The custodian of `asset`, nil when no chain carries it.
+    func custodian(_ asset: AssetId, spec: AssetSpec) -> ChainCustodian? {
         custodians.withLock { custodians in
             if let existing = custodians[asset] { return existing }
-            guard let url = endpoints.urls[symbol], let address = URLComponents(string: url),
-                  let host = address.host, let port = address.port else { return nil }
-            let adapter = BitcoinRPCAdapter(poster: NIOHTTPPoster(host: host, port: port),
-                                            credentials: .cookieFile(path: cookieFile), wallet: "hot")
+            guard let adapter = endpoints.adapter(symbol: spec.name, wallet: "hot", cookieFile: cookieFile,
+                                                  scale: spec.scale) else { return nil }
+            let symbol = spec.name
             let custodian = ChainCustodian(asset: asset, adapter: adapter,
                                            policy: .init(confirmationsRequired: settings.confirmationsRequired,
                                                          hotCeiling: settings.hotCeilings[symbol],
@@ -58,11 +57,12 @@ final class CustodyService: Sendable {
     func waitUntilApplied(_ sequence: UInt64) async { try? await feed.waitUntilApplied(sequence) }
 
     /// Runs every custodian of `assets` once per interval until cancelled.
-    func run(assets: @escaping @Sendable () -> [(AssetId, String)]) -> Task<Void, Never> {
+    func run(assets: @escaping @Sendable () -> [(AssetId, AssetSpec)]) -> Task<Void, Never> {
         Task { [self] in
             while !Task.isCancelled {
-                for (asset, symbol) in assets() {
-                    guard let custodian = custodian(asset, symbol: symbol) else { continue }
+                for (asset, spec) in assets() {
+                    let symbol = spec.name
+                    guard let custodian = custodian(asset, spec: spec) else { continue }
                     do {
                         let pass = try await custodian.runOnce()
                         for incident in pass.incidents { logger.warning("custody \(symbol): \(incident)") }

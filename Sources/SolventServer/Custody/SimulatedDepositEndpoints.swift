@@ -26,7 +26,7 @@ enum SimulatedDepositEndpoints {
             Endpoint(send) { request throws(BinanceError) in
                 let asset = try WalletEndpoints.asset(try request.parameters.required("coin"), context)
                 let address = try request.parameters.required("address")
-                guard context.custody?.custodian(asset.id, symbol: asset.spec.name) != nil else { throw .walletDepositClosed }
+                guard context.custody?.custodian(asset.id, spec: asset.spec) != nil else { throw .walletDepositClosed }
                 guard let sent = deposits.send(asset.spec.name, scale: asset.spec.scale, to: address) else {
                     throw .invalidParameter("address")
                 }

@@ -20,7 +20,7 @@ enum WalletAccountEndpoints {
                 if let name = request.parameters["asset"] { assets = [try WalletEndpoints.asset(name, context)] }
                 let fees = context.configuration.custody.withdrawalFees
                 return Reply(WalletAccountJSON.assetDetails(assets.map { asset in
-                    (asset.spec, context.custody?.custodian(asset.id, symbol: asset.spec.name) != nil, fees[asset.spec.name] ?? 0)
+                    (asset.spec, context.custody?.custodian(asset.id, spec: asset.spec) != nil, fees[asset.spec.name] ?? 0)
                 }))
             },
             Endpoint(.tradeFee) { request throws(BinanceError) in

@@ -42,7 +42,7 @@ enum WalletEndpoints {
         let settings = context.configuration.custody
         let coins = zip(assets, balances).map { asset, balance in
             WalletJSON.Coin(asset: asset.spec, network: CustodySettings.network(of: asset.spec.name), balance: balance,
-                            enabled: context.custody?.custodian(asset.id, symbol: asset.spec.name) != nil,
+                            enabled: context.custody?.custodian(asset.id, spec: asset.spec) != nil,
                             withdrawFee: settings.withdrawalFees[asset.spec.name] ?? 0,
                             confirmations: settings.confirmationsRequired)
         }
@@ -51,7 +51,7 @@ enum WalletEndpoints {
 
     private static func depositAddress(_ request: APIRequest, _ context: ServerContext) async throws(BinanceError) -> Reply {
         let asset = try asset(try request.parameters.required("coin"), context)
-        guard let custodian = context.custody?.custodian(asset.id, symbol: asset.spec.name) else { throw .walletDepositClosed }
+        guard let custodian = context.custody?.custodian(asset.id, spec: asset.spec) else { throw .walletDepositClosed }
         do {
             return Reply(WalletJSON.depositAddress(try await custodian.depositAddress(for: request.caller), coin: asset.spec.name))
         } catch {
@@ -101,7 +101,7 @@ enum WalletEndpoints {
         let address = try parameters.required("address")
         let amount = try parameters.requiredDecimal("amount", scale: asset.spec.scale)
         let network = CustodySettings.network(of: asset.spec.name)
-        guard context.custody?.custodian(asset.id, symbol: asset.spec.name) != nil,
+        guard context.custody?.custodian(asset.id, spec: asset.spec) != nil,
               parameters["network"].map({ $0 == network }) ?? true else { throw .walletWithdrawClosed }
         let settings = context.configuration.custody
         let fee = settings.withdrawalFees[asset.spec.name] ?? 0

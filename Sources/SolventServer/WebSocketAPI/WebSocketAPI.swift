@@ -22,7 +22,7 @@ struct WebSocketAPI: Sendable {
         switch WebSocketAPIRequest.parse(text) {
         case .success(let parsed): request = parsed
         case .failure(let malformed):
-            try? limiter.chargeRequest(ip: connection.clientIP, weight: RequestWeight.unknownEndpoint, now: now)
+            _ = try? limiter.chargeRequest(ip: connection.clientIP, weight: RequestWeight.unknownEndpoint, now: now)
             return WebSocketAPIReply.failure(id: malformed.id, error: malformed.error,
                                              usage: usage(connection, account: nil, orders: false, now: now))
         }
