@@ -120,7 +120,8 @@ public enum SolventApplication {
                                     history: projector, keys: keys, limiter: limiter, listenKeys: listenKeys,
                                     metrics: metrics, streams: streams)
         if let custodyCursor {
-            context.custody = try await CustodyService(configuration, cursor: custodyCursor, sequencer: sequencer, logger: logger)
+            context.custody = try await CustodyService(configuration, cursor: custodyCursor, sequencer: sequencer,
+                                                       metrics: metrics, logger: logger)
         }
         let adminToken = try AdminToken.load(path: configuration.adminTokenFile)
         let proof = try ProofServices(configuration: configuration, sequencer: sequencer, journalLog: journalLog)

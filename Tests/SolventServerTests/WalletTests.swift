@@ -13,7 +13,8 @@ import Testing
     /// A server whose data directory names a simulated BTC chain (2 confirmations, 0.0001 BTC fee)
     /// and whose security changes hold withdrawals back for `delays` (none unless a test asks).
     static func start(approvalAbove threshold: Int64? = nil,
-                      delays: SecurityDelays = SecurityDelays(addressDelay: 0, withdrawalLock: 0)) async throws
+                      delays: SecurityDelays = SecurityDelays(addressDelay: 0, withdrawalLock: 0),
+                      hotFloor: Int64? = nil) async throws
         -> (TestServer, SimulatedChainRPC, ChainRPCServer) {
         let btc = ChainSimulatorSpec.standard[0]
         let rpc = try btc.start(authorization: try RPCCredentials.password(user: "__cookie__", password: "5eed5eed").authorization())
@@ -27,6 +28,7 @@ import Testing
             configuration.custody.withdrawalFees = ["BTC": 10_000]
             if let threshold { configuration.custody.approvalThresholds = ["BTC": threshold] }
             configuration.custody.securityDelays = delays
+            if let hotFloor { configuration.custody.hotFloors = ["BTC": hotFloor] }
         }
         return (server, rpc, chain)
     }

@@ -42,6 +42,8 @@ public final class ChainCustodian: Sendable {
         public var queued: [WithdrawalId] = []
         /// What was swept to the cold wallet, if anything.
         public var sweptTxid: String?
+        /// The hot wallet's spendable balance once the pass was done.
+        public var hotBalance: Amount?
     }
 
     public let asset: AssetId
@@ -72,6 +74,7 @@ public final class ChainCustodian: Sendable {
         try await watchDeposits(&pass)
         try await payWithdrawals(&pass)
         try await sweepSurplus(&pass)
+        pass.hotBalance = try await adapter.balance()
         return pass
     }
 

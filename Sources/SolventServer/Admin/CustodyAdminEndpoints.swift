@@ -16,6 +16,15 @@ enum CustodyAdminEndpoints {
                 }
                 return Reply(PendingWithdrawalsJSON.render(listed))
             },
+            Endpoint(.custodyStatus) { _ throws(BinanceError) in
+                let statuses = context.custody?.hotWalletStatuses ?? []
+                return Reply(HotWalletJSON.render(statuses.map { status in
+                    HotWalletJSON.Row(asset: status.symbol, scale: status.scale, hotBalance: status.hotBalance,
+                                      floor: status.floor, ceiling: status.ceiling, needsRefill: status.needsRefill,
+                                      queued: status.queued, incidents: status.incidents, failure: status.failure,
+                                      checkedAt: status.checkedAt)
+                }))
+            },
             Endpoint(.approveWithdrawal) { request throws(BinanceError) in
                 try await run(.approveWithdrawal(try withdrawal(request), try action(request)), context)
             },

@@ -25,12 +25,12 @@ extension EndpointDeclaration {
 }
 
 /// The operator's custody commands (admin listener, admin token): withdrawals awaiting approval and
-/// the decision on them, account freezes, allow-list-only withdrawals. Each names the operator and
+/// the decision on them, account freezes, allow-list-only withdrawals, the hot wallets' state. Each names the operator and
 /// the reason.
 extension EndpointCatalog {
     public static let custodyAdmin: [EndpointDeclaration] = [
         .pendingWithdrawals, .approveWithdrawal, .rejectWithdrawal, .freezeAccount, .unfreezeAccount,
-        .setWithdrawalLimits, .setAllowListOnly,
+        .setWithdrawalLimits, .setAllowListOnly, .custodyStatus,
     ]
 }
 
@@ -42,4 +42,6 @@ extension EndpointDeclaration {
     public static let unfreezeAccount = EndpointDeclaration("POST", "/admin/v1/account/unfreeze", .admin, weight: 1)
     public static let setWithdrawalLimits = EndpointDeclaration("POST", "/admin/v1/withdrawal/limits", .admin, weight: 1)
     public static let setAllowListOnly = EndpointDeclaration("POST", "/admin/v1/account/allowListOnly", .admin, weight: 1)
+    /// Each hot wallet against its floor and ceiling, and the withdrawals waiting for it.
+    public static let custodyStatus = EndpointDeclaration("GET", "/admin/v1/custody", .admin, weight: 1)
 }

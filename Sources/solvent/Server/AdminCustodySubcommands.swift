@@ -1,12 +1,21 @@
 import ArgumentParser
 
-/// Custody's operator commands: `withdrawals pending|approve|reject|limits`, `freeze`, `unfreeze`,
+/// Custody's operator commands: `custody`, `withdrawals pending|approve|reject|limits`, `freeze`, `unfreeze`,
 /// `allow-list-only`. Every change names the operator and the reason; the journal keeps both.
 extension AdminCommand {
     struct Withdrawals: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "withdrawals", abstract: "Withdrawals held by the exchange, and the operator's decision on them.",
             subcommands: [Pending.self, Approve.self, Reject.self, Limits.self])
+    }
+
+    struct Custody: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "custody",
+            abstract: "Each hot wallet against its floor and ceiling, and the withdrawals waiting for a refill.")
+        @OptionGroup var target: AdminTarget
+
+        func run() async throws { try await target.send("GET", "/admin/v1/custody", []) }
     }
 
     struct Decision: ParsableArguments {
