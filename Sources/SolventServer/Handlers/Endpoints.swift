@@ -12,6 +12,7 @@ enum Endpoints {
             + AdminEndpoints.all(operations) + ProofEndpoints.all(proof) + ProofEndpoints.admin(proof, operations)
             + UserEndpoints.all(users, keys: context.keys) + WebPageEndpoints.all()
             + WalletEndpoints.all(context, users: users) + WalletAccountEndpoints.all(context)
-            + CustodyAdminEndpoints.all(context) + SimulatedDepositEndpoints.all(context)
+            + CustodyAdminEndpoints.all(context) + JurisdictionAdminEndpoints.all(context)
+            + SimulatedDepositEndpoints.all(context)
     }
 }
