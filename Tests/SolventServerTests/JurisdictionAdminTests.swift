@@ -19,14 +19,6 @@ struct JurisdictionAdminTests {
         return (open.json as? [[String: Any]])?.count ?? -1
     }
 
-    private func waitFor(_ what: String, _ condition: () async throws -> Bool) async throws {
-        for _ in 0..<500 {
-            if try await condition() { return }
-            try await Task.sleep(nanoseconds: 10_000_000)
-        }
-        Issue.record("timed out waiting for \(what)")
-    }
-
     private static func withoutServerTime(_ text: String) -> String {
         text.replacingOccurrences(of: #""serverTime":[0-9]+"#, with: "", options: .regularExpression)
     }
