@@ -22,6 +22,12 @@ struct JurisdictionRecords: Hashable {
     mutating func enforce(_ index: Int, at now: Timestamp) {
         assert(rulings[index].enforcedAt == nil, "ruling \(index + 1) enforced twice")
         rulings[index].enforcedAt = now
+        govern(index)
+    }
+
+    /// Ruling `index` (enforced) governs its asset and place unless the one there supersedes it.
+    private mutating func govern(_ index: Int) {
+        assert(rulings[index].enforcedAt != nil, "ruling \(index + 1) governs before it is enforced")
         let key = Key(asset: rulings[index].ruling.asset, jurisdiction: rulings[index].ruling.jurisdiction)
         if let current = inForce[key], !rulings[index].supersedes(rulings[current]) { return }
         inForce[key] = index
@@ -36,9 +42,7 @@ struct JurisdictionRecords: Hashable {
                 nextDueAt = min(nextDueAt ?? .max, rulings[index].ruling.effectiveAt)
                 continue
             }
-            let key = Key(asset: rulings[index].ruling.asset, jurisdiction: rulings[index].ruling.jurisdiction)
-            if let current = inForce[key], !rulings[index].supersedes(rulings[current]) { continue }
-            inForce[key] = index
+            govern(index)
         }
     }
 

@@ -74,7 +74,9 @@ extension Engine {
             let recordedAt = try reader.readInt64()
             let enforcedAt: Timestamp? = try reader.readBool() ? try reader.readInt64() : nil
             guard Int(ruling.asset) < assets.count, ruling.jurisdiction.isValid, ruling.action.isComplete,
-                  !ruling.action.reference.isEmpty, ruling.effectiveAt >= 0 else {
+                  !ruling.action.reference.isEmpty, ruling.effectiveAt >= 0,
+                  // Enforced only once effective.
+                  enforcedAt.map({ $0 >= ruling.effectiveAt }) ?? true else {
                 throw .invalidValue(offset: reader.offset, what: "ruling \(index + 1)")
             }
             jurisdictions.rulings.append(RulingRecord(id: Int64(index + 1), ruling: ruling, recordedAt: recordedAt,
