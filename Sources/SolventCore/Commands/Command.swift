@@ -53,6 +53,16 @@ public enum Command: Hashable, Sendable {
     /// The operator turns allow-list-only withdrawals on or off for the account.
     case setAllowListOnly(AccountId, Bool, OperatorAction)
 
+    // Jurisdictions (`Jurisdiction/`): where an account is, and rulings on assets per place.
+    /// The operator sets (or, with nil, clears) the account's jurisdiction; its open orders that
+    /// the rulings in force there forbid are cancelled.
+    case setAccountJurisdiction(AccountId, Jurisdiction?, OperatorAction)
+    /// The operator records a ruling; it governs from its effective time.
+    case setAssetRuling(AssetRuling)
+    /// Puts in force every recorded ruling whose effective time has come. The sequencer journals
+    /// it before the first command at or after such a time (`Exchange.rulingsDue(at:)`).
+    case enforceRulings
+
     // Proof of liabilities.
     /// An epoch's signed header enters the journal, whose Merkle log then fixes it; epoch numbers
     /// only go up, so a second header for an epoch is refused.

@@ -14,6 +14,12 @@ public struct CustodyEvent: Hashable, Sendable {
         case withdrawalsLocked
         /// `amount` is 1 when allow-list-only was turned on, 0 when off.
         case allowListOnlyChanged
+        /// The operator set or cleared the account's jurisdiction.
+        case jurisdictionChanged
+        /// A ruling entered the history; `id` is the ruling's, `amount` its standing's raw value.
+        case rulingRecorded
+        /// A ruling went in force; `id` and `amount` as for `rulingRecorded`.
+        case rulingInForce
     }
 
     public var kind: Kind

@@ -13,6 +13,8 @@ public struct Engine<Book: OrderBook> {
     var custody = CustodyRecords()
     /// The newest proof-of-liabilities epoch the journal holds; nil before the first.
     public internal(set) var latestEpoch: EpochPublication?
+    /// Accounts' jurisdictions and the rulings on assets (`JurisdictionControl`).
+    var jurisdictions = JurisdictionRecords()
     /// Open orders by (account, client order id), for cancels by client id and duplicate checks.
     var clientOrderIds: [ClientOrderKey: OrderId] = [:]
     /// Open orders (stops included) per (account, market), for `MAX_NUM_ORDERS`.
@@ -64,6 +66,9 @@ public struct Engine<Book: OrderBook> {
         case .addWithdrawalAddress(let account, let address, let delays): addWithdrawalAddress(account, address, delays)
         case .securityChanged(let account, let lock): securityChanged(account, lock: lock)
         case .setAllowListOnly(let account, let on, let action): setAllowListOnly(account, on, action)
+        case .setAccountJurisdiction(let account, let place, let action): setAccountJurisdiction(account, place, action)
+        case .setAssetRuling(let ruling): setAssetRuling(ruling)
+        case .enforceRulings: enforceRulings()
         case .publishEpoch(let publication): publishEpoch(publication)
         }
         emitTouchedBalances()
@@ -134,6 +139,29 @@ extension Engine {
     /// The account's address book, allow-list-only setting and withdrawal lock.
     public func withdrawalProtection(_ account: AccountId) -> WithdrawalProtection {
         custody.protections[account] ?? WithdrawalProtection()
+    }
+
+    /// The account's jurisdiction; nil when it has none (no ruling governs it).
+    public func jurisdiction(of account: AccountId) -> Jurisdiction? { jurisdictions.accounts[account] }
+
+    /// Every ruling recorded, oldest first, enforced or waiting.
+    public var rulingHistory: [RulingRecord] { jurisdictions.rulings }
+
+    /// The rulings that govern now, one per asset and place, by asset then place.
+    public var rulingsInForce: [RulingRecord] {
+        jurisdictions.inForce.sorted { ($0.key.asset, $0.key.jurisdiction) < ($1.key.asset, $1.key.jurisdiction) }
+            .map { jurisdictions.rulings[$0.value] }
+    }
+
+    /// What the rulings in force let `account` do with `asset`.
+    public func standing(of account: AccountId, _ asset: AssetId) -> AssetStanding {
+        guard let place = jurisdictions.accounts[account] else { return .allowed }
+        return jurisdictions.standing(of: asset, in: place)
+    }
+
+    /// Why `account` may not place an order of `side` on `market` under the rulings in force, or nil.
+    public func jurisdictionProblem(_ account: AccountId, _ side: Side, _ market: MarketId) -> RejectReason? {
+        Int(market) < markets.count ? jurisdictionProblem(account, side, Int(market)) : nil
     }
 }
 

@@ -1,6 +1,7 @@
 /// Whether a new order may enter, checked in this fixed order (the first failure is reported):
 ///
 /// 1. the account and the market exist, the account may trade, the market accepts orders;
+/// 1a. the rulings in force in the account's jurisdiction allow the side (`JurisdictionControl`);
 /// 2. the market offers the order type, iceberg and quote-quantity features asked for;
 /// 3. the parameters form a legal combination for the type (`-1014`);
 /// 4. the self-trade prevention mode is allowed on the market;
@@ -18,6 +19,7 @@ extension Engine {
         let m = Int(request.market)
         guard ledger.accounts[Int(request.account)].mayTrade else { return .tradingDisabled }
         guard markets[m].spec.status.acceptsNewOrders else { return .marketClosed }
+        if let problem = jurisdictionProblem(request.account, request.side, m) { return problem }
         if let problem = featureProblem(request, m) ?? compositionProblem(request) { return problem }
         let mode = request.selfTradePreventionMode ?? markets[m].spec.defaultSelfTradePreventionMode
         guard markets[m].selfTradePreventionMask & (1 << mode.rawValue) != 0 else {

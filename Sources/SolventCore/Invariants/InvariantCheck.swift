@@ -12,6 +12,8 @@
 /// 7. Custody (`CustodyInvariants.swift`): the custody form of conservation, every withdrawal and
 ///    chain deposit record well formed, exactly one record per outpoint, no open order of a
 ///    frozen account.
+/// 8. Jurisdictions (`JurisdictionInvariants.swift`): no open order that the rulings in force in
+///    its account's jurisdiction forbid; no ruling past its effective time waits unless due.
 extension Engine {
     public func invariantViolations() -> [String] {
         var problems: [String] = []
@@ -23,6 +25,7 @@ extension Engine {
         }
         checkIndexes(open, &problems)
         checkCustody(open, &problems)
+        checkJurisdictions(open, &problems)
         return problems
     }
 

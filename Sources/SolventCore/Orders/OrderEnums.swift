@@ -129,7 +129,9 @@ public enum SelfTradePreventionMode: UInt8, Sendable, CaseIterable {
 /// Why an order ended `EXPIRED` or `EXPIRED_IN_MATCH` (`eR`).
 public enum ExpiryReason: UInt8, Sendable, CaseIterable {
     case none, unfilledIOCQuantityExpired, unfilledFOKOrderExpired, insufficientLiquidity,
-         selfTradePrevention, exchangeCanceled, insufficientBalance
+         selfTradePrevention, exchangeCanceled, insufficientBalance,
+         /// Cancelled because a ruling in the account's jurisdiction now forbids it.
+         jurisdictionRestricted
 
     public var wireName: String {
         switch self {
@@ -139,6 +141,7 @@ public enum ExpiryReason: UInt8, Sendable, CaseIterable {
         case .insufficientLiquidity: "INSUFFICIENT_LIQUIDITY"
         case .exchangeCanceled: "EXCHANGE_CANCELED"
         case .insufficientBalance: "REJECTED"
+        case .jurisdictionRestricted: "JURISDICTION_RESTRICTED"
         }
     }
 }

@@ -53,6 +53,12 @@ public enum RejectReason: Hashable, Sendable {
     case addressBookFull
     case invalidAddressTag
     case invalidAddressName
+    // Jurisdictions.
+    /// The rulings in force in the account's jurisdiction forbid the order.
+    case assetRestricted(AssetStanding)
+    case invalidJurisdiction
+    case invalidRulingReference
+    case invalidEffectiveTime
     // Proof of liabilities.
     case epochNotIncreasing
     case invalidEpochHeader
@@ -80,6 +86,9 @@ public enum RejectReason: Hashable, Sendable {
         case .invalidAddressTag: -4008
         case .invalidAddressName: -1130
         case .invalidAddress: -4033
+        // Binance's compliance code ("Compliance restricted account permission"), distinct from -2010.
+        case .assetRestricted: -4401
+        case .invalidJurisdiction, .invalidRulingReference, .invalidEffectiveTime: -1130
         case .invalidChainReference, .invalidOperatorAction, .invalidEpochHeader: -1130
         case .marketClosed, .tradingDisabled, .orderTypeNotSupported, .icebergNotSupported,
              .quoteOrderQtyNotSupported, .cancelReplaceNotSupported, .amendNotSupported, .zeroNotional,
@@ -143,6 +152,13 @@ public enum RejectReason: Hashable, Sendable {
         case .addressBookFull: "The address book is full."
         case .invalidAddressTag: "Address tag validation is not passed."
         case .invalidAddressName: "Data sent for parameter 'name' is not valid."
+        case .assetRestricted(.blocked):
+            "Compliance restricted account permission: an asset of this symbol is blocked in the account's jurisdiction; withdraw only."
+        case .assetRestricted:
+            "Compliance restricted account permission: the asset is sell and withdraw only in the account's jurisdiction."
+        case .invalidJurisdiction: "Data sent for parameter 'jurisdiction' is not valid."
+        case .invalidRulingReference: "Data sent for parameter 'reference' is not valid."
+        case .invalidEffectiveTime: "Data sent for parameter 'effectiveTime' is not valid."
         case .epochNotIncreasing: "Epoch number does not follow the latest published epoch."
         case .invalidEpochHeader: "Data sent for parameter 'header' is not valid."
         }

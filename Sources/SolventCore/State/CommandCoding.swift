@@ -39,7 +39,10 @@
 /// |  28 | `freezeAccount`      | AccountId u32, OperatorAction                        |
 /// |  29 | `unfreezeAccount`    | AccountId u32, OperatorAction                        |
 /// |  30 | `setWithdrawalLimits`| AssetId u16, perAccount i64, perAsset i64, OperatorAction |
-/// |31-  | (free: the next new case takes 31)                                          |
+/// |  31 | `setAccountJurisdiction` | AccountId u32, Jurisdiction?, OperatorAction     |
+/// |  32 | `setAssetRuling`     | AssetRuling                                          |
+/// |  33 | `enforceRulings`     | (none)                                               |
+/// |34-  | (free: the next new case takes 34)                                          |
 ///
 /// Versioning: a tag names a case *and* its payload layout, for ever. A tag is never reused or
 /// renumbered. A new case takes the next free number. To change a case's payload, give the new
@@ -80,6 +83,9 @@ enum CommandTag: UInt8, CaseIterable {
     case freezeAccount = 28
     case unfreezeAccount = 29
     case setWithdrawalLimits = 30
+    case setAccountJurisdiction = 31
+    case setAssetRuling = 32
+    case enforceRulings = 33
 }
 
 extension Command {
@@ -116,6 +122,9 @@ extension Command {
         case .addWithdrawalAddress: .addWithdrawalAddress
         case .securityChanged: .securityChanged
         case .setAllowListOnly: .setAllowListOnly
+        case .setAccountJurisdiction: .setAccountJurisdiction
+        case .setAssetRuling: .setAssetRuling
+        case .enforceRulings: .enforceRulings
         case .publishEpoch: .publishEpoch
         }
     }
@@ -130,8 +139,10 @@ extension Command {
         case .listMarket(let spec): spec.isBinaryEncodable
         case .setMarketStatus, .openAccount, .setFees, .setTradingEnabled, .deposit, .requestWithdrawal,
              .confirmWithdrawal, .releaseWithdrawal, .placeOrder, .cancelOrder, .cancelAllOrders,
-             .cancelReplace, .amendOrder, .creditDeposit, .dropDeposit, .securityChanged:
+             .cancelReplace, .amendOrder, .creditDeposit, .dropDeposit, .securityChanged, .enforceRulings:
             true
+        case .setAccountJurisdiction(_, let place, let action): (place?.isBinaryEncodable ?? true) && action.isBinaryEncodable
+        case .setAssetRuling(let ruling): ruling.isBinaryEncodable
         case .depositSeen(let deposit): deposit.isBinaryEncodable
         case .setChainCursor(_, let cursor): cursor.isBinaryEncodable
         case .requestChainWithdrawal(let request): request.isBinaryEncodable
@@ -234,6 +245,14 @@ extension Command: BinaryEncodable {
             writer.write(account)
             writer.write(on)
             writer.write(action)
+        case .setAccountJurisdiction(let account, let place, let action):
+            writer.write(account)
+            writer.writeOptional(place)
+            writer.write(action)
+        case .setAssetRuling(let ruling):
+            writer.write(ruling)
+        case .enforceRulings:
+            break
         case .publishEpoch(let publication):
             writer.write(publication)
         }
@@ -307,6 +326,13 @@ extension Command: BinaryDecodable {
             self = .securityChanged(try reader.readUInt32(), lock: try reader.readInt64())
         case .setAllowListOnly:
             self = .setAllowListOnly(try reader.readUInt32(), try reader.readBool(), try reader.read(OperatorAction.self))
+        case .setAccountJurisdiction:
+            self = .setAccountJurisdiction(try reader.readUInt32(), try reader.readOptional(Jurisdiction.self),
+                                           try reader.read(OperatorAction.self))
+        case .setAssetRuling:
+            self = .setAssetRuling(try reader.read(AssetRuling.self))
+        case .enforceRulings:
+            self = .enforceRulings
         case .publishEpoch:
             self = .publishEpoch(try reader.read(EpochPublication.self))
         }

@@ -2,20 +2,21 @@
 /// hash is taken over. Two engines with equal state encode to equal bytes, whatever book they run
 /// on, because the book is written as its orders in priority order.
 ///
-/// Layout (version 4), all integers little-endian:
+/// Layout (version 5), all integers little-endian:
 /// magic "SOLVSTAT", version u16, counters, assets, ledger (each account's fees, canTrade,
 /// frozen, balancesUpdatedAt), markets (spec, last price, next trade id, average-price buckets, bids and asks best
 /// first, waiting stops oldest first), pending withdrawals by id (account, asset, amount, fee,
 /// state, destination, txid), then custody (`CustodyStateCoding.swift`): next deposit id, chain
 /// deposits by id, chain cursors by asset, withdrawal limits by asset, the last 24 hours'
 /// withdrawals oldest first; then the latest journaled epoch, optional (`EpochCoding.swift`);
-/// then accounts' withdrawal protections by account (`CustodyStateCoding.swift`).
+/// then accounts' withdrawal protections by account (`ProtectionStateCoding.swift`); then
+/// accounts' jurisdictions and the rulings' history (`JurisdictionCoding.swift`).
 /// Indexes derivable from what is stored (client ids, open counts, deposits by outpoint) are not
-/// stored. Version 3 (no protections), version 2 (no balancesUpdatedAt, read as 0; no epoch) and version 1 (also no frozen
+/// stored. Version 4 (no jurisdictions), version 3 (no protections), version 2 (no balancesUpdatedAt, read as 0; no epoch) and version 1 (also no frozen
 /// flag, withdrawals without fee/state/destination/txid, no custody) are still read.
 extension Engine {
     static var stateMagic: [UInt8] { Array("SOLVSTAT".utf8) }
-    static var stateVersion: UInt16 { 4 }
+    static var stateVersion: UInt16 { 5 }
 
     /// The state's bytes.
     public func encodedState() -> [UInt8] {
@@ -40,6 +41,7 @@ extension Engine {
         encodeCustody(&writer)
         writer.writeOptional(latestEpoch)
         encodeProtections(&writer)
+        encodeJurisdictions(&writer)
         return writer.bytes
     }
 

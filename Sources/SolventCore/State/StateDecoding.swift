@@ -32,6 +32,7 @@ extension Engine {
             throw .invalidValue(offset: reader.offset, what: "latest epoch")
         }
         if version >= 4 { try decodeProtections(&reader) }
+        if version >= 5 { try decodeJurisdictions(&reader) }
         try reader.expectEnd()
         let problems = invariantViolations()
         guard problems.isEmpty else { throw .invalidValue(offset: reader.offset, what: "state: \(problems[0])") }

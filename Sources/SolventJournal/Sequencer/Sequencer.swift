@@ -177,7 +177,12 @@ public final class Sequencer: @unchecked Sendable {
     /// Applies one chunk of submissions as one group commit, stamped with one time.
     private func apply(_ chunk: ArraySlice<Submission>) -> BatchBuilder {
         let time = max(lastTime, clock.now())
-        var batch = BatchBuilder(firstSequence: nextSequence, time: time, capacity: chunk.count)
+        var batch = BatchBuilder(firstSequence: nextSequence, time: time, capacity: chunk.count + 1)
+        // A ruling's effective time has come: it goes in force, journaled, before anything else at this time.
+        if exchange.engine.rulingsDue(at: time) {
+            batch.add(.enforceRulings, reply: { _ in }) { exchange.apply(.enforceRulings, at: time, into: &$0) }
+            lastTime = time
+        }
         for submission in chunk {
             switch submission {
             case .command(let command, let reply):

@@ -61,7 +61,7 @@ enum CustodyAdminEndpoints {
     }
 
     /// Who and why: both required.
-    private static func action(_ request: APIRequest) throws(BinanceError) -> OperatorAction {
+    static func action(_ request: APIRequest) throws(BinanceError) -> OperatorAction {
         let action = OperatorAction(operatorName: try request.parameters.required("operator"),
                                     reason: try request.parameters.required("reason"),
                                     reference: request.parameters["reference"] ?? "")
@@ -69,7 +69,7 @@ enum CustodyAdminEndpoints {
         return action
     }
 
-    private static func run(_ command: Command, _ context: ServerContext) async throws(BinanceError) -> Reply {
+    static func run(_ command: Command, _ context: ServerContext) async throws(BinanceError) -> Reply {
         let outcome = try await context.gateway.execute(command)
         for case .rejected(let rejection) in outcome.events { throw BinanceError(rejection.reason) }
         return .empty

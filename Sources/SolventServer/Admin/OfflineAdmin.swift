@@ -18,7 +18,8 @@ public enum OfflineAdmin {
             parts.proof.journalLog.close(through: parts.context.sequencer.committedSequence)
         }
         let operations = AdminOperations(context: parts.context)
-        let table = EndpointTable(AdminEndpoints.all(operations) + ProofEndpoints.admin(parts.proof, operations))
+        let table = EndpointTable(AdminEndpoints.all(operations) + ProofEndpoints.admin(parts.proof, operations)
+                                  + JurisdictionAdminEndpoints.all(parts.context))
         guard case .found(let endpoint) = table.lookup(method: method, path: path) else {
             return (404, String(decoding: BinanceError.unknownPath.json(), as: UTF8.self))
         }

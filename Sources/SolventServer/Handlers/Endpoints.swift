@@ -12,7 +12,8 @@ enum Endpoints {
             + AdminEndpoints.all(operations) + ProofEndpoints.all(proof) + ProofEndpoints.admin(proof, operations)
             + UserEndpoints.all(users, context: context) + WebPageEndpoints.all()
             + WalletEndpoints.all(context, users: users) + WalletAccountEndpoints.all(context) + AddressBookEndpoints.all(context)
-            + CustodyAdminEndpoints.all(context) + SimulatedDepositEndpoints.all(context)
+            + CustodyAdminEndpoints.all(context) + JurisdictionAdminEndpoints.all(context)
+            + SimulatedDepositEndpoints.all(context)
             + AuditEndpoints.all(context, proof: proof, log: accessLog)
     }
 }

@@ -10,6 +10,7 @@ extension NaiveExchange {
         let m = Int(r.market), spec = markets[m].spec
         guard accounts[Int(r.account)].canTrade, !accounts[Int(r.account)].frozen else { return .tradingDisabled }
         guard spec.status == .trading else { return .marketClosed }
+        if let problem = jurisdictionProblem(r.account, r.side, m) { return problem }
         guard spec.orderTypes.contains(r.type) else { return .orderTypeNotSupported(r.type) }
         if r.icebergQuantity != nil && !spec.icebergAllowed { return .icebergNotSupported }
         if r.quoteOrderQuantity != nil && !spec.quoteOrderQtyMarketAllowed { return .quoteOrderQtyNotSupported }

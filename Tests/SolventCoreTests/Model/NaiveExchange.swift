@@ -42,6 +42,9 @@ struct NaiveExchange {
     var withdrawalLimits: [AssetId: (perAccount: Amount, perAsset: Amount)] = [:]
     var latestEpoch: EpochPublication?
     var protections: [AccountId: NaiveProtection] = [:]
+    /// Accounts' jurisdiction codes, and every ruling recorded (`NaiveJurisdiction.swift`).
+    var places: [AccountId: String] = [:]
+    var rulings: [NaiveRuling] = []
     var recentWithdrawals: [(time: Timestamp, account: AccountId, asset: AssetId, amount: Amount)] = []
     var nextOrderId: OrderId = 1
     var nextWithdrawalId: WithdrawalId = 1
@@ -80,6 +83,7 @@ struct NaiveExchange {
              .approveWithdrawal, .rejectWithdrawal, .broadcastWithdrawal, .freezeAccount, .unfreezeAccount,
              .setWithdrawalLimits, .addWithdrawalAddress, .securityChanged, .setAllowListOnly:
             applyCustody(command)
+        case .setAccountJurisdiction, .setAssetRuling, .enforceRulings: applyJurisdiction(command)
         case .publishEpoch(let publication): publishEpoch(publication)
         }
         for (account, asset) in touched {

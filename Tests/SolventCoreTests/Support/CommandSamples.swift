@@ -122,6 +122,14 @@ enum CommandSamples {
         .publishEpoch(EpochPublication(epoch: .max, headerHash: SHA256.hash([1]),
                                        signedHeader: [UInt8](repeating: 0xFF, count: EpochPublication.signedHeaderBytesMax))),
         .publishEpoch(EpochPublication(epoch: 0, headerHash: SHA256.hash([]), signedHeader: [])),
+        .setAccountJurisdiction(.max, Jurisdiction("US-NYC"), OperatorAction(operatorName: "ops", reason: "KYC", reference: "K-1")),
+        .setAccountJurisdiction(0, nil, OperatorAction(operatorName: "", reason: "")),
+        .setAccountJurisdiction(1, Jurisdiction(""), OperatorAction(operatorName: "o", reason: "r")),
+        .setAssetRuling(AssetRuling(asset: .max, jurisdiction: Jurisdiction("€€"), standing: .blocked, effectiveAt: .max,
+                                    action: OperatorAction(operatorName: longestNote, reason: longestNote, reference: longestNote))),
+        .setAssetRuling(AssetRuling(asset: 0, jurisdiction: Jurisdiction("US"), standing: .sellAndWithdrawOnly, effectiveAt: .min,
+                                    action: OperatorAction(operatorName: "ops", reason: "SEC v. X", reference: "23-cv-1"))),
+        .enforceRulings,
     ]
 
     static func randomAction(_ random: inout SplitMix64) -> OperatorAction {
@@ -177,6 +185,12 @@ enum CommandSamples {
                                   SecurityDelays(addressDelay: random.integer(), withdrawalLock: random.integer()))
         case .securityChanged: .securityChanged(random.integer(), lock: random.integer())
         case .setAllowListOnly: .setAllowListOnly(random.integer(), random.next() % 2 == 0, randomAction(&random))
+        case .setAccountJurisdiction:
+            .setAccountJurisdiction(random.integer(), random.maybe { Jurisdiction($0.string(lengthMax: 6)) }, randomAction(&random))
+        case .setAssetRuling:
+            .setAssetRuling(AssetRuling(asset: random.integer(), jurisdiction: Jurisdiction(random.string(lengthMax: 6)),
+                                        standing: random.pick(), effectiveAt: random.integer(), action: randomAction(&random)))
+        case .enforceRulings: .enforceRulings
         case .publishEpoch:
             .publishEpoch(EpochPublication(epoch: random.integer(), headerHash: SHA256.hash([random.integer()]),
                                            signedHeader: (0..<Int(random.next() % 300)).map { _ in random.integer() }))

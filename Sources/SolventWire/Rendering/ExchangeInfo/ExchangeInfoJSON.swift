@@ -27,9 +27,11 @@ public enum ExchangeInfoJSON {
         .none, .expireTaker, .expireMaker, .expireBoth, .decrement,
     ]
 
-    /// `showPermissionSets: false` empties each `permissionSets`, as Binance does.
+    /// `showPermissionSets: false` empties each `permissionSets`, as Binance does. `permissions`,
+    /// one per market, is the signed caller's view (`SymbolPermission`); nil for the public answer.
     public static func render(serverTime: Timestamp, rateLimits: [RateLimit], markets: [ListedMarket],
-                              showPermissionSets: Bool = true) -> [UInt8] {
+                              showPermissionSets: Bool = true, permissions: [SymbolPermission]? = nil) -> [UInt8] {
+        precondition(permissions.map { $0.count == markets.count } ?? true, "one permission per market")
         var writer = JSONWriter(capacity: 512 + markets.count * 2048)
         writer.beginObject()
         writer.field("timezone", "UTC")
@@ -42,14 +44,16 @@ public enum ExchangeInfoJSON {
         writer.array { _ in }
         writer.key("symbols")
         writer.beginArray()
-        for market in markets { writeSymbol(market, showPermissionSets: showPermissionSets, to: &writer) }
+        for (index, market) in markets.enumerated() {
+            writeSymbol(market, showPermissionSets: showPermissionSets, permission: permissions?[index], to: &writer)
+        }
         writer.endArray()
         writer.endObject()
         return writer.finish()
     }
 
     public static func writeSymbol(_ market: ListedMarket, showPermissionSets: Bool = true,
-                                   to writer: inout JSONWriter) {
+                                   permission: SymbolPermission? = nil, to writer: inout JSONWriter) {
         let spec = market.spec, names = market.names
         writer.beginObject()
         writer.field("symbol", spec.symbol)
@@ -65,7 +69,7 @@ public enum ExchangeInfoJSON {
         writer.array { writer in
             for type in orderTypeOrder where spec.orderTypes.contains(type) { writer.string(type.wireName) }
         }
-        writeFeatureFlags(spec, to: &writer)
+        writeFeatureFlags(spec, spotTradingAllowed: permission.map { $0.buyAllowed || $0.sellAllowed } ?? true, to: &writer)
         writer.key("filters")
         FilterJSON.writeAll(spec.filters, market: names, to: &writer)
         writer.key("permissions")
@@ -81,11 +85,12 @@ public enum ExchangeInfoJSON {
                 writer.string(mode.wireName)
             }
         }
+        permission?.write(to: &writer)
         writer.endObject()
     }
 
     /// The boolean keys; order lists, trailing stops, pegs and margin are not offered (yet).
-    private static func writeFeatureFlags(_ spec: MarketSpec, to writer: inout JSONWriter) {
+    private static func writeFeatureFlags(_ spec: MarketSpec, spotTradingAllowed: Bool, to writer: inout JSONWriter) {
         writer.field("icebergAllowed", spec.icebergAllowed)
         writer.field("ocoAllowed", false)
         writer.field("otoAllowed", false)
@@ -95,7 +100,7 @@ public enum ExchangeInfoJSON {
         writer.field("cancelReplaceAllowed", spec.cancelReplaceAllowed)
         writer.field("amendAllowed", spec.amendAllowed)
         writer.field("pegInstructionsAllowed", false)
-        writer.field("isSpotTradingAllowed", true)
+        writer.field("isSpotTradingAllowed", spotTradingAllowed)
         writer.field("isMarginTradingAllowed", false)
     }
 }

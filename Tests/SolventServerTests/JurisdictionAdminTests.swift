@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+@testable import SolventServer
+
+/// Jurisdictions through a real server: the operator's endpoints, an order refused and an open
+/// buy cancelled by a ruling, a ruling that waits for its effective time, and exchangeInfo as the
+/// signed account sees it while the public answer stays as it was.
+@Suite("Jurisdictions through the server")
+struct JurisdictionAdminTests {
+    private let decision = ["operator": "carol", "reason": "regulator's order"]
+
+    private func order(_ server: TestServer, _ account: TestAccount, _ side: String, price: String) async throws -> HTTPAnswer {
+        try await server.signed("POST", "/api/v3/order", ["symbol": "BTCUSDT", "side": side, "type": "LIMIT",
+                                                          "timeInForce": "GTC", "price": price, "quantity": "0.001"], as: account)
+    }
+
+    private func openOrderCount(_ server: TestServer, _ account: TestAccount) async throws -> Int {
+        let open = try await server.signed("GET", "/api/v3/openOrders", ["symbol": "BTCUSDT"], as: account)
+        return (open.json as? [[String: Any]])?.count ?? -1
+    }
+
+    private static func withoutServerTime(_ text: String) -> String {
+        text.replacingOccurrences(of: #""serverTime":[0-9]+"#, with: "", options: .regularExpression)
+    }
+
+    @Test func aRulingRefusesBuysCancelsOpenOnesAndShowsInTheSignedExchangeInfo() async throws {
+        let server = try await TestServer.start()
+        defer { Task { await server.stop() } }
+        let alice = try await server.account()
+        let bob = try await server.account()
+        let publicBefore = try await server.send("GET", "/api/v3/exchangeInfo")
+        _ = try await server.admin("POST", "/admin/v1/account/jurisdiction",
+                                   decision.merging(["account": String(alice.id), "jurisdiction": "US-NY"]) { $1 })
+
+        // Bad input: one line each, naming what is wrong.
+        let token = ["X-Solvent-Admin-Token": try server.adminToken()]
+        for (path, parameters, code) in [
+            ("/admin/v1/account/jurisdiction", ["account": "99", "jurisdiction": "US"], -1000),
+            ("/admin/v1/account/jurisdiction", ["account": String(alice.id), "jurisdiction": "XX"], -1130),
+            ("/admin/v1/asset/ruling", ["asset": "DOGE", "jurisdiction": "US", "status": "BLOCKED", "reference": "C-1"], -4018),
+            ("/admin/v1/asset/ruling", ["asset": "BTC", "jurisdiction": "US", "status": "BANNED", "reference": "C-1"], -1130),
+            ("/admin/v1/asset/ruling", ["asset": "BTC", "jurisdiction": "US", "status": "BLOCKED"], -1102),
+        ] {
+            let answer = try await server.send("POST", path, query: TestServer.query(decision.merging(parameters) { $1 }),
+                                               headers: token, on: .admin)
+            #expect(answer.status == 400 && (answer.json as? [String: Any])?["code"] as? Int == code, "\(path) \(parameters): \(answer.text)")
+            #expect(!answer.text.contains("\n"))
+        }
+
+        #expect(try await order(server, alice, "BUY", price: "100").status == 200)
+        #expect(try await order(server, bob, "BUY", price: "100").status == 200)
+        _ = try await server.admin("POST", "/admin/v1/asset/ruling", decision.merging(
+            ["asset": "BTC", "jurisdiction": "US", "status": "SELL_AND_WITHDRAW_ONLY", "reference": "SEC 24-cv-77"]) { $1 })
+        try await waitFor("alice's buy to be cancelled") { try await openOrderCount(server, alice) == 0 }
+        #expect(try await openOrderCount(server, bob) == 1, "bob has no jurisdiction")
+
+        let refused = try await order(server, alice, "BUY", price: "100")
+        #expect(refused.status == 400 && (refused.json as? [String: Any])?["code"] as? Int == -4401, "\(refused.text)")
+        #expect(try await order(server, alice, "SELL", price: "200").status == 200, "selling stays allowed")
+
+        let signed = try await server.signed("GET", "/api/v3/exchangeInfo", [:], as: alice)
+        let symbol = try #require(((signed.json as? [String: Any])?["symbols"] as? [[String: Any]])?.first, "\(signed.text)")
+        #expect(symbol["allowedOrderSides"] as? [String] == ["SELL"])
+        #expect(symbol["jurisdictionStatus"] as? String == "SELL_AND_WITHDRAW_ONLY")
+        #expect(symbol["isSpotTradingAllowed"] as? Bool == true)
+        let keyed = try await server.send("GET", "/api/v3/exchangeInfo", headers: ["X-MBX-APIKEY": bob.apiKey])
+        let bobs = try #require(((keyed.json as? [String: Any])?["symbols"] as? [[String: Any]])?.first, "\(keyed.text)")
+        #expect(bobs["allowedOrderSides"] as? [String] == ["BUY", "SELL"] && bobs["jurisdictionStatus"] as? String == "ALLOWED")
+        let publicAfter = try await server.send("GET", "/api/v3/exchangeInfo")
+        #expect(Self.withoutServerTime(publicAfter.text) == Self.withoutServerTime(publicBefore.text), "the public answer is unchanged")
+        #expect(!publicAfter.text.contains("allowedOrderSides"))
+
+        let rulings = try await server.admin("GET", "/admin/v1/rulings", [:]).json as? [String: Any]
+        let inForce = try #require(rulings?["inForce"] as? [[String: Any]])
+        #expect(inForce.count == 1 && inForce.first?["reference"] as? String == "SEC 24-cv-77")
+        #expect(inForce.first?["status"] as? String == "SELL_AND_WITHDRAW_ONLY" && inForce.first?["operator"] as? String == "carol")
+        #expect((rulings?["history"] as? [[String: Any]])?.count == 1)
+    }
+
+    @Test func aRulingWaitsForItsEffectiveTimeThenCancelsWithTheNextCommand() async throws {
+        let server = try await TestServer.start()
+        defer { Task { await server.stop() } }
+        let alice = try await server.account()
+        let bob = try await server.account()
+        _ = try await server.admin("POST", "/admin/v1/account/jurisdiction",
+                                   decision.merging(["account": String(alice.id), "jurisdiction": "FR"]) { $1 })
+        let effective = Int64(Date().timeIntervalSince1970 * 1_000) + 1_500
+        _ = try await server.admin("POST", "/admin/v1/asset/ruling", decision.merging(
+            ["asset": "BTC", "jurisdiction": "FR", "status": "BLOCKED", "reference": "AMF 2026-12",
+             "effectiveTime": String(effective)]) { $1 })
+        #expect(try await order(server, alice, "SELL", price: "200").status == 200, "before the effective time alice still trades")
+        let rulings = try await server.admin("GET", "/admin/v1/rulings", [:]).json as? [String: Any]
+        #expect((rulings?["inForce"] as? [[String: Any]])?.isEmpty == true)
+        try await Task.sleep(nanoseconds: 1_700_000_000)
+        #expect(try await order(server, bob, "BUY", price: "100").status == 200, "any command after the time enforces it")
+        try await waitFor("alice's sell to be cancelled") { try await openOrderCount(server, alice) == 0 }
+        let refused = try await order(server, alice, "SELL", price: "200")
+        #expect((refused.json as? [String: Any])?["code"] as? Int == -4401, "\(refused.text)")
+    }
+}
