@@ -13,5 +13,6 @@ enum Endpoints {
             + UserEndpoints.all(users, keys: context.keys) + WebPageEndpoints.all()
             + WalletEndpoints.all(context, users: users) + WalletAccountEndpoints.all(context)
             + CustodyAdminEndpoints.all(context) + SimulatedDepositEndpoints.all(context)
+            + SurveillanceEndpoints.all(context)
     }
 }
