@@ -15,7 +15,7 @@ struct AdminCommand: AsyncParsableCommand {
         commandName: "admin",
         abstract: "Accounts, API keys, deposits, balances and markets.",
         subcommands: [CreateAccount.self, CreateKey.self, ListKeys.self, RevokeKey.self, EnableKey.self, Deposit.self,
-                      Balances.self, Withdrawals.self, Freeze.self, Unfreeze.self,
+                      Balances.self, Withdrawals.self, Freeze.self, Unfreeze.self, Surveillance.self,
                       AddAsset.self, AddMarket.self, Halt.self, Resume.self])
 }
 
