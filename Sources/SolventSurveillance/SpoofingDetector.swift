@@ -71,7 +71,10 @@ struct SpoofingDetector: Sendable {
 
     /// The alerts of the groups whose window closed before `time`, in a fixed order.
     mutating func close(before time: Timestamp) -> [SurveillanceAlert] {
-        let due = groups.filter { $0.value.deadline < time }.sorted { ($0.value.deadline, $0.key.account) < ($1.value.deadline, $1.key.account) }
+        let due = groups.filter { $0.value.deadline < time }.sorted {
+            ($0.value.deadline, $0.key.account, $0.key.market, $0.key.side == .buy ? 0 : 1)
+                < ($1.value.deadline, $1.key.account, $1.key.market, $1.key.side == .buy ? 0 : 1)
+        }
         return due.map { key, group in
             groups[key] = nil
             return alert(key, group)

@@ -31,6 +31,18 @@ struct SpoofingTests {
         #expect(alert?.firstTime == trade.time)
     }
 
+    @Test func largeAskCancelledSoonAfterBuyingIsSpoofing() {
+        var x = SurveilledExchange()
+        x.tape(3, usdt(100), steps(10))
+        x.limit(1, .buy, usdt(99, 99), steps(10))
+        let ask = x.limit(1, .sell, usdt(100, 1), steps(300))
+        x.limit(2, .sell, usdt(99, 99), steps(10))
+        let trade = x.trades.first!
+        x.cancel(1, ask)
+        let alerts = x.wait(6_000)
+        #expect(alerts.map(\.kind) == [.spoofing] && alerts.first?.orders == [ask] && alerts.first?.trades == [trade.id])
+    }
+
     @Test func largeBidCancelledAfterTheWindowIsNotSpoofing() {
         var (x, bids, _) = leanOnTheBid([usdt(99, 99)])
         x.time += 5_001

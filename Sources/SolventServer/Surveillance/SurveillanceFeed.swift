@@ -60,6 +60,7 @@ final class SurveillanceFeed: Sendable {
 
     private static func apply(_ batch: CommittedBatch, to state: inout State) -> [SurveillanceAlert] {
         guard batch.lastSequence > state.position else { return [] }
+        assert(batch.firstSequence <= state.position + 1, "the feed sees every record after its seed: no batch skipped")
         var raised: [SurveillanceAlert] = []
         for index in 0..<batch.count where batch.firstSequence + UInt64(index) > state.position {
             raised += state.surveillance.observe(batch.commands[index], batch.events(of: index), at: batch.time)
