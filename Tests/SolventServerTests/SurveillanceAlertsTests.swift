@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SolventServer
+import SolventWire
 
 @Suite("Surveillance on the admin surface")
 struct SurveillanceAlertsTests {
@@ -43,5 +44,13 @@ struct SurveillanceAlertsTests {
         let badKind = try await server.send("GET", "/admin/v1/surveillance/alerts", query: "kind=FRONT_RUNNING",
                                             headers: ["X-Solvent-Admin-Token": try server.adminToken()], on: .admin)
         #expect(badKind.status == 400)
+    }
+
+    @Test func reportDatesAreReadStrictly() throws {
+        #expect(try SurveillanceEndpoints.parseDay("1970-01-02") == 1)
+        #expect(try SurveillanceEndpoints.parseDay("2023-11-15") == 19_676)
+        for bad in ["2023-02-30", "2023-13-01", "2023-1-15", "20231115", "1969-12-31", "2023-11-15T00"] {
+            #expect(throws: BinanceError.self, "\(bad)") { try SurveillanceEndpoints.parseDay(bad) }
+        }
     }
 }
