@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "SolventAudit", targets: ["SolventAudit"]),
         .library(name: "SolventServer", targets: ["SolventServer"]),
         .library(name: "SolventCustody", targets: ["SolventCustody"]),
+        .library(name: "SolventSurveillance", targets: ["SolventSurveillance"]),
         .executable(name: "solvent", targets: ["solvent"]),
         .executable(name: "solvent-verify", targets: ["solvent-verify"]),
     ],
@@ -86,12 +87,15 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Market surveillance: pure detectors over committed commands and their events (wash
+        // trades, spoofing and layering, marking the close, price moves), no clock, no threads.
+        .target(name: "SolventSurveillance", dependencies: ["SolventCore"], swiftSettings: strict),
         // HTTP: the Binance REST API, the admin surface, metrics.
         .target(
             name: "SolventServer",
             dependencies: [
                 "SolventCore", "SolventJournal", "SolventWire", "SolventStore", "SolventProof", "SolventAudit",
-                "SolventCustody",
+                "SolventCustody", "SolventSurveillance",
                 .product(name: "Crypto", package: "swift-crypto"),
                 // PBKDF2, for the web page's passwords (Users/PasswordHash.swift).
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
@@ -176,6 +180,11 @@ let package = Package(
             name: "SolventCustodyTests",
             dependencies: ["SolventCustody", "SolventJournal", "SolventCore", "SolventProof", "SolventTestSupport",
                            .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "SolventSurveillanceTests",
+            dependencies: ["SolventSurveillance", "SolventCore", "SolventTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -20,7 +20,8 @@ import Foundation
 ///      "custody": {"pollMilliseconds": 1000, "confirmations": 2, "withdrawalFees": {"BTC": 10000},
 ///                  "approvalAbove": {"BTC": 100000000}, "hotCeilings": {"BTC": 5000000000},
 ///                  "hotFloors": {"BTC": 100000000}, "coldAddresses": {"BTC": "bc1q..."},
-///                  "addressDelaySeconds": 86400, "withdrawalLockSeconds": 86400}}
+///                  "addressDelaySeconds": 86400, "withdrawalLockSeconds": 86400},
+///      "surveillance": {"linkedAccounts": [[12, 40]], "spoofSizeMultiple": 20, "bandBasisPoints": 500}}
 ///
 /// Custody amounts are integers in the asset's smallest units (satoshis for an 8-decimal asset).
 ///
@@ -79,6 +80,7 @@ struct ConfigurationFile: Decodable {
     var proof: ProofSettingsFile?
     var users: UserSettingsFile?
     var custody: Custody?
+    var surveillance: SurveillanceSettingsFile?
 
     struct Custody: Decodable {
         var pollMilliseconds: Int?
@@ -166,11 +168,13 @@ extension ServerConfiguration {
         file.proof?.apply(to: &proof)
         file.users?.apply(to: &users)
         try file.custody?.apply(to: &custody)
+        try file.surveillance?.apply(to: &surveillance)
     }
 
     private static func rejectUnknownKeys(_ data: Data, _ path: String) throws {
         let known: [String: Set<String>] = [
-            "": ["host", "port", "masterKey", "admin", "tls", "rateLimits", "streams", "connections", "journal", "proof", "users", "custody"],
+            "": ["host", "port", "masterKey", "admin", "tls", "rateLimits", "streams", "connections", "journal", "proof", "users", "custody",
+                 "surveillance"],
             "admin": ["host", "port"],
             "tls": ["certificateChain", "privateKey"],
             "streams": ["connectionsMax", "connectionsPerIPPerFiveMinutes"],
@@ -181,6 +185,7 @@ extension ServerConfiguration {
             "proof": ProofSettingsFile.keys,
             "users": UserSettingsFile.keys,
             "custody": ConfigurationFile.Custody.keys,
+            "surveillance": SurveillanceSettingsFile.keys,
         ]
         guard let root = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw ServerError("\(path): the configuration must be a JSON object")

@@ -28,6 +28,8 @@ public struct ServerConfiguration: Sendable {
     /// The web page's sign-in rules.
     public var users = UserSettings()
     public var custody = CustodySettings()
+    /// Market surveillance's thresholds and linked accounts.
+    public var surveillance = SurveillanceSettings()
     /// The chain simulator's outside world, for the demo page's simulated deposits: set only by
     /// `solvent demo`, never read from a file or the environment, so `serve` has none.
     public var simulatedDeposits: SimulatedDeposits?

@@ -17,6 +17,8 @@ struct ServerContext: Sendable {
     let streams: MarketStreamHub
     /// Deposits and withdrawals on chains; nil when the data directory names no chain.
     var custody: CustodyService? = nil
+    /// The surveillance consumer; nil only where no server runs (offline admin).
+    var surveillance: SurveillanceFeed? = nil
 
     var sequencer: Sequencer { gateway.sequencer }
 

@@ -91,6 +91,7 @@ public enum SolventApplication {
         let userStreams = UserStreams(catalog: catalog, listenKeys: listenKeys, keyIsActive: authenticator.isActive,
                                       cursor: ring.cursor("user streams"))
         let custodyCursor = CustodyService.cursor(configuration, ring: ring)
+        let surveillanceCursor = ring.cursor("surveillance")
         let sequencer = try Sequencer(
             directory: configuration.journalDirectory, configuration: configuration.sequencer,
             hooks: SequencerHooks(
@@ -123,6 +124,8 @@ public enum SolventApplication {
             context.custody = try await CustodyService(configuration, cursor: custodyCursor, sequencer: sequencer,
                                                        metrics: metrics, logger: logger)
         }
+        context.surveillance = try await SurveillanceFeed(sequencer: sequencer, cursor: surveillanceCursor,
+                                                          settings: configuration.surveillance, metrics: metrics)
         let adminToken = try AdminToken.load(path: configuration.adminTokenFile)
         let proof = try ProofServices(configuration: configuration, sequencer: sequencer, journalLog: journalLog)
         let users = try userAccounts(configuration, context: context)

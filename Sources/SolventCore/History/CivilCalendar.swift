@@ -21,7 +21,7 @@ public enum CivilCalendar {
     }
 
     /// Days since 1970-01-01 of a date; `month` 1...12, `day` 1...31.
-    static func days(year: Int64, month: Int64, day: Int64) -> Int64 {
+    public static func days(year: Int64, month: Int64, day: Int64) -> Int64 {
         assert((1...12).contains(month) && (1...31).contains(day), "no date \(year)-\(month)-\(day)")
         let marchYear = month <= 2 ? year - 1 : year
         let era = floorDivision(marchYear, 400)

@@ -14,6 +14,6 @@ enum Endpoints {
             + WalletEndpoints.all(context, users: users) + WalletAccountEndpoints.all(context) + AddressBookEndpoints.all(context)
             + CustodyAdminEndpoints.all(context) + JurisdictionAdminEndpoints.all(context)
             + SimulatedDepositEndpoints.all(context)
-            + AuditEndpoints.all(context, proof: proof, log: accessLog)
+            + SurveillanceEndpoints.all(context) + AuditEndpoints.all(context, proof: proof, log: accessLog)
     }
 }

@@ -3,7 +3,7 @@
 /// server's handlers to this list, one for one).
 public enum EndpointCatalog {
     public static let all: [EndpointDeclaration] = general + marketData + trading + account + userDataStream
-        + operational + admin + proof + users + wallet + custodyAdmin + jurisdictionAdmin + audit
+        + operational + admin + proof + users + wallet + custodyAdmin + jurisdictionAdmin + surveillanceAdmin + audit
 
     /// ping, time and exchangeInfo (spec §3.1).
     public static let general: [EndpointDeclaration] = [.ping, .time, .exchangeInfo]

@@ -16,7 +16,7 @@ struct AdminCommand: AsyncParsableCommand {
         abstract: "Accounts, API keys, deposits, balances and markets.",
         subcommands: [CreateAccount.self, CreateKey.self, ListKeys.self, RevokeKey.self, EnableKey.self, Deposit.self,
                       Balances.self, Custody.self, Withdrawals.self, Freeze.self, Unfreeze.self, AllowListOnly.self,
-                      SetJurisdiction.self, SetRuling.self, Rulings.self,
+                      SetJurisdiction.self, SetRuling.self, Rulings.self, Surveillance.self,
                       AddAsset.self, AddMarket.self, Halt.self, Resume.self])
 }
 
