@@ -12,14 +12,6 @@ import Testing
         return try #require(rows.first { $0["asset"] as? String == "BTC" }, "\(rows)")
     }
 
-    private static func waitFor(_ what: String, _ condition: () async throws -> Bool) async throws {
-        for _ in 0..<500 {
-            if try await condition() { return }
-            try await Task.sleep(nanoseconds: 10_000_000)
-        }
-        Issue.record("timed out waiting for \(what)")
-    }
-
     @Test func aWithdrawalBelowTheFloorWaitsAndTheOperatorIsToldUntilARefillPaysIt() async throws {
         // Alice's bitcoin came by the operator's deposit: the hot wallet itself holds nothing yet.
         let (server, rpc, chain) = try await WalletTests.start(hotFloor: 20_000_000)
@@ -31,7 +23,7 @@ import Testing
                                               ["coin": "BTC", "address": outside, "amount": "0.1"], as: key)
         #expect(applied.status == 200, "\(applied.text)")
 
-        try await Self.waitFor("the withdrawal to wait") { try await (Self.custody(server)["queued"] as? [Int])?.count == 1 }
+        try await waitFor("the withdrawal to wait") { try await (Self.custody(server)["queued"] as? [Int])?.count == 1 }
         let waiting = try await Self.custody(server)
         #expect(waiting["needsRefill"] as? Bool == true && waiting["floor"] as? String == "0.20000000", "\(waiting)")
         #expect(waiting["hotBalance"] as? String == "0.00000000")
@@ -45,7 +37,7 @@ import Testing
             _ = try chain.send(from: "outside", to: try chain.newAddress(wallet: "hot", label: "refill"),
                                amount: 50_000_000, comment: "")
         }
-        try await Self.waitFor("the withdrawal to be paid") { try await (Self.custody(server)["queued"] as? [Int])?.isEmpty == true }
+        try await waitFor("the withdrawal to be paid") { try await (Self.custody(server)["queued"] as? [Int])?.isEmpty == true }
         let paid = try await Self.custody(server)
         #expect(paid["needsRefill"] as? Bool == false, "\(paid)")
         let after = try await server.send("GET", "/metrics", on: .admin).text

@@ -33,14 +33,6 @@ import Testing
         return (server, rpc, chain)
     }
 
-    private func waitFor(_ what: String, _ condition: () async throws -> Bool) async throws {
-        for _ in 0..<500 {
-            if try await condition() { return }
-            try await Task.sleep(nanoseconds: 10_000_000)
-        }
-        Issue.record("timed out waiting for \(what)")
-    }
-
     @Test func depositThenWithdrawThroughTheWalletAPI() async throws {
         let (server, rpc, chain) = try await Self.start()
         defer { Task { await server.stop(); try? await chain.close() } }
