@@ -84,14 +84,16 @@ struct JurisdictionAdminTests {
         let bob = try await server.account()
         _ = try await server.admin("POST", "/admin/v1/account/jurisdiction",
                                    decision.merging(["account": String(alice.id), "jurisdiction": "FR"]) { $1 })
-        let effective = Int64(Date().timeIntervalSince1970 * 1_000) + 1_500
+        // Room for a loaded machine between setting the ruling and alice's order before it.
+        let effective = Int64(Date().timeIntervalSince1970 * 1_000) + 5_000
         _ = try await server.admin("POST", "/admin/v1/asset/ruling", decision.merging(
             ["asset": "BTC", "jurisdiction": "FR", "status": "BLOCKED", "reference": "AMF 2026-12",
              "effectiveTime": String(effective)]) { $1 })
         #expect(try await order(server, alice, "SELL", price: "200").status == 200, "before the effective time alice still trades")
         let rulings = try await server.admin("GET", "/admin/v1/rulings", [:]).json as? [String: Any]
         #expect((rulings?["inForce"] as? [[String: Any]])?.isEmpty == true)
-        try await Task.sleep(nanoseconds: 1_700_000_000)
+        let left = effective + 200 - Int64(Date().timeIntervalSince1970 * 1_000)
+        if left > 0 { try await Task.sleep(nanoseconds: UInt64(left) * 1_000_000) }
         #expect(try await order(server, bob, "BUY", price: "100").status == 200, "any command after the time enforces it")
         try await waitFor("alice's sell to be cancelled") { try await openOrderCount(server, alice) == 0 }
         let refused = try await order(server, alice, "SELL", price: "200")
