@@ -109,7 +109,7 @@ import Testing
     }
 
     @Test func allowListOnlyWithdrawsOnlyToABookedAddressPastItsDelay() async throws {
-        let delays = SecurityDelays(addressDelay: 1_500, withdrawalLock: 0)
+        let delays = SecurityDelays(addressDelay: 3_000, withdrawalLock: 0)  // seconds of room on a loaded machine
         let (server, key, outside, stop) = try await Self.start(delays)
         defer { Task { await stop() } }
         try await Self.admin(server, allowListOnly: true, account: key.id)
@@ -140,7 +140,7 @@ import Testing
     }
 
     @Test func everySecurityChangeLocksWithdrawalsUntilTheLockEnds() async throws {
-        let delays = SecurityDelays(addressDelay: 0, withdrawalLock: 1_000)
+        let delays = SecurityDelays(addressDelay: 0, withdrawalLock: 3_000)  // seconds of room on a loaded machine
         let (server, key, outside, stop) = try await Self.start(delays)
         defer { Task { await stop() } }
         // The new key's own lock.
