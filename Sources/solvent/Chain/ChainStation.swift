@@ -1,6 +1,8 @@
 import Foundation
 import SolventAudit
+import SolventCore
 import SolventCustody
+import SolventServer
 
 /// The simulated chains behind their RPC endpoints, as `solvent chain` runs them and `solvent
 /// demo` runs them in its own process: each chain on a loopback port, the endpoints in
@@ -41,6 +43,25 @@ struct ChainStation: Sendable {
             rpc.withChain { chain in _ = try? chain.mine(1, to: miner) }
         }
     }
+
+    /// Sends `amounts` (units, by symbol) from the outside world to a fresh hot-wallet address of
+    /// each chain, mining what the outside world lacks first, then confirms it: the demo's float,
+    /// which the exchange holds against the balances it credited by operator deposit.
+    func holdFloat(_ amounts: [String: Amount]) throws {
+        for (symbol, _, rpc) in chains {
+            guard let amount = amounts[symbol], amount > 0 else { continue }
+            let miner = rpc.minerAddress
+            try rpc.withChain { chain in
+                while chain.balance(of: "outside") < amount + Self.floatFeeMargin { _ = try chain.mine(10, to: miner) }
+                _ = try chain.send(from: "outside", to: try chain.newAddress(wallet: "hot", label: "float"), amount: amount,
+                                   comment: "float")
+                _ = try chain.mine(CustodySettings().confirmationsRequired, to: miner)
+            }
+        }
+    }
+
+    /// Room for the send's own fee on every chain.
+    private static let floatFeeMargin: Amount = 100_000_000
 
     /// Closes the listeners and removes `chain.url`, so nothing points at them any more.
     func stop() async {

@@ -1,3 +1,5 @@
+import SolventCore
+
 /// The demo's listings: four markets with filters like Binance's, each with where its random
 /// walk starts and the sizes its traders deal in (all in ticks and steps).
 struct DemoListing: Sendable {
@@ -39,4 +41,15 @@ enum DemoFunding {
     /// The account whose key the demo prints, for the page and for ccxt.
     static let visitor = [("BTC", "1"), ("ETH", "10"), ("SOL", "100"), ("USDT", "100000")]
     static let takerCount = 3
+
+    /// What the exchange holds against what the demo deposits for its crew and its page user, per
+    /// asset in units (every demo asset has scale 8): those deposits and a tenth of a percent of
+    /// its own, so the reserves still cover what it owes once withdrawals have paid chain fees.
+    static var float: [String: Amount] {
+        let funded = [maker, visitor, visitor] + Array(repeating: taker, count: takerCount)
+        let deposited = funded.joined().reduce(into: [String: Amount]()) { total, entry in
+            total[entry.0, default: 0] += (try? DecimalText.parse(entry.1, scale: 8)) ?? 0
+        }
+        return deposited.mapValues { $0 + $0 / 1_000 }
+    }
 }

@@ -38,6 +38,8 @@ struct ExchangeDemo: Sendable {
         // A minute, not a day, after a security change (the demo's own key, a new address), so a
         // newcomer sees the lock and its end and can still withdraw within the first visit.
         configuration.custody.securityDelays = SecurityDelays(addressDelay: 60_000, withdrawalLock: 60_000)
+        // No chain carries SOL here: its reserves are a configured figure, the same float.
+        configuration.proof.reserves = ["SOL": DecimalText.format(DemoFunding.float["SOL"] ?? 0, scale: 8)]
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         // Before the server starts: its custody reads chain.url when it is assembled.
         let chains = try await ChainStation.start(data: directory)
@@ -77,6 +79,8 @@ struct ExchangeDemo: Sendable {
                                         adminToken: try String(contentsOfFile: directory + "/admin.token", encoding: .utf8)
                                             .trimmingCharacters(in: .whitespacesAndNewlines))
                 let crew = try await DemoCrew.openOrCreate(client, directory: directory)
+                // The chains start afresh every run: the exchange's float goes to its hot wallets again.
+                try chains.holdFloat(DemoFunding.float)
                 StandardStreams.out(banner(client.base, crew))
                 group.addTask { await DemoTrading(client: client, crew: crew, seed: seed, stop: stop).run(); return false }
                 group.addTask {
