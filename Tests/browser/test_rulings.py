@@ -91,7 +91,7 @@ def test_api_key_sees_a_ruling_made_after_it_connected_through_the_refusal(brows
     expect(badge(page, "BTCUSDT")).to_have_count(0)
     ruling(exchange, "FR", "SELL_AND_WITHDRAW_ONLY")  # the page has not heard of it
     page.fill("#o-price", "90.00")
-    page.fill("#o-qty", "0.01000")
+    page.fill("#o-qty", "0.02000")
     since = len(errors)
     page.click("#o-submit")
     expect(page.locator("#o-message")).to_contain_text("-4401", timeout=5000)
