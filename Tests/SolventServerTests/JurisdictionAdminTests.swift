@@ -100,3 +100,30 @@ struct JurisdictionAdminTests {
         #expect((refused.json as? [String: Any])?["code"] as? Int == -4401, "\(refused.text)")
     }
 }
+
+extension JurisdictionAdminTests {
+    /// The web page signed in sends its session cookie and no key: exchangeInfo then shows the
+    /// session's account what it may trade, as a signed request would; a session that has ended
+    /// gets the public answer, never an error, since the endpoint is public.
+    @Test func theSignedInPageSeesItsAccountsViewOfExchangeInfo() async throws {
+        let server = try await TestServer.start()
+        defer { Task { await server.stop() } }
+        var page = PageBrowser(server)
+        #expect(try await page.enter("signup", login: "dana", password: WebUserTests.password).status == 200)
+        let account = try #require(page.account)
+        _ = try await server.admin("POST", "/admin/v1/account/jurisdiction",
+                                   decision.merging(["account": String(account), "jurisdiction": "US"]) { $1 })
+        _ = try await server.admin("POST", "/admin/v1/asset/ruling", decision.merging(
+            ["asset": "BTC", "jurisdiction": "US", "status": "SELL_AND_WITHDRAW_ONLY", "reference": "SEC 24-cv-77"]) { $1 })
+
+        let seen = try await page.send("GET", "/api/v3/exchangeInfo", csrf: .some(nil))
+        let symbol = try #require(((seen.json as? [String: Any])?["symbols"] as? [[String: Any]])?.first, "\(seen.text)")
+        #expect(symbol["allowedOrderSides"] as? [String] == ["SELL"], "\(seen.text)")
+        #expect(symbol["jurisdictionStatus"] as? String == "SELL_AND_WITHDRAW_ONLY")
+
+        var ended = page
+        ended.cookie = String(repeating: "0", count: 64)
+        let stale = try await ended.send("GET", "/api/v3/exchangeInfo")
+        #expect(stale.status == 200 && !stale.text.contains("allowedOrderSides"), "\(stale.text)")
+    }
+}

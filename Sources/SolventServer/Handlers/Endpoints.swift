@@ -7,7 +7,7 @@ import SolventWire
 enum Endpoints {
     static func all(_ context: ServerContext, proof: ProofServices, users: UserAccounts, accessLog: AccessLog) -> [Endpoint] {
         let operations = AdminOperations(context: context)
-        return GeneralEndpoints.all(context) + MarketDataEndpoints.all(context) + TradingEndpoints.all(context)
+        return GeneralEndpoints.all(context, sessions: users.sessions) + MarketDataEndpoints.all(context) + TradingEndpoints.all(context)
             + AccountEndpoints.all(context) + UserStreamEndpoints.all(context) + OperationalEndpoints.all(context)
             + AdminEndpoints.all(operations) + ProofEndpoints.all(proof) + ProofEndpoints.admin(proof, operations)
             + UserEndpoints.all(users, context: context) + WebPageEndpoints.all()

@@ -11,6 +11,7 @@ import * as trade from "./trade-view.js";
 import * as verifyView from "./verify-view.js";
 import * as accountView from "./account-view.js";
 import * as walletView from "./wallet-view.js";
+import * as rights from "./trade-rights.js";
 
 const $ = (id) => document.getElementById(id);
 const intervals = ["1s", "1m", "5m", "15m", "1h", "4h", "1d"];
@@ -117,6 +118,7 @@ function connect() {
       state.book.restart();
       Promise.all([loadTickers(), loadTrades(), loadCandles()]).catch(() => {});
       trade.refresh();
+      rights.load(); // a restarted server may hold rulings made while the stream was down
     },
     down: () => setConnected(false),
   });
@@ -204,6 +206,7 @@ async function boot() {
   accountView.init();
   walletView.init();
   i18n.onLanguage(translateDynamic);
+  rights.onChange(() => redraw("markets"));
   i18n.setLanguage(i18n.initialLanguage());
   let info;
   for (;;) {

@@ -2,6 +2,7 @@
 // ticker strip, the order book, recent trades and the chart. Reads state, writes DOM.
 import * as dec from "./decimal.js";
 import * as i18n from "./i18n.js";
+import * as rights from "./trade-rights.js";
 import { drawCandles, drawDepth } from "./charts.js";
 
 const $ = (id) => document.getElementById(id);
@@ -34,7 +35,10 @@ export function renderMarkets(state, choose) {
     row.className = symbol.symbol === state.symbol ? "selected" : "";
     row.dataset.symbol = symbol.symbol;
     row.setAttribute("aria-current", symbol.symbol === state.symbol ? "true" : "false");
-    row.append(cell("td", "", i18n.t("fmt.pair", { base: symbol.baseAsset, quote: symbol.quoteAsset })));
+    const pair = cell("td", "", i18n.t("fmt.pair", { base: symbol.baseAsset, quote: symbol.quoteAsset }));
+    const restricted = rights.restriction(symbol.symbol);
+    if (restricted) pair.append(" ", restrictionBadge(restricted));
+    row.append(pair);
     row.append(cell("td", "num", ticker ? i18n.number(ticker.last, symbol.pricePlaces) : "—"));
     const change = ticker?.change ?? null;
     row.append(cell("td", `num ${change === null ? "" : change.startsWith("-") ? "down" : "up"}`, i18n.percentChange(change)));
@@ -42,6 +46,15 @@ export function renderMarkets(state, choose) {
     row.addEventListener("keydown", (event) => { if (event.key === "Enter" || event.key === " ") { event.preventDefault(); choose(symbol.symbol); } });
     body.append(row);
   }
+}
+
+/** "Sell only" (or buy only, blocked), naming the jurisdiction's ruling behind it. */
+function restrictionBadge(restricted) {
+  const status = i18n.t("rights.badgeTitle", { status: i18n.t(restricted.status) });
+  const badge = cell("span", "badge restricted", i18n.t(restricted.badge));
+  badge.title = status;
+  badge.setAttribute("aria-label", `${i18n.t(restricted.badge)} · ${status}`);
+  return badge;
 }
 
 export function renderTicker(state) {

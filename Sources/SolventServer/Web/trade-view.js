@@ -7,6 +7,7 @@ import * as filters from "./filters.js";
 import * as i18n from "./i18n.js";
 import { LiveSocket } from "./streams.js";
 import * as tables from "./account-tables.js";
+import * as rights from "./trade-rights.js";
 
 const $ = (id) => document.getElementById(id);
 const form = { side: "BUY", type: "LIMIT" };
@@ -33,6 +34,8 @@ export function init(state) {
   }
   wireKeyDialog();
   i18n.onLanguage(() => { update(); drawAccount(); drawMessage(); });
+  rights.onChange(update);
+  rights.load();
   startUserStream();
 }
 
@@ -62,8 +65,23 @@ function available() {
   return { asset, free: account.balances.get(asset)?.free ?? 0n };
 }
 
+/** Disables the side a ruling forbids (moving the form to the other one when it may) and says why. */
+function showRights() {
+  for (const button of document.querySelectorAll(".side-btn")) button.disabled = !rights.allows(symbol.symbol, button.dataset.side);
+  const other = form.side === "BUY" ? "SELL" : "BUY";
+  if (!rights.allows(symbol.symbol, form.side) && rights.allows(symbol.symbol, other)) {
+    form.side = other;
+    pressed(".side-btn", document.querySelector(`.side-btn[data-side="${other}"]`));
+  }
+  const restricted = rights.restriction(symbol.symbol);
+  const note = $("o-rights");
+  note.hidden = !restricted;
+  note.textContent = restricted ? i18n.t(restricted.note, { status: i18n.t(restricted.status) }) : "";
+}
+
 function update() {
   if (!symbol) return;
+  showRights();
   $("f-price").hidden = form.type === "MARKET";
   $("f-stop").hidden = form.type !== "STOP_LOSS_LIMIT";
   $("u-price").textContent = symbol.quoteAsset;
@@ -154,6 +172,7 @@ async function submit() {
     refresh();
   } catch (error) {
     message("err.server", { code: error.code, msg: error.message });
+    if (error.code === -4401) rights.load(); // a ruling the page had not heard of yet
   } finally {
     $("o-submit").disabled = false;
   }
@@ -247,7 +266,7 @@ function wireKeyDialog() {
   const label = () => { $("key-open").textContent = i18n.t(auth.apiKey() ? "key.signedIn" : "key.connect"); };
   i18n.onLanguage(label);
   // Signing in or out on the Account view changes whose account this is, like a key change.
-  auth.onChange(() => { account.balances = new Map(); label(); update(); refresh(); startUserStream(); });
+  auth.onChange(() => { account.balances = new Map(); label(); update(); refresh(); startUserStream(); rights.load(); });
   $("key-open").addEventListener("click", () => { $("key-api").value = auth.apiKey() ?? ""; $("key-secret").value = ""; dialog.showModal(); });
   $("key-form").addEventListener("submit", async (event) => {
     const action = event.submitter?.value;
@@ -265,5 +284,6 @@ function wireKeyDialog() {
     update();
     refresh();
     startUserStream();
+    rights.load();
   });
 }
