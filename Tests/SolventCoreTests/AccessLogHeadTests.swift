@@ -62,7 +62,7 @@ import SolventTestSupport
         }
     }
 
-    @Test func headBytesArePinned() {
+    @Test func headBytesArePinned() throws {
         let head = AccessLogHead(index: 258, hash: SHA256Digest(bytes: [UInt8](repeating: 0xCD, count: 32))!)
         let expected: [UInt8] = [34]                        // tag recordAccessLogHead
             + [2, 1, 0, 0, 0, 0, 0, 0]                      // index

@@ -1,5 +1,6 @@
 import Logging
 import SolventCore
+import SolventWire
 import Synchronization
 
 /// Puts the auditors' access log's head into the journal (`recordAccessLogHead`), whose Merkle
