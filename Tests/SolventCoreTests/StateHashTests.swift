@@ -60,7 +60,7 @@ struct StateHashTests {
         // limits or recent withdrawals, no epoch (1), no withdrawal protections (4), no jurisdictions (4) nor rulings (4),
         // no access-log head (1).
         #expect(engine.encodedState().count == 8 + 2 + 24 + 4 + 4 + 18 + 4 + 4 + 8 + 4 + 4 + 4 + 4 + 1 + 4 + 4 + 4 + 1)
-        #expect("\(engine.stateHash())" == "ce66bc4d9f8adef2c2b4ee3afc5a023505d23d824fbf7070edc20a4f1523f71c")
+        #expect("\(engine.stateHash())" == "8e85adf3a764c6065c9932bc5f0d5f635ad9bbb85b4d0a0ea45b678c35b69c9e")
     }
 
     /// Offset of the fee account's frozen flag in the empty state: magic, version, counters,
