@@ -10,6 +10,8 @@ struct AssembledServer {
     let webSockets: WebSocketUpgrade
     let webSocketAPI: WebSocketAPI
     let proof: ProofServices
+    /// The auditors' access log and the journaling of its head.
+    let accessLog: AccessLogCheckpoints
     /// The plain HTTP connections open now on each listener (`ConnectionDeadlines` keeps them):
     /// a flood of the public's cannot evict the operator's.
     let connections: OpenConnections

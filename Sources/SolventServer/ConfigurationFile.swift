@@ -21,7 +21,8 @@ import Foundation
 ///                  "approvalAbove": {"BTC": 100000000}, "hotCeilings": {"BTC": 5000000000},
 ///                  "hotFloors": {"BTC": 100000000}, "coldAddresses": {"BTC": "bc1q..."},
 ///                  "addressDelaySeconds": 86400, "withdrawalLockSeconds": 86400},
-///      "surveillance": {"linkedAccounts": [[12, 40]], "spoofSizeMultiple": 20, "bandBasisPoints": 500}}
+///      "surveillance": {"linkedAccounts": [[12, 40]], "spoofSizeMultiple": 20, "bandBasisPoints": 500},
+///      "audit": {"checkpointEntries": 100, "checkpointSeconds": 60}}
 ///
 /// Custody amounts are integers in the asset's smallest units (satoshis for an 8-decimal asset).
 ///
@@ -81,6 +82,7 @@ struct ConfigurationFile: Decodable {
     var users: UserSettingsFile?
     var custody: Custody?
     var surveillance: SurveillanceSettingsFile?
+    var audit: AccessLogSettingsFile?
 
     struct Custody: Decodable {
         var pollMilliseconds: Int?
@@ -169,12 +171,13 @@ extension ServerConfiguration {
         file.users?.apply(to: &users)
         try file.custody?.apply(to: &custody)
         try file.surveillance?.apply(to: &surveillance)
+        try file.audit?.apply(to: &accessLog)
     }
 
     private static func rejectUnknownKeys(_ data: Data, _ path: String) throws {
         let known: [String: Set<String>] = [
             "": ["host", "port", "masterKey", "admin", "tls", "rateLimits", "streams", "connections", "journal", "proof", "users", "custody",
-                 "surveillance"],
+                 "surveillance", "audit"],
             "admin": ["host", "port"],
             "tls": ["certificateChain", "privateKey"],
             "streams": ["connectionsMax", "connectionsPerIPPerFiveMinutes"],
@@ -186,6 +189,7 @@ extension ServerConfiguration {
             "users": UserSettingsFile.keys,
             "custody": ConfigurationFile.Custody.keys,
             "surveillance": SurveillanceSettingsFile.keys,
+            "audit": AccessLogSettingsFile.keys,
         ]
         guard let root = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw ServerError("\(path): the configuration must be a JSON object")

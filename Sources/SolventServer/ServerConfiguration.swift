@@ -30,6 +30,8 @@ public struct ServerConfiguration: Sendable {
     public var custody = CustodySettings()
     /// Market surveillance's thresholds and linked accounts.
     public var surveillance = SurveillanceSettings()
+    /// How often the auditors' access log's head is journaled.
+    public var accessLog = AccessLogSettings()
     /// The chain simulator's outside world, for the demo page's simulated deposits: set only by
     /// `solvent demo`, never read from a file or the environment, so `serve` has none.
     public var simulatedDeposits: SimulatedDeposits?

@@ -48,11 +48,14 @@ public enum SolventApplication {
             logger: logger)
         app.beforeServerStarts { try await admin.wait() }
         let epochs = EpochSchedule.start(parts.proof) { logger.info("\($0)") }
+        let accessLog = parts.accessLog
+        let accessLogHeads = Task.detached { await accessLog.run() }
         let catalog = parts.context.catalog
         let custody = parts.context.custody?.run { catalog.snapshot.assets.enumerated().map { (AssetId($0.offset), $0.element) } }
         defer {
             custody?.cancel()
             epochs?.cancel()
+            accessLogHeads.cancel()
             try? FileManager.default.removeItem(atPath: configuration.serverURLFile)
             try? FileManager.default.removeItem(atPath: configuration.adminURLFile)
             parts.context.sequencer.stop(takingSnapshot: true)
@@ -129,7 +132,9 @@ public enum SolventApplication {
         let adminToken = try AdminToken.load(path: configuration.adminTokenFile)
         let proof = try ProofServices(configuration: configuration, sequencer: sequencer, journalLog: journalLog)
         let users = try userAccounts(configuration, context: context)
-        let accessLog = try AccessLog(path: configuration.layout.auditAccessLog)
+        let accessLog = try await AccessLogCheckpoints(log: try AccessLog(path: configuration.layout.auditAccessLog),
+                                                       gateway: context.gateway, settings: configuration.accessLog,
+                                                       logger: logger)
         let endpoints = Endpoints.all(context, proof: proof, users: users, accessLog: accessLog)
         let table = EndpointTable(endpoints.filter { !$0.onAdminListener })
         let api = APIService(table: table, gate: RequestGate(limiter: limiter, authenticator: authenticator, adminToken: adminToken,
@@ -155,7 +160,7 @@ public enum SolventApplication {
             admission: ConnectionAdmission(limits: configuration.streams, enforcePerIP: configuration.rateLimits.enforced),
             limits: configuration.streams, budget: OutboxBudget(bytesMax: configuration.streams.outboxesBytesMax))
         return AssembledServer(context: context, api: api, adminAPI: adminAPI, webSockets: webSockets,
-                               webSocketAPI: webSocketAPI, proof: proof,
+                               webSocketAPI: webSocketAPI, proof: proof, accessLog: accessLog,
                                connections: OpenConnections(openMax: configuration.connections.openMax),
                                adminConnections: OpenConnections(openMax: configuration.connections.openMax))
     }

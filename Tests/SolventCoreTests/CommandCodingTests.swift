@@ -34,7 +34,7 @@ import SolventTestSupport
             (.securityChanged, 18), (.setAllowListOnly, 19), (.depositSeen, 20), (.creditDeposit, 21), (.dropDeposit, 22),
             (.setChainCursor, 23), (.requestChainWithdrawal, 24), (.approveWithdrawal, 25), (.rejectWithdrawal, 26),
             (.broadcastWithdrawal, 27), (.freezeAccount, 28), (.unfreezeAccount, 29), (.setWithdrawalLimits, 30),
-            (.setAccountJurisdiction, 31), (.setAssetRuling, 32), (.enforceRulings, 33),
+            (.setAccountJurisdiction, 31), (.setAssetRuling, 32), (.enforceRulings, 33), (.recordAccessLogHead, 34),
         ]
         #expect(expected.count == CommandTag.allCases.count)
         for (tag, raw) in expected { #expect(tag.rawValue == raw, "\(tag)") }
@@ -128,7 +128,7 @@ import SolventTestSupport
     }
 
     @Test func unknownTagsAreInvalid() {
-        for tag in [UInt8(0), 34, 0xFF] {
+        for tag in [UInt8(0), 35, 0xFF] {
             #expect(throws: BinaryDecodingError.invalidValue(offset: 0, what: "CommandTag")) {
                 try Command.decode([tag] + [UInt8](repeating: 0, count: 64))
             }

@@ -57,8 +57,9 @@ import SolventTestSupport
         _ = engine.apply(.publishEpoch(Self.publication(1)), at: 1_000)
         var bytes = engine.encodedState()
         // The state ends with the epoch (presence byte, epoch u64, hash, u32 count, 200 header
-        // bytes), then the protections' count (u32), the jurisdictions' and the rulings' (u32 each).
-        let epochAt = bytes.count - 4 - 8 - 200 - 4 - 32 - 8
+        // bytes), then the protections' count (u32), the jurisdictions' and the rulings' (u32 each),
+        // and no access-log head (1).
+        let epochAt = bytes.count - 1 - 4 - 8 - 200 - 4 - 32 - 8
         for index in 0..<8 { bytes[epochAt + index] = 0 }
         #expect(throws: BinaryDecodingError.self) { try Engine<FastBookUnderTest>(encodedState: bytes) }
     }

@@ -55,11 +55,12 @@ struct StateHashTests {
     @Test func aNewEngineHasAPinnedHash() {
         // The empty state's bytes are fixed by the format; this changes only with a new version.
         let engine = Engine<FastBookUnderTest>()
-        // Version 5: the fee account's fees, canTrade, frozen and balancesUpdatedAt (18); then no
+        // Version 6: the fee account's fees, canTrade, frozen and balancesUpdatedAt (18); then no
         // markets, no withdrawals, next deposit id (8), no deposits, chain cursors, withdrawal
-        // limits or recent withdrawals, no epoch (1), no withdrawal protections (4), no jurisdictions (4) nor rulings (4).
-        #expect(engine.encodedState().count == 8 + 2 + 24 + 4 + 4 + 18 + 4 + 4 + 8 + 4 + 4 + 4 + 4 + 1 + 4 + 4 + 4)
-        #expect("\(engine.stateHash())" == "ce66bc4d9f8adef2c2b4ee3afc5a023505d23d824fbf7070edc20a4f1523f71c")
+        // limits or recent withdrawals, no epoch (1), no withdrawal protections (4), no jurisdictions (4) nor rulings (4),
+        // no access-log head (1).
+        #expect(engine.encodedState().count == 8 + 2 + 24 + 4 + 4 + 18 + 4 + 4 + 8 + 4 + 4 + 4 + 4 + 1 + 4 + 4 + 4 + 1)
+        #expect("\(engine.stateHash())" == "8e85adf3a764c6065c9932bc5f0d5f635ad9bbb85b4d0a0ea45b678c35b69c9e")
     }
 
     /// Offset of the fee account's frozen flag in the empty state: magic, version, counters,
@@ -71,7 +72,7 @@ struct StateHashTests {
         var bytes = Engine<FastBookUnderTest>().encodedState()
         bytes[8] = 2
         bytes.removeSubrange(Self.frozenAt + 1..<Self.frozenAt + 9)
-        bytes.removeLast(1 + 4 + 8)
+        bytes.removeLast(1 + 4 + 8 + 1)
         let decoded = try Engine<FastBookUnderTest>(encodedState: bytes)
         #expect(decoded.stateHash() == Engine<FastBookUnderTest>().stateHash())
         #expect(decoded.ledger.accounts[0].balancesUpdatedAt == 0 && decoded.latestEpoch == nil)
@@ -80,19 +81,31 @@ struct StateHashTests {
     @Test func aVersionThreeSnapshotStillDecodesWithoutProtections() throws {
         var bytes = Engine<FastBookUnderTest>().encodedState()
         bytes[8] = 3
-        bytes.removeLast(4 + 8)
+        bytes.removeLast(4 + 8 + 1)
         #expect(try Engine<FastBookUnderTest>(encodedState: bytes).stateHash() == Engine<FastBookUnderTest>().stateHash())
     }
 
     @Test func aVersionFourSnapshotStillDecodesWithoutJurisdictions() throws {
         var bytes = Engine<FastBookUnderTest>().encodedState()
         bytes[8] = 4
-        bytes.removeLast(8)
+        bytes.removeLast(8 + 1)
         let decoded = try Engine<FastBookUnderTest>(encodedState: bytes)
         #expect(decoded.stateHash() == Engine<FastBookUnderTest>().stateHash())
         #expect(decoded.rulingHistory.isEmpty)
         // The same bytes under version 5 lack the jurisdictions' part and are refused.
         bytes[8] = 5
+        #expect(throws: BinaryDecodingError.self) { try Engine<FastBookUnderTest>(encodedState: bytes) }
+    }
+
+    @Test func aVersionFiveSnapshotStillDecodesWithoutAnAccessLogHead() throws {
+        var bytes = Engine<FastBookUnderTest>().encodedState()
+        bytes[8] = 5
+        bytes.removeLast(1)
+        let decoded = try Engine<FastBookUnderTest>(encodedState: bytes)
+        #expect(decoded.stateHash() == Engine<FastBookUnderTest>().stateHash())
+        #expect(decoded.accessLogHead == nil)
+        // The same bytes under version 6 lack the head's presence byte and are refused.
+        bytes[8] = 6
         #expect(throws: BinaryDecodingError.self) { try Engine<FastBookUnderTest>(encodedState: bytes) }
     }
 
@@ -102,7 +115,7 @@ struct StateHashTests {
         var bytes = Engine<FastBookUnderTest>().encodedState()
         bytes[8] = 1
         bytes.removeSubrange(Self.frozenAt..<Self.frozenAt + 9)
-        bytes.removeLast(8 + 4 + 4 + 4 + 4 + 1 + 4 + 8)
+        bytes.removeLast(8 + 4 + 4 + 4 + 4 + 1 + 4 + 8 + 1)
         #expect(bytes.count == 8 + 2 + 24 + 4 + 4 + 9 + 4 + 4)
         let decoded = try Engine<FastBookUnderTest>(encodedState: bytes)
         #expect(decoded.stateHash() == Engine<FastBookUnderTest>().stateHash())
@@ -110,7 +123,7 @@ struct StateHashTests {
 
     @Test func anUnknownVersionIsRefused() {
         var bytes = Engine<FastBookUnderTest>().encodedState()
-        for version: UInt8 in [0, 6, 255] {
+        for version: UInt8 in [0, 7, 255] {
             bytes[8] = version
             #expect(throws: BinaryDecodingError.invalidValue(offset: 10, what: "state version")) {
                 try Engine<FastBookUnderTest>(encodedState: bytes)

@@ -10,7 +10,7 @@ import Testing
 /// edits the file.
 @Suite(.serialized) struct AuditorTests {
     /// An account of the auditor's own, holding nothing, and its audit key.
-    private static func auditor(_ server: TestServer) async throws -> TestAccount {
+    static func auditor(_ server: TestServer) async throws -> TestAccount {
         let opened = try await server.admin("POST", "/admin/v1/account", [:])
         let account = try #require((opened.json as? [String: Any])?["account"] as? Int)
         let key = try #require(try await server.admin("POST", "/admin/v1/apiKey", ["account": String(account), "permissions": "audit"])

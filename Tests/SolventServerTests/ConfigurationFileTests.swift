@@ -44,6 +44,17 @@ struct ConfigurationFileTests {
         }
     }
 
+    @Test func accessLogCheckpointsApplyAndNonsenseIsRefused() throws {
+        var configuration = ServerConfiguration(dataDirectory: "/tmp/x")
+        #expect(configuration.accessLog.checkpointEntries == 100 && configuration.accessLog.checkpointSeconds == 60)
+        try configuration.apply(configurationFile: try file(#"{"audit": {"checkpointEntries": 1, "checkpointSeconds": 5}}"#))
+        #expect(configuration.accessLog.checkpointEntries == 1 && configuration.accessLog.checkpointSeconds == 5)
+        for refused in [#"{"audit": {"checkpointEntries": 0}}"#, #"{"audit": {"checkpointSeconds": 0}}"#,
+                        #"{"audit": {"checkpointEvery": 5}}"#] {
+            #expect(throws: ServerError.self, "\(refused)") { try configuration.apply(configurationFile: try file(refused)) }
+        }
+    }
+
     @Test func unknownKeysAndBadJSONAreRefused() throws {
         var configuration = ServerConfiguration(dataDirectory: "/tmp/x")
         #expect(throws: ServerError.self) { try configuration.apply(configurationFile: try file(#"{"prot": 1}"#)) }

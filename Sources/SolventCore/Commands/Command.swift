@@ -67,4 +67,9 @@ public enum Command: Hashable, Sendable {
     /// An epoch's signed header enters the journal, whose Merkle log then fixes it; epoch numbers
     /// only go up, so a second header for an epoch is refused.
     case publishEpoch(EpochPublication)
+
+    // The auditors' access log.
+    /// The head of the hash-chained access log enters the journal, whose Merkle log then fixes
+    /// it; indexes only go up, so a rewritten log cannot be checkpointed over an older head.
+    case recordAccessLogHead(AccessLogHead)
 }

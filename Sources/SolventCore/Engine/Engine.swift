@@ -13,6 +13,8 @@ public struct Engine<Book: OrderBook> {
     var custody = CustodyRecords()
     /// The newest proof-of-liabilities epoch the journal holds; nil before the first.
     public internal(set) var latestEpoch: EpochPublication?
+    /// The newest head of the auditors' access log the journal holds; nil before the first.
+    public internal(set) var accessLogHead: AccessLogHead?
     /// Accounts' jurisdictions and the rulings on assets (`JurisdictionControl`).
     var jurisdictions = JurisdictionRecords()
     /// Open orders by (account, client order id), for cancels by client id and duplicate checks.
@@ -70,6 +72,7 @@ public struct Engine<Book: OrderBook> {
         case .setAssetRuling(let ruling): setAssetRuling(ruling)
         case .enforceRulings: enforceRulings()
         case .publishEpoch(let publication): publishEpoch(publication)
+        case .recordAccessLogHead(let head): recordAccessLogHead(head)
         }
         emitTouchedBalances()
     }

@@ -62,6 +62,9 @@ public enum RejectReason: Hashable, Sendable {
     // Proof of liabilities.
     case epochNotIncreasing
     case invalidEpochHeader
+    // The auditors' access log.
+    /// The head's index does not follow the latest journaled head's.
+    case accessLogHeadNotIncreasing
 
     /// The Binance error code.
     public var code: Int32 {
@@ -75,7 +78,8 @@ public enum RejectReason: Hashable, Sendable {
         case .invalidMarketSpec, .invalidAssetSpec, .duplicateName: -1130
         case .unknownAccount, .unknownAsset, .unknownWithdrawal, .capacityExhausted, .unknownDeposit,
              .duplicateDeposit, .depositNotPending, .depositAlreadyCredited, .accountNotFrozen,
-             .withdrawalNotAwaitingApproval, .withdrawalNotApproved, .epochNotIncreasing:
+             .withdrawalNotAwaitingApproval, .withdrawalNotApproved, .epochNotIncreasing,
+             .accessLogHeadNotIncreasing:
             -1000
         case .accountFrozen: -1002
         case .withdrawalFeeNotCovered: -4028
@@ -160,6 +164,7 @@ public enum RejectReason: Hashable, Sendable {
         case .invalidRulingReference: "Data sent for parameter 'reference' is not valid."
         case .invalidEffectiveTime: "Data sent for parameter 'effectiveTime' is not valid."
         case .epochNotIncreasing: "Epoch number does not follow the latest published epoch."
+        case .accessLogHeadNotIncreasing: "Access log index does not follow the latest journaled head."
         case .invalidEpochHeader: "Data sent for parameter 'header' is not valid."
         }
     }

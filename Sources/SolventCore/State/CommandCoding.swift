@@ -42,7 +42,8 @@
 /// |  31 | `setAccountJurisdiction` | AccountId u32, Jurisdiction?, OperatorAction     |
 /// |  32 | `setAssetRuling`     | AssetRuling                                          |
 /// |  33 | `enforceRulings`     | (none)                                               |
-/// |34-  | (free: the next new case takes 34)                                          |
+/// |  34 | `recordAccessLogHead`| AccessLogHead                                        |
+/// |35-  | (free: the next new case takes 35)                                          |
 ///
 /// Versioning: a tag names a case *and* its payload layout, for ever. A tag is never reused or
 /// renumbered. A new case takes the next free number. To change a case's payload, give the new
@@ -86,6 +87,7 @@ enum CommandTag: UInt8, CaseIterable {
     case setAccountJurisdiction = 31
     case setAssetRuling = 32
     case enforceRulings = 33
+    case recordAccessLogHead = 34
 }
 
 extension Command {
@@ -126,6 +128,7 @@ extension Command {
         case .setAssetRuling: .setAssetRuling
         case .enforceRulings: .enforceRulings
         case .publishEpoch: .publishEpoch
+        case .recordAccessLogHead: .recordAccessLogHead
         }
     }
 
@@ -139,7 +142,8 @@ extension Command {
         case .listMarket(let spec): spec.isBinaryEncodable
         case .setMarketStatus, .openAccount, .setFees, .setTradingEnabled, .deposit, .requestWithdrawal,
              .confirmWithdrawal, .releaseWithdrawal, .placeOrder, .cancelOrder, .cancelAllOrders,
-             .cancelReplace, .amendOrder, .creditDeposit, .dropDeposit, .securityChanged, .enforceRulings:
+             .cancelReplace, .amendOrder, .creditDeposit, .dropDeposit, .securityChanged, .enforceRulings,
+             .recordAccessLogHead:
             true
         case .setAccountJurisdiction(_, let place, let action): (place?.isBinaryEncodable ?? true) && action.isBinaryEncodable
         case .setAssetRuling(let ruling): ruling.isBinaryEncodable
@@ -255,6 +259,8 @@ extension Command: BinaryEncodable {
             break
         case .publishEpoch(let publication):
             writer.write(publication)
+        case .recordAccessLogHead(let head):
+            writer.write(head)
         }
     }
 }
@@ -335,65 +341,8 @@ extension Command: BinaryDecodable {
             self = .enforceRulings
         case .publishEpoch:
             self = .publishEpoch(try reader.read(EpochPublication.self))
+        case .recordAccessLogHead:
+            self = .recordAccessLogHead(try reader.read(AccessLogHead.self))
         }
-    }
-}
-
-// Optional enums and enum sets, which the primitives in BinaryWriter/BinaryReader do not cover.
-
-extension BinaryWriter {
-    /// A presence byte, then the enum's one-byte tag if there is one.
-    mutating func writeOptionalEnum<Tag: RawRepresentable>(_ value: Tag?) where Tag.RawValue == UInt8 {
-        write(value != nil)
-        if let value { writeEnum(value) }
-    }
-
-    /// A set of enum cases as a bitmask: case `c` is bit `c.rawValue`, so the mask is as stable as
-    /// the raw values are.
-    mutating func writeEnumSet<Element: RawRepresentable & CaseIterable, Mask: FixedWidthInteger & UnsignedInteger>(
-        _ set: Set<Element>, as mask: Mask.Type
-    ) where Element.RawValue == UInt8 {
-        var bits: Mask = 0
-        for element in set {
-            precondition(Int(element.rawValue) < Mask.bitWidth, "\(element) does not fit a \(Mask.self) mask")
-            bits |= 1 << element.rawValue
-        }
-        writeLittleEndianMask(bits)
-    }
-
-    private mutating func writeLittleEndianMask<Mask: FixedWidthInteger & UnsignedInteger>(_ bits: Mask) {
-        for index in 0..<(Mask.bitWidth / 8) {
-            write(UInt8(truncatingIfNeeded: bits >> (index * 8)))
-        }
-    }
-}
-
-extension BinaryReader {
-    /// An enum written by `BinaryWriter.writeOptionalEnum`.
-    mutating func readOptionalEnum<Tag: RawRepresentable>(
-        _ type: Tag.Type
-    ) throws(BinaryDecodingError) -> Tag? where Tag.RawValue == UInt8 {
-        try readBool() ? try readEnum(Tag.self) : nil
-    }
-
-    /// A set written by `BinaryWriter.writeEnumSet`; a bit that names no case is invalid.
-    mutating func readEnumSet<Element: RawRepresentable & CaseIterable, Mask: FixedWidthInteger & UnsignedInteger>(
-        _ type: Element.Type, as mask: Mask.Type
-    ) throws(BinaryDecodingError) -> Set<Element> where Element.RawValue == UInt8 {
-        let start = offset
-        guard remainingCount >= Mask.bitWidth / 8 else { throw .truncated(offset: start) }
-        var bits: Mask = 0
-        for index in 0..<(Mask.bitWidth / 8) {
-            bits |= Mask(try readUInt8()) << (index * 8)
-        }
-        var set = Set<Element>()
-        var known: Mask = 0
-        for element in Element.allCases where Int(element.rawValue) < Mask.bitWidth {
-            let bit: Mask = 1 << element.rawValue
-            known |= bit
-            if bits & bit != 0 { set.insert(element) }
-        }
-        guard bits & ~known == 0 else { throw .invalidValue(offset: start, what: "Set<\(Element.self)>") }
-        return set
     }
 }

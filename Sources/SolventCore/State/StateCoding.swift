@@ -2,7 +2,7 @@
 /// hash is taken over. Two engines with equal state encode to equal bytes, whatever book they run
 /// on, because the book is written as its orders in priority order.
 ///
-/// Layout (version 5), all integers little-endian:
+/// Layout (version 6), all integers little-endian:
 /// magic "SOLVSTAT", version u16, counters, assets, ledger (each account's fees, canTrade,
 /// frozen, balancesUpdatedAt), markets (spec, last price, next trade id, average-price buckets, bids and asks best
 /// first, waiting stops oldest first), pending withdrawals by id (account, asset, amount, fee,
@@ -10,13 +10,14 @@
 /// deposits by id, chain cursors by asset, withdrawal limits by asset, the last 24 hours'
 /// withdrawals oldest first; then the latest journaled epoch, optional (`EpochCoding.swift`);
 /// then accounts' withdrawal protections by account (`ProtectionStateCoding.swift`); then
-/// accounts' jurisdictions and the rulings' history (`JurisdictionCoding.swift`).
+/// accounts' jurisdictions and the rulings' history (`JurisdictionCoding.swift`); then the latest
+/// journaled access-log head, optional (`AccessLogHeadCoding.swift`).
 /// Indexes derivable from what is stored (client ids, open counts, deposits by outpoint) are not
-/// stored. Version 4 (no jurisdictions), version 3 (no protections), version 2 (no balancesUpdatedAt, read as 0; no epoch) and version 1 (also no frozen
+/// stored. Version 5 (no access-log head), version 4 (no jurisdictions), version 3 (no protections), version 2 (no balancesUpdatedAt, read as 0; no epoch) and version 1 (also no frozen
 /// flag, withdrawals without fee/state/destination/txid, no custody) are still read.
 extension Engine {
     static var stateMagic: [UInt8] { Array("SOLVSTAT".utf8) }
-    static var stateVersion: UInt16 { 5 }
+    static var stateVersion: UInt16 { 6 }
 
     /// The state's bytes.
     public func encodedState() -> [UInt8] {
@@ -42,6 +43,7 @@ extension Engine {
         writer.writeOptional(latestEpoch)
         encodeProtections(&writer)
         encodeJurisdictions(&writer)
+        writer.writeOptional(accessLogHead)
         return writer.bytes
     }
 

@@ -33,6 +33,9 @@ extension Engine {
         }
         if version >= 4 { try decodeProtections(&reader) }
         if version >= 5 { try decodeJurisdictions(&reader) }
+        if version >= 6 { accessLogHead = try reader.readOptional(AccessLogHead.self) }
+        // The engine never records head 0 (the empty log), so a snapshot that holds it is corrupt.
+        if accessLogHead?.index == 0 { throw .invalidValue(offset: reader.offset, what: "access log head") }
         try reader.expectEnd()
         let problems = invariantViolations()
         guard problems.isEmpty else { throw .invalidValue(offset: reader.offset, what: "state: \(problems[0])") }

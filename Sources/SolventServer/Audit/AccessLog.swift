@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import SolventCore
 import SolventWire
 import Synchronization
 #if canImport(Glibc)
@@ -20,6 +21,14 @@ final class AccessLog: Sendable {
         var index: UInt64
         var hash: String
         static let genesis = Head(index: 0, hash: String(repeating: "0", count: 64))
+
+        /// The head as the journal holds it (`recordAccessLogHead`).
+        var journalForm: AccessLogHead {
+            guard let hash = Hex.decode(hash).flatMap({ SHA256Digest(bytes: $0) }) else {
+                preconditionFailure("a head's hash is 64 hex digits, not \(hash)")
+            }
+            return AccessLogHead(index: index, hash: hash)
+        }
     }
 
     /// What reading the file back found: its lines, the head, and the first line that breaks the chain.
@@ -27,6 +36,16 @@ final class AccessLog: Sendable {
         var lines: [String] = []
         var head = Head.genesis
         var brokenAt: UInt64?
+        /// The hash of each line the chain reaches before it breaks, line 1 first.
+        var hashes: [String] = []
+
+        /// Whether the chain reaches `journaled` intact: the line at its index is there, links
+        /// to every line before it, and has its hash. A log rewritten from some line on, however
+        /// consistently, fails this for every head journaled after that line.
+        func holds(_ journaled: AccessLogHead) -> Bool {
+            guard journaled.index >= 1, journaled.index <= UInt64(hashes.count) else { return false }
+            return hashes[Int(journaled.index) - 1] == "\(journaled.hash)"
+        }
     }
 
     let path: String
@@ -47,9 +66,11 @@ final class AccessLog: Sendable {
         state.withLock { _ = close($0.descriptor) }
     }
 
-    /// Appends one request and syncs it; the request is refused if it cannot be logged.
-    func record(time: Int64, key: String, path requestPath: String, query: String) throws(BinanceError) {
-        try state.withLock { state throws(BinanceError) in
+    /// Appends one request and syncs it, returning the log's new head; the request is refused if
+    /// it cannot be logged.
+    @discardableResult
+    func record(time: Int64, key: String, path requestPath: String, query: String) throws(BinanceError) -> Head {
+        try state.withLock { state throws(BinanceError) -> Head in
             let next = state.head.index + 1
             var writer = JSONWriter(capacity: 256)
             writer.beginObject()
@@ -68,6 +89,7 @@ final class AccessLog: Sendable {
                 throw .unknown("the auditors' access log cannot be written")
             }
             state.head = Head(index: next, hash: hash)
+            return state.head
         }
     }
 
@@ -85,6 +107,7 @@ final class AccessLog: Sendable {
                 continue
             }
             reading.head = head
+            reading.hashes.append(head.hash)
         }
         return reading
     }

@@ -3,32 +3,34 @@ import SolventWire
 
 /// The auditor's view: every account read-only, for a key that holds the audit permission and
 /// nothing else (every other endpoint refuses such a key: it has none of their permissions).
-/// Each request is written to the access log before it is answered; one that cannot be
-/// logged is refused.
+/// Each request is written to the access log (and, when a checkpoint is due, its head journaled)
+/// before it is answered; one that cannot be logged is refused.
 enum AuditEndpoints {
-    static func all(_ context: ServerContext, proof: ProofServices, log: AccessLog) -> [Endpoint] {
+    static func all(_ context: ServerContext, proof: ProofServices, log: AccessLogCheckpoints) -> [Endpoint] {
         [
             Endpoint(.auditAccounts) { request throws(BinanceError) in
-                try logged(request, log)
+                try await logged(request, log)
                 return try await accounts(request, context)
             },
             Endpoint(.auditExport) { request throws(BinanceError) in
-                try logged(request, log)
+                try await logged(request, log)
                 return try await export(request, context)
             },
             Endpoint(.auditJournalRecords) { request throws(BinanceError) in
-                try logged(request, log)
+                try await logged(request, log)
                 return try ProofEndpoints.records(request, proof)
             },
             Endpoint(.auditAccessLog) { request throws(BinanceError) in
-                try logged(request, log)
+                try await logged(request, log)
                 return try accessLog(request, log)
             },
         ]
     }
 
-    private static func logged(_ request: APIRequest, _ log: AccessLog) throws(BinanceError) {
-        try log.record(time: request.receivedAt, key: request.apiKey ?? "", path: request.path, query: request.rawQuery)
+    private static func logged(_ request: APIRequest, _ log: AccessLogCheckpoints) async throws(BinanceError) {
+        let head = try log.log.record(time: request.receivedAt, key: request.apiKey ?? "", path: request.path,
+                                      query: request.rawQuery)
+        try await log.entryWritten(head)
     }
 
     /// A page of accounts from `fromAccount` (default 1), `limit` of them (default 500, at most 5,000).
@@ -80,18 +82,20 @@ enum AuditEndpoints {
     }
 
     /// The log's lines from `fromIndex` (default 1), `limit` of them (default 500, at most 5,000),
-    /// with the head and whether the chain holds.
-    private static func accessLog(_ request: APIRequest, _ log: AccessLog) throws(BinanceError) -> Reply {
+    /// with the head, whether the chain holds, the latest head the journal holds and whether the
+    /// chain reaches it.
+    private static func accessLog(_ request: APIRequest, _ log: AccessLogCheckpoints) throws(BinanceError) -> Reply {
         let first = max(1, Int(try request.parameters.int64("fromIndex") ?? 1))
         let limit = try request.parameters.limit(default: 500, max: 5_000)
         let reading: AccessLog.Reading
         do {
-            reading = try AccessLog.read(log.path)
+            reading = try AccessLog.read(log.log.path)
         } catch {
             throw .unknown("the auditors' access log cannot be read")
         }
         let lines = Array(reading.lines.dropFirst(first - 1).prefix(limit))
-        return Reply(AuditJSON.accessLog(headIndex: reading.head.index, headHash: reading.head.hash,
-                                         brokenAt: reading.brokenAt, lines: lines))
+        let journaled = log.journaled
+        return Reply(AuditJSON.accessLog(headIndex: reading.head.index, headHash: reading.head.hash, brokenAt: reading.brokenAt,
+                                         journaled: journaled.map { ($0.index, "\($0.hash)", reading.holds($0)) }, lines: lines))
     }
 }

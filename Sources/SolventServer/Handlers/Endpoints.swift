@@ -5,7 +5,7 @@ import SolventWire
 /// exceptions, declared where they are bound): the Binance REST API, the operational endpoints, the admin
 /// surface, proof of liabilities, the web page's users and the auditor's view.
 enum Endpoints {
-    static func all(_ context: ServerContext, proof: ProofServices, users: UserAccounts, accessLog: AccessLog) -> [Endpoint] {
+    static func all(_ context: ServerContext, proof: ProofServices, users: UserAccounts, accessLog: AccessLogCheckpoints) -> [Endpoint] {
         let operations = AdminOperations(context: context)
         return GeneralEndpoints.all(context, sessions: users.sessions) + MarketDataEndpoints.all(context) + TradingEndpoints.all(context)
             + AccountEndpoints.all(context) + UserStreamEndpoints.all(context) + OperationalEndpoints.all(context)

@@ -41,6 +41,7 @@ struct NaiveExchange {
     var chainDeposits: [NaiveChainDeposit] = []
     var withdrawalLimits: [AssetId: (perAccount: Amount, perAsset: Amount)] = [:]
     var latestEpoch: EpochPublication?
+    var accessLogHead: AccessLogHead?
     var protections: [AccountId: NaiveProtection] = [:]
     /// Accounts' jurisdiction codes, and every ruling recorded (`NaiveJurisdiction.swift`).
     var places: [AccountId: String] = [:]
@@ -85,6 +86,7 @@ struct NaiveExchange {
             applyCustody(command)
         case .setAccountJurisdiction, .setAssetRuling, .enforceRulings: applyJurisdiction(command)
         case .publishEpoch(let publication): publishEpoch(publication)
+        case .recordAccessLogHead(let head): recordAccessLogHead(head)
         }
         for (account, asset) in touched {
             accounts[Int(account)].balancesUpdatedAt = now
@@ -157,6 +159,12 @@ struct NaiveExchange {
         }
         guard publication.epoch > (latestEpoch?.epoch ?? 0) else { return reject(.epochNotIncreasing) }
         latestEpoch = publication
+    }
+
+    /// Access-log heads go forward; index 0 is the empty log and never a head.
+    private mutating func recordAccessLogHead(_ head: AccessLogHead) {
+        guard head.index >= 1, head.index > accessLogHead?.index ?? 0 else { return reject(.accessLogHeadNotIncreasing) }
+        accessLogHead = head
     }
 
     private mutating func setFees(_ account: AccountId, _ fees: FeeSchedule) {

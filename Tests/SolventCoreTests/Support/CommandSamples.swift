@@ -130,6 +130,8 @@ enum CommandSamples {
         .setAssetRuling(AssetRuling(asset: 0, jurisdiction: Jurisdiction("US"), standing: .sellAndWithdrawOnly, effectiveAt: .min,
                                     action: OperatorAction(operatorName: "ops", reason: "SEC v. X", reference: "23-cv-1"))),
         .enforceRulings,
+        .recordAccessLogHead(AccessLogHead(index: .max, hash: SHA256.hash([2]))),
+        .recordAccessLogHead(AccessLogHead(index: 0, hash: SHA256Digest(bytes: [UInt8](repeating: 0, count: 32))!)),
     ]
 
     static func randomAction(_ random: inout SplitMix64) -> OperatorAction {
@@ -194,6 +196,7 @@ enum CommandSamples {
         case .publishEpoch:
             .publishEpoch(EpochPublication(epoch: random.integer(), headerHash: SHA256.hash([random.integer()]),
                                            signedHeader: (0..<Int(random.next() % 300)).map { _ in random.integer() }))
+        case .recordAccessLogHead: .recordAccessLogHead(AccessLogHead(index: random.integer(), hash: SHA256.hash([random.integer()])))
         }
     }
 

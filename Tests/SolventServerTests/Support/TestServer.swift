@@ -22,12 +22,14 @@ final class TestServer: @unchecked Sendable {
 
     /// `configure` sees the data directory (not yet created) and the test defaults, and may
     /// change both before the server starts.
+    /// `restarting` is a folder a stopped server kept (`stop(keepingData: true)`): its data is
+    /// served again, as it was, and no market is set up.
     static func start(rateLimits: RateLimits = { var limits = RateLimits(); limits.enforced = false; return limits }(),
-                      logLevel: Logger.Level = .warning,
+                      logLevel: Logger.Level = .warning, restarting: String? = nil,
                       configure: (_ directory: String, inout ServerConfiguration) throws -> Void = { _, _ in })
         async throws -> TestServer {
         // The data directory sits in a folder of its own, as the master key is kept beside it.
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("solvent-server-\(UUID())").path
+        let root = restarting ?? FileManager.default.temporaryDirectory.appendingPathComponent("solvent-server-\(UUID())").path
         let directory = root + "/data"
         var configuration = ServerConfiguration(dataDirectory: directory)
         configuration.port = 0
@@ -43,7 +45,7 @@ final class TestServer: @unchecked Sendable {
         var iterator = ready.stream.makeAsyncIterator()
         guard let ports = await iterator.next() else { throw ServerError("the server did not start") }
         let server = TestServer(root: root, directory: directory, ports: ports, task: task)
-        try await server.setUpMarket()
+        if restarting == nil { try await server.setUpMarket() }
         return server
     }
 
@@ -55,10 +57,10 @@ final class TestServer: @unchecked Sendable {
         self.task = task
     }
 
-    func stop() async {
+    func stop(keepingData: Bool = false) async {
         task.cancel()
         _ = try? await task.value
-        try? FileManager.default.removeItem(atPath: root)
+        if !keepingData { try? FileManager.default.removeItem(atPath: root) }
     }
 
     private func setUpMarket() async throws {

@@ -47,11 +47,19 @@ public enum AuditJSON {
         return writer.finish()
     }
 
-    /// `{"head":{"index":n,"hash":"…"},"intact":true,"brokenAt":k?,"entries":[<the log's lines>]}`:
-    /// the lines exactly as written, so an auditor re-hashes the very bytes.
-    public static func accessLog(headIndex: UInt64, headHash: String, brokenAt: UInt64?, lines: [String]) -> [UInt8] {
+    /// `{"head":{"index":n,"hash":"…"},"intact":true,"brokenAt":k?,"journaledHead":{"index","hash"}|null,
+    /// "matchesJournal":true|null,"entries":[<the log's lines>]}`: the lines exactly as written, so an
+    /// auditor re-hashes the very bytes; `matchesJournal` is null before a head is journaled.
+    public static func accessLog(headIndex: UInt64, headHash: String, brokenAt: UInt64?,
+                                 journaled: (index: UInt64, hash: String, matches: Bool)?, lines: [String]) -> [UInt8] {
         var out = Array("{\"head\":{\"index\":\(headIndex),\"hash\":\"\(headHash)\"},\"intact\":\(brokenAt == nil)".utf8)
         if let brokenAt { out.append(contentsOf: Array(",\"brokenAt\":\(brokenAt)".utf8)) }
+        if let journaled {
+            out.append(contentsOf: Array(",\"journaledHead\":{\"index\":\(journaled.index),\"hash\":\"\(journaled.hash)\"}".utf8))
+            out.append(contentsOf: Array(",\"matchesJournal\":\(journaled.matches)".utf8))
+        } else {
+            out.append(contentsOf: Array(",\"journaledHead\":null,\"matchesJournal\":null".utf8))
+        }
         out.append(contentsOf: Array(",\"entries\":[".utf8))
         for (at, line) in lines.enumerated() {
             if at > 0 { out.append(UInt8(ascii: ",")) }
