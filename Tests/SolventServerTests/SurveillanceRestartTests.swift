@@ -10,18 +10,13 @@ struct SurveillanceRestartTests {
     /// the stop or is handed it by recovery; and with its store gone the feed is caught up from
     /// the journal, flagging both again with the same ids (the detectors are deterministic).
     @Test func alertsSurviveARestartAndUnexaminedTradesAreFlaggedOnce() async throws {
-        let server = try await TestServer.start { _, configuration in
-            configuration.surveillance.linkedAccounts = [[1, 2]]
-        }
+        let (server, alice, bob) = try await SurveillanceAlertsTests.linkedPair()
         defer { Task { await server.stop() } }
-        let alice = try await server.account()
-        let bob = try await server.account()
-        #expect(alice.id == 1 && bob.id == 2)
-        try await Self.washTrade(server, alice, bob)
+        _ = try await SurveillanceAlertsTests.washTrade(server, seller: alice, buyer: bob)
         let before = try await Self.washAlerts(server)
         #expect(before.count == 1, "\(before)")
 
-        try await Self.washTrade(server, alice, bob)  // committed, and at once the stop
+        _ = try await SurveillanceAlertsTests.washTrade(server, seller: alice, buyer: bob)  // committed, and at once the stop
         try await server.restart()
         let after = try await Self.washAlerts(server)
         #expect(after.count == 2, "\(after)")
@@ -40,15 +35,6 @@ struct SurveillanceRestartTests {
         }
         let rebuilt = try await Self.washAlerts(server)
         #expect(rebuilt.count == 2 && NSArray(array: rebuilt).isEqual(to: after), "\(rebuilt)")
-    }
-
-    private static func washTrade(_ server: TestServer, _ seller: TestAccount, _ buyer: TestAccount) async throws {
-        let sell = try await server.signed("POST", "/api/v3/order", [
-            "symbol": "BTCUSDT", "side": "SELL", "type": "LIMIT", "timeInForce": "GTC", "quantity": "0.01",
-            "price": "50000"], as: seller)
-        let buy = try await server.signed("POST", "/api/v3/order", [
-            "symbol": "BTCUSDT", "side": "BUY", "type": "MARKET", "quantity": "0.01"], as: buyer)
-        #expect(sell.status == 200 && buy.status == 200, "\(sell.text) \(buy.text)")
     }
 
     private static func washAlerts(_ server: TestServer) async throws -> [[String: Any]] {
