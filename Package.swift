@@ -68,7 +68,7 @@ let package = Package(
         .target(
             name: "SolventStore",
             dependencies: [
-                "SolventCore", .product(name: "GRDB", package: "GRDB.swift"),
+                "SolventCore", "SolventSurveillance", .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C API, for binding history rows without boxing (SQLite/BoundStatement.swift).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
@@ -173,7 +173,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SolventStoreTests",
-            dependencies: ["SolventStore", "SolventCore", "SolventTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["SolventStore", "SolventCore", "SolventSurveillance", "SolventTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         .testTarget(

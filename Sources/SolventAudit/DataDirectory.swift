@@ -42,6 +42,8 @@ public struct DataDirectory: Sendable {
     }
     public var adminToken: String { path + "/admin.token" }
     public var history: String { path + "/history.sqlite" }
+    /// Surveillance's alerts, daily reports and the last sequence it examined.
+    public var surveillance: String { path + "/surveillance.sqlite" }
     public var keys: String { path + "/keys.sqlite" }
     /// The web page's users (logins, password hashes, second factors) and their sessions.
     public var users: String { path + "/users.sqlite" }

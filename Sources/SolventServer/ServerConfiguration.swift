@@ -58,6 +58,7 @@ public struct ServerConfiguration: Sendable {
     var masterKeyFile: String { get throws { try layout.masterKey } }
     var adminTokenFile: String { layout.adminToken }
     var historyFile: String { layout.history }
+    var surveillanceFile: String { layout.surveillance }
     var keysFile: String { layout.keys }
     var serverURLFile: String { layout.serverURL }
     var adminURLFile: String { layout.adminURL }

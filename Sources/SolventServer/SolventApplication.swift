@@ -62,6 +62,7 @@ public enum SolventApplication {
             parts.context.streams.stop()
             parts.webSocketAPI.userStreams.stop()
             parts.proof.journalLog.close(through: parts.context.sequencer.committedSequence)
+            parts.context.surveillance?.close(through: parts.context.sequencer.committedSequence)
         }
         try await app.runService()
         logger.info("shutting down: requests drained, writing a final snapshot")
@@ -79,13 +80,16 @@ public enum SolventApplication {
         let catalog = Catalog()
         // The commit pipeline, in one place. Stage 1, inline on the committer before anyone is
         // answered: the listings and the metrics' counts. Stage 2, the ring: every consumer on
-        // a thread of its own at its own cursor; the two that keep a position on disk are caught
+        // a thread of its own at its own cursor; the three that keep a position on disk are caught
         // up by recovery's replay before the first command.
         let ring = CommitRing()
         let journalLog = try JournalLog(directory: configuration.merkleDirectory,
                                         journalDirectory: configuration.journalDirectory,
                                         cursor: ring.cursor("journal log"), log: log)
-        let catchUps = [try HistoryProjector.catchUp(history), journalLog.catchUp]
+        let surveillance = try SurveillanceFeed(store: try SQLiteSurveillanceStore(path: configuration.surveillanceFile),
+                                                cursor: ring.cursor("surveillance"), settings: configuration.surveillance,
+                                                metrics: metrics, log: log)
+        let catchUps = [try HistoryProjector.catchUp(history), journalLog.catchUp, surveillance.catchUp]
         let projector = try HistoryProjector(store: history, cursor: ring.cursor("history"), log: log)
         let streams = MarketStreamHub(catalog: catalog, history: HubHistory(store: history) { projector.recordedSequence },
                                       cursor: ring.cursor("market streams"))
@@ -94,7 +98,6 @@ public enum SolventApplication {
         let userStreams = UserStreams(catalog: catalog, listenKeys: listenKeys, keyIsActive: authenticator.isActive,
                                       cursor: ring.cursor("user streams"))
         let custodyCursor = CustodyService.cursor(configuration, ring: ring)
-        let surveillanceCursor = ring.cursor("surveillance")
         let sequencer = try Sequencer(
             directory: configuration.journalDirectory, configuration: configuration.sequencer,
             hooks: SequencerHooks(
@@ -127,8 +130,8 @@ public enum SolventApplication {
             context.custody = try await CustodyService(configuration, cursor: custodyCursor, sequencer: sequencer,
                                                        metrics: metrics, logger: logger)
         }
-        context.surveillance = try await SurveillanceFeed(sequencer: sequencer, cursor: surveillanceCursor,
-                                                          settings: configuration.surveillance, metrics: metrics)
+        try await surveillance.start(sequencer: sequencer)
+        context.surveillance = surveillance
         let adminToken = try AdminToken.load(path: configuration.adminTokenFile)
         let proof = try ProofServices(configuration: configuration, sequencer: sequencer, journalLog: journalLog)
         let users = try userAccounts(configuration, context: context)

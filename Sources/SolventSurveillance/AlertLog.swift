@@ -7,6 +7,13 @@ struct AlertLog: Sendable {
     private(set) var nextId: Int64 = 1
     private(set) var counts: [SurveillanceAlert.Kind: Int64] = [:]
 
+    /// Continues a kept log (`SurveillanceMemory`): newest alerts, counts and numbering.
+    mutating func restore(_ memory: SurveillanceMemory) {
+        alerts = Array(memory.alerts.suffix(Self.alertsMax))
+        nextId = memory.nextId
+        counts = memory.counts
+    }
+
     /// Numbers the alert and keeps it; returns it numbered.
     mutating func append(_ alert: SurveillanceAlert) -> SurveillanceAlert {
         var alert = alert

@@ -48,6 +48,18 @@ struct DailyReports: Sendable {
 
     private(set) var reports: [Key: DailyMarketReport] = [:]
     private var newestDay: Int64 = .min
+    /// Reports changed since `takeChanged` last ran; bounded by the reports themselves.
+    private var changed: Set<Key> = []
+
+    mutating func restore(_ report: DailyMarketReport) {
+        update(report.day, report.market) { $0 = report }
+        changed.remove(Key(day: report.day, market: report.market))
+    }
+
+    mutating func takeChanged() -> [DailyMarketReport] {
+        defer { changed.removeAll(keepingCapacity: true) }
+        return changed.sorted().compactMap { reports[$0] }
+    }
 
     mutating func record(_ trade: Trade) {
         update(DailyMarketReport.day(of: trade.time), trade.market) { $0.record(trade) }
@@ -60,9 +72,11 @@ struct DailyReports: Sendable {
     private mutating func update(_ day: Int64, _ market: MarketId, _ change: (inout DailyMarketReport) -> Void) {
         let key = Key(day: day, market: market)
         change(&reports[key, default: DailyMarketReport(day: day, market: market)])
+        changed.insert(key)
         if day > newestDay {
             newestDay = day
             reports = reports.filter { $0.key.day > day - Self.daysMax }
+            changed = changed.filter { $0.day > day - Self.daysMax }
         }
     }
 }

@@ -64,6 +64,17 @@ public struct Surveillance: Sendable {
         return kept
     }
 
+    mutating func restoreKept(_ memory: SurveillanceMemory) {
+        precondition(log.nextId == 1 && reports.reports.isEmpty, "restored before anything is observed")
+        log.restore(memory)
+        memory.reports.forEach { reports.restore($0) }
+    }
+
+    /// The reports changed since the last call (what a store must write next).
+    public mutating func takeChangedReports() -> [DailyMarketReport] {
+        reports.takeChanged()
+    }
+
     /// The alerts kept, oldest first.
     public var alerts: [SurveillanceAlert] { log.alerts }
 

@@ -38,6 +38,24 @@ public struct SurveillanceAlert: Hashable, Sendable {
     /// Why, in a sentence.
     public var detail: String
 
+    public init(id: Int64 = 0, kind: Kind, market: MarketId, time: Timestamp, firstTime: Timestamp, lastTime: Timestamp,
+                accounts: [AccountId], orders: [OrderId], trades: [TradeId], preventedMatches: [Int64] = [],
+                prices: [Price], quantity: Quantity, detail: String) {
+        self.id = id
+        self.kind = kind
+        self.market = market
+        self.time = time
+        self.firstTime = firstTime
+        self.lastTime = lastTime
+        self.accounts = accounts
+        self.orders = orders
+        self.trades = trades
+        self.preventedMatches = preventedMatches
+        self.prices = prices
+        self.quantity = quantity
+        self.detail = detail
+    }
+
     /// Evidence lists are cut at this length; the detail says how many there were.
     public static let evidenceMax = 100
 }

@@ -48,13 +48,12 @@ import Testing
         let journaled = try #require(before["journaledHead"] as? [String: Any])
         #expect(journaled["index"] as? Int == 4 && journaled["hash"] as? String == head["hash"] as? String, "\(before)")
         #expect(before["matchesJournal"] as? Bool == true && before["intact"] as? Bool == true)
-        await server.stop(keepingData: true)
-
-        try Self.rewrite(server.directory + "/audit/access.log", from: 2)
-        #expect(try AccessLog.read(server.directory + "/audit/access.log").brokenAt == nil, "the rewritten chain holds")
-        let restarted = try await TestServer.start(restarting: server.root, configure: everyEntry)
-        defer { Task { await restarted.stop() } }
-        let after = try await Self.report(restarted, auditor)
+        defer { Task { await server.stop() } }
+        try await server.restart {
+            try Self.rewrite(server.directory + "/audit/access.log", from: 2)
+            #expect(try AccessLog.read(server.directory + "/audit/access.log").brokenAt == nil, "the rewritten chain holds")
+        }
+        let after = try await Self.report(server, auditor)
         #expect(after["intact"] as? Bool == true && (after["head"] as? [String: Any])?["index"] as? Int == 5, "\(after)")
         // The journal keeps the head it had, and no new head is journaled over the rewritten file.
         let stillJournaled = try #require(after["journaledHead"] as? [String: Any])

@@ -8,22 +8,9 @@ struct SurveillanceAlertsTests {
     /// Alice rests a sell and Bob, whom the operator linked to her, buys it: the trade is a wash
     /// trade, listed with its evidence, exported as CSV, counted in /metrics and in the day's report.
     @Test func washTradeBetweenLinkedAccountsIsListedWithItsEvidence() async throws {
-        // Accounts 1 and 2 are the first two the server opens.
-        let server = try await TestServer.start { _, configuration in
-            configuration.surveillance.linkedAccounts = [[1, 2]]
-        }
+        let (server, alice, bob) = try await Self.linkedPair()
         defer { Task { await server.stop() } }
-        let alice = try await server.account()
-        let bob = try await server.account()
-        #expect(alice.id == 1 && bob.id == 2)
-        let sell = try await server.signed("POST", "/api/v3/order", [
-            "symbol": "BTCUSDT", "side": "SELL", "type": "LIMIT", "timeInForce": "GTC", "quantity": "0.01",
-            "price": "50000"], as: alice)
-        let buy = try await server.signed("POST", "/api/v3/order", [
-            "symbol": "BTCUSDT", "side": "BUY", "type": "MARKET", "quantity": "0.01"], as: bob)
-        #expect(sell.status == 200 && buy.status == 200, "\(sell.text) \(buy.text)")
-        let sellId = (sell.json as! [String: Any])["orderId"] as! Int
-        let buyId = (buy.json as! [String: Any])["orderId"] as! Int
+        let (sellId, buyId) = try await Self.washTrade(server, seller: alice, buyer: bob)
 
         let listed = try await server.admin("GET", "/admin/v1/surveillance/alerts", ["kind": "WASH_TRADE"])
         let alerts = listed.json as? [[String: Any]] ?? []
@@ -44,6 +31,29 @@ struct SurveillanceAlertsTests {
         let badKind = try await server.send("GET", "/admin/v1/surveillance/alerts", query: "kind=FRONT_RUNNING",
                                             headers: ["X-Solvent-Admin-Token": try server.adminToken()], on: .admin)
         #expect(badKind.status == 400)
+    }
+
+    /// A server whose operator linked its first two accounts, and those accounts.
+    static func linkedPair() async throws -> (TestServer, TestAccount, TestAccount) {
+        // Accounts 1 and 2 are the first two the server opens.
+        let server = try await TestServer.start { _, configuration in
+            configuration.surveillance.linkedAccounts = [[1, 2]]
+        }
+        let alice = try await server.account()
+        let bob = try await server.account()
+        #expect(alice.id == 1 && bob.id == 2)
+        return (server, alice, bob)
+    }
+
+    /// `seller` rests a sell and `buyer` takes it: (sell order id, buy order id).
+    static func washTrade(_ server: TestServer, seller: TestAccount, buyer: TestAccount) async throws -> (Int, Int) {
+        let sell = try await server.signed("POST", "/api/v3/order", [
+            "symbol": "BTCUSDT", "side": "SELL", "type": "LIMIT", "timeInForce": "GTC", "quantity": "0.01",
+            "price": "50000"], as: seller)
+        let buy = try await server.signed("POST", "/api/v3/order", [
+            "symbol": "BTCUSDT", "side": "BUY", "type": "MARKET", "quantity": "0.01"], as: buyer)
+        #expect(sell.status == 200 && buy.status == 200, "\(sell.text) \(buy.text)")
+        return ((sell.json as? [String: Any])?["orderId"] as? Int ?? 0, (buy.json as? [String: Any])?["orderId"] as? Int ?? 0)
     }
 
     @Test func reportDatesAreReadStrictly() throws {

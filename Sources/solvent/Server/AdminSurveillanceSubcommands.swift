@@ -1,8 +1,8 @@
 import ArgumentParser
 
 /// Surveillance's operator commands: `surveillance alerts` (JSON, or CSV to export) and
-/// `surveillance report` (each market's day). Both read the running server; surveillance keeps
-/// nothing on disk to read without it.
+/// `surveillance report` (each market's day). Both read the running server, which answers from
+/// what it keeps in memory and in `surveillance.sqlite` (one source: the feed's state).
 extension AdminCommand {
     struct Surveillance: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

@@ -12,55 +12,76 @@ final class TestServer: @unchecked Sendable {
     /// Holds the data directory and, beside it, its master key.
     let root: String
     let directory: String
-    /// The public listener's port.
-    let port: Int
-    let adminPort: Int
-    private let task: Task<Void, any Error>
+    /// The public listener's port (a restart may change it).
+    private(set) var port: Int
+    private(set) var adminPort: Int
+    private var task: Task<Void, any Error>
+    private let configuration: ServerConfiguration
+    private let logger: Logger
 
     /// Which of the server's two listeners a request goes to.
     enum Listener { case api, admin }
 
     /// `configure` sees the data directory (not yet created) and the test defaults, and may
     /// change both before the server starts.
-    /// `restarting` is a folder a stopped server kept (`stop(keepingData: true)`): its data is
-    /// served again, as it was, and no market is set up.
     static func start(rateLimits: RateLimits = { var limits = RateLimits(); limits.enforced = false; return limits }(),
-                      logLevel: Logger.Level = .warning, restarting: String? = nil,
+                      logLevel: Logger.Level = .warning,
                       configure: (_ directory: String, inout ServerConfiguration) throws -> Void = { _, _ in })
         async throws -> TestServer {
         // The data directory sits in a folder of its own, as the master key is kept beside it.
-        let root = restarting ?? FileManager.default.temporaryDirectory.appendingPathComponent("solvent-server-\(UUID())").path
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("solvent-server-\(UUID())").path
         let directory = root + "/data"
         var configuration = ServerConfiguration(dataDirectory: directory)
         configuration.port = 0
         configuration.rateLimits = rateLimits
         configuration.users = .forTests
         try configure(directory, &configuration)
-        let ready = AsyncStream<ListeningPorts>.makeStream()
         var logger = Logger(label: "test")
         logger.logLevel = logLevel
+        let (ports, task) = try await launch(configuration, logger: logger)
+        let server = TestServer(root: root, directory: directory, ports: ports, task: task, configuration: configuration,
+                                logger: logger)
+        try await server.setUpMarket()
+        return server
+    }
+
+    private static func launch(_ configuration: ServerConfiguration, logger: Logger) async throws
+        -> (ListeningPorts, Task<Void, any Error>) {
+        let ready = AsyncStream<ListeningPorts>.makeStream()
         let task = Task {
             try await SolventApplication.run(configuration, logger: logger) { ports in ready.continuation.yield(ports) }
         }
         var iterator = ready.stream.makeAsyncIterator()
         guard let ports = await iterator.next() else { throw ServerError("the server did not start") }
-        let server = TestServer(root: root, directory: directory, ports: ports, task: task)
-        if restarting == nil { try await server.setUpMarket() }
-        return server
+        return (ports, task)
     }
 
-    private init(root: String, directory: String, ports: ListeningPorts, task: Task<Void, any Error>) {
+    private init(root: String, directory: String, ports: ListeningPorts, task: Task<Void, any Error>,
+                 configuration: ServerConfiguration, logger: Logger) {
         self.root = root
         self.directory = directory
         port = ports.api
         adminPort = ports.admin
         self.task = task
+        self.configuration = configuration
+        self.logger = logger
     }
 
-    func stop(keepingData: Bool = false) async {
+    /// Stops the server as an operator would and starts a new one on the same data directory
+    /// (and configuration), after `change` (made to the data directory while no server runs);
+    /// the listeners' ports may change.
+    func restart(changing change: () throws -> Void = {}) async throws {
         task.cancel()
         _ = try? await task.value
-        if !keepingData { try? FileManager.default.removeItem(atPath: root) }
+        try change()
+        let (ports, task) = try await Self.launch(configuration, logger: logger)
+        (port, adminPort, self.task) = (ports.api, ports.admin, task)
+    }
+
+    func stop() async {
+        task.cancel()
+        _ = try? await task.value
+        try? FileManager.default.removeItem(atPath: root)
     }
 
     private func setUpMarket() async throws {
