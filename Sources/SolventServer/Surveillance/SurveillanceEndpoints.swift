@@ -31,10 +31,14 @@ enum SurveillanceEndpoints {
 
     private static func caughtUp(_ context: ServerContext) async throws(BinanceError) -> SurveillanceFeed {
         guard let feed = context.surveillance else { throw .unsupportedOperation }
+        let examined: Bool
         do {
-            try await feed.waitUntilApplied(context.sequencer.committedSequence)
+            examined = try await feed.waitUntilApplied(context.sequencer.committedSequence)
         } catch {
             throw .unknown("surveillance is stopping")
+        }
+        guard examined else {
+            throw .unknown("surveillance has not examined the latest commands: it is behind, or stopped (see the server's log)")
         }
         return feed
     }

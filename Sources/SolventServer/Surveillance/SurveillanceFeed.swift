@@ -147,12 +147,16 @@ final class SurveillanceFeed: Sendable {
         state.withLock { body($0.surveillance) }
     }
 
-    /// Waits until the feed has seen record `sequence`, so an answer covers what was committed
-    /// before the request.
-    func waitUntilApplied(_ sequence: UInt64) async throws {
+    /// Waits until the feed has examined record `sequence`, so an answer covers what was committed
+    /// before the request; for at most `limit`: false when it has not (it is far behind, or
+    /// stopped after a failed write), so a reader is told instead of held.
+    func waitUntilApplied(_ sequence: UInt64, within limit: Duration = .seconds(10)) async throws -> Bool {
+        let deadline = ContinuousClock.now + limit
         while state.withLock({ $0.position }) < sequence {
+            guard ContinuousClock.now < deadline else { return false }
             cursor.hurry()
             try await Task.sleep(nanoseconds: 200_000)
         }
+        return true
     }
 }
