@@ -105,6 +105,13 @@ import Testing
         #expect(fill["price"] as? String == "20000.00000000" && fill["qty"] as? String == "0.25000000")
         #expect(fill["isBuyer"] as? Bool == true && fill["quoteQty"] as? String == "5000.00000000")
 
+        let ledger = try await server.signed("GET", "/sapi/v1/solvent/audit/export",
+                                             ["account": String(alice.id), "kind": "ledger"], as: auditor)
+        let entries = ledger.text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        #expect(entries.first == ["sequence", "kind", "asset", "amount", "withdrawalId", "time"], "\(ledger.text)")
+        #expect(entries.dropFirst().map { "\($0[1]) \($0[2]) \($0[3])" } == ["DEPOSIT USDT 100000.00000000",
+                                                                             "DEPOSIT BTC 10.00000000"], "\(ledger.text)")
+
         let later = try await server.signed("GET", "/sapi/v1/solvent/audit/export",
                                             ["account": String(alice.id), "kind": "trades", "startTime": "4102444800000"],
                                             as: auditor)

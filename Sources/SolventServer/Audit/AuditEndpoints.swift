@@ -57,8 +57,8 @@ enum AuditEndpoints {
         return Reply(AuditJSON.accounts(rows, next: next))
     }
 
-    /// `account`, `kind` (orders | trades), `format` (csv, the default, | jsonl), and optionally
-    /// `startTime` / `endTime`: the account's rows in every market, streamed.
+    /// `account`, `kind` (orders | trades | ledger), `format` (csv, the default, | jsonl), and optionally
+    /// `startTime` / `endTime`: the account's rows (in every market), streamed.
     private static func export(_ request: APIRequest, _ context: ServerContext) async throws(BinanceError) -> Reply {
         let parameters = request.parameters
         let account = try AdminEndpoints.accountParameter(request)
@@ -77,7 +77,7 @@ enum AuditEndpoints {
                                                      quote: listings.assets[Int(spec.quote)]))
         }
         let scope = AuditExport.Scope(account: account, kind: kind, format: format, startTime: startTime, endTime: endTime)
-        let export = AuditExport(scope, store: context.history.store, markets: markets)
+        let export = AuditExport(scope, store: context.history.store, markets: markets, assets: listings.assets)
         return Reply(streaming: export.body, contentType: format.contentType)
     }
 

@@ -3,9 +3,10 @@ import SolventStore
 import SolventWire
 import Synchronization
 
-/// One account's orders or trades for the auditor, read out of the history store a page at a
-/// time, market after market in id order, and rendered as each chunk is asked for: memory holds
-/// one page whatever the account's size.
+/// One account's orders, trades or ledger for the auditor, read out of the history store a page
+/// at a time (orders and trades market after market in id order, the ledger in the order it
+/// happened), and rendered as each chunk is asked for: memory holds one page whatever the
+/// account's size.
 final class AuditExport: Sendable {
     /// Rows read and rendered per chunk.
     static let pageRows = 1_000
@@ -28,13 +29,18 @@ final class AuditExport: Sendable {
     private let scope: Scope
     private let store: any HistoryStore
     private let markets: [(id: MarketId, names: MarketNames)]
+    private let assets: [AssetSpec]
     private let position = Mutex(Position())
 
-    init(_ scope: Scope, store: any HistoryStore, markets: [(id: MarketId, names: MarketNames)]) {
+    init(_ scope: Scope, store: any HistoryStore, markets: [(id: MarketId, names: MarketNames)], assets: [AssetSpec]) {
         self.scope = scope
         self.store = store
         self.markets = markets
+        self.assets = assets
     }
+
+    /// The ledger is one list, read in one pass; orders and trades one pass per market.
+    private var passes: Int { scope.kind == .ledger ? 1 : markets.count }
 
     var body: StreamedBody { StreamedBody { [self] in try next() } }
 
@@ -46,10 +52,9 @@ final class AuditExport: Sendable {
                 let header = scope.format.header(scope.kind)
                 if !header.isEmpty { return header }
             }
-            while position.market < markets.count {
-                let market = markets[position.market]
+            while position.market < passes {
                 var chunk: [UInt8] = []
-                let (rows, lastId) = try page(market, from: position.nextId, into: &chunk)
+                let (rows, lastId) = try page(pass: position.market, from: position.nextId, into: &chunk)
                 if rows < Self.pageRows {
                     position.market += 1
                     position.nextId = 1
@@ -62,9 +67,10 @@ final class AuditExport: Sendable {
         }
     }
 
-    /// Renders one page of `market` from id `first` on; how many rows, and the last one's id.
-    private func page(_ market: (id: MarketId, names: MarketNames), from first: Int64,
-                      into chunk: inout [UInt8]) throws -> (Int, Int64) {
+    /// Renders one page of pass `pass` from id `first` on; how many rows, and the last one's id.
+    private func page(pass: Int, from first: Int64, into chunk: inout [UInt8]) throws -> (Int, Int64) {
+        if scope.kind == .ledger { return try ledgerPage(from: first, into: &chunk) }
+        let market = markets[pass]
         switch scope.kind {
         case .orders:
             let orders = try store.orders(account: scope.account, market: market.id, fromOrderId: first,
@@ -77,6 +83,18 @@ final class AuditExport: Sendable {
                                                  limit: Self.pageRows)
             for trade in trades { scope.format.line(trade, market: market.names, into: &chunk) }
             return (trades.count, trades.last?.tradeId ?? first)
+        case .ledger:
+            preconditionFailure("the ledger is read by ledgerPage")
         }
+    }
+
+    private func ledgerPage(from first: Int64, into chunk: inout [UInt8]) throws -> (Int, Int64) {
+        let rows = try store.ledgerRows(account: scope.account, fromRow: first, startTime: scope.startTime,
+                                        endTime: scope.endTime, limit: Self.pageRows)
+        for (_, entry) in rows where Int(entry.asset) < assets.count {
+            scope.format.ledgerLine(sequence: entry.sequence, kind: entry.kind, asset: assets[Int(entry.asset)],
+                                    amount: entry.amount, withdrawal: entry.withdrawal, time: entry.time, into: &chunk)
+        }
+        return (rows.count, rows.last?.row ?? first)
     }
 }

@@ -59,6 +59,11 @@ public protocol HistoryStore: Sendable {
     /// `startTime...endTime`, in the order they happened.
     func ledgerEntries(account: AccountId, asset: AssetId?, startTime: Timestamp?, endTime: Timestamp?,
                        limit: Int) throws -> [LedgerRecord]
+
+    /// The same entries a page at a time for the auditor's export, each with its row in the store
+    /// (they happened in row order): those from row `fromRow` on, oldest first.
+    func ledgerRows(account: AccountId, fromRow: Int64, startTime: Timestamp?, endTime: Timestamp?,
+                    limit: Int) throws -> [(row: Int64, record: LedgerRecord)]
 }
 
 /// The largest `limit` a history query honours: every answer has a stated bound.

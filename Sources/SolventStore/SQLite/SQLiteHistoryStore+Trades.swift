@@ -38,4 +38,18 @@ extension SQLiteHistoryStore {
                             decode: LedgerRows.record)
         }
     }
+
+    public func ledgerRows(account: AccountId, fromRow: Int64, startTime: Timestamp?, endTime: Timestamp?,
+                           limit: Int) throws -> [(row: Int64, record: LedgerRecord)] {
+        var query = ListQuery()
+        query.equal("account", account)
+        query.atLeast("id", fromRow)
+        query.atLeast("time", startTime)
+        query.atMost("time", endTime)
+        return try database.read { db in
+            try query.fetch(db, select: LedgerRows.columns, from: "ledger", order: ["id"], limit: limit) { row in
+                (row: row[0], record: try LedgerRows.record(row))
+            }
+        }
+    }
 }

@@ -21,10 +21,12 @@ public enum AuditExportFormat: String, Sendable, CaseIterable {
     }
 }
 
-/// What the auditor exports of one account.
+/// What the auditor exports of one account: its orders, its fills, or its ledger (deposits and
+/// withdrawal steps).
 public enum AuditExportKind: String, Sendable, CaseIterable {
     case orders
     case trades
+    case ledger
 
     var columns: [String] {
         switch self {
@@ -34,6 +36,8 @@ public enum AuditExportKind: String, Sendable, CaseIterable {
         case .trades:
             ["symbol", "id", "orderId", "isBuyer", "isMaker", "price", "qty", "quoteQty", "commission",
              "commissionAsset", "time"]
+        case .ledger:
+            ["sequence", "kind", "asset", "amount", "withdrawalId", "time"]
         }
     }
 }
@@ -71,6 +75,41 @@ extension AuditExportFormat {
         row.decimal(trade.commission, market.scale(of: trade.commissionAsset))
         row.text(market.assetName(trade.commissionAsset)); row.number(trade.time)
         row.end(into: &out)
+    }
+}
+
+extension AuditExportFormat {
+    /// One deposit or withdrawal step as a line: the store's record of it (a `LedgerEntry` with
+    /// the sequence of the command that made it), `asset` being its asset.
+    public func ledgerLine(sequence: UInt64, kind: LedgerEntry.Kind, asset: AssetSpec, amount: Amount,
+                           withdrawal: WithdrawalId, time: Timestamp, into out: inout [UInt8]) {
+        let kindName = Self.kindName(kind)
+        let withdrawalId = withdrawal == 0 ? "" : WalletJSON.withdrawalIdText(withdrawal)
+        guard self == .csv else {
+            var writer = JSONWriter(capacity: 192)
+            writer.object { writer in
+                writer.field("sequence", Int64(sequence))
+                writer.field("kind", kindName)
+                writer.field("asset", asset.name)
+                writer.decimalField("amount", amount, scale: asset.scale)
+                writer.field("withdrawalId", withdrawalId)
+                writer.field("time", time)
+            }
+            return out.append(contentsOf: writer.finish() + [UInt8(ascii: "\n")])
+        }
+        var row = CSVRow()
+        row.number(Int64(sequence)); row.text(kindName); row.text(asset.name)
+        row.decimal(amount, asset.scale); row.text(withdrawalId); row.number(time)
+        row.end(into: &out)
+    }
+
+    static func kindName(_ kind: LedgerEntry.Kind) -> String {
+        switch kind {
+        case .deposit: "DEPOSIT"
+        case .withdrawalRequested: "WITHDRAWAL_REQUESTED"
+        case .withdrawalConfirmed: "WITHDRAWAL_CONFIRMED"
+        case .withdrawalReleased: "WITHDRAWAL_RELEASED"
+        }
     }
 }
 
