@@ -75,6 +75,9 @@ struct JurisdictionAdminTests {
         #expect(inForce.count == 1 && inForce.first?["reference"] as? String == "SEC 24-cv-77")
         #expect(inForce.first?["status"] as? String == "SELL_AND_WITHDRAW_ONLY" && inForce.first?["operator"] as? String == "carol")
         #expect((rulings?["history"] as? [[String: Any]])?.count == 1)
+        let published = try await server.send("GET", "/sapi/v1/solvent/rulings")
+        let operators = try await server.admin("GET", "/admin/v1/rulings", [:])
+        #expect(published.status == 200 && published.text == operators.text, "anyone reads the same rulings: \(published.text)")
     }
 
     @Test func aRulingWaitsForItsEffectiveTimeThenCancelsWithTheNextCommand() async throws {

@@ -27,12 +27,17 @@ enum JurisdictionAdminEndpoints {
                                          action: action)
                 return try await CustodyAdminEndpoints.run(.setAssetRuling(ruling), context)
             },
-            Endpoint(.listRulings) { _ throws(BinanceError) in
-                let assets = context.catalog.snapshot.assets
-                let (inForce, history) = try await context.gateway.read { ($0.engine.rulingsInForce, $0.engine.rulingHistory) }
-                return Reply(RulingsJSON.render(inForce: inForce, history: history, assets: assets))
-            },
+            Endpoint(.listRulings) { _ throws(BinanceError) in try await rulings(context) },
+            // The same list in public: a ruling binds in the open, so anyone may read which are in force.
+            Endpoint(.publicRulings) { _ throws(BinanceError) in try await rulings(context) },
         ]
+    }
+
+    /// Every ruling in force and every ruling ever made, as journaled.
+    private static func rulings(_ context: ServerContext) async throws(BinanceError) -> Reply {
+        let assets = context.catalog.snapshot.assets
+        let (inForce, history) = try await context.gateway.read { ($0.engine.rulingsInForce, $0.engine.rulingHistory) }
+        return Reply(RulingsJSON.render(inForce: inForce, history: history, assets: assets))
     }
 
     /// An ISO 3166 code the engine would accept; refused here already so the answer names the parameter.
